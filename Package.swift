@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Inclusio: records of pupils with disabilities, from case data to validated XML.
+/// System libraries only (Debian packages); no SwiftPM package dependencies.
+let package = Package(
+    name: "Inclusio",
+    products: [
+        .executable(name: "inclusio", targets: ["inclusio"]),
+    ],
+    targets: [
+        // Thin wrappers around Debian's C libraries.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibXSLT", pkgConfig: "libxslt", providers: [.apt(["libxslt1-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // One module per stage of the flow.
+        .target(name: "Cryptography", dependencies: ["COpenSSL"]),
+        .target(name: "Records", dependencies: ["CLibXML2"]),
+        .target(name: "Generation", dependencies: ["Records", "Cryptography"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation"]),
+        .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
+
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),
+        .testTarget(name: "CLITests", dependencies: ["inclusio"]),
+    ]
+)

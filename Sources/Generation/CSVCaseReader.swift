@@ -1,0 +1,201 @@
+import Foundation
+
+/// Reads a CSV batch: a header of field paths, then one document per row.
+///
+/// Header cells are field paths as in JSON case files, with `[n]` for repeated fields:
+/// `kind,jurisdiction,id,version,pupil.name.family,guardian[0].name.family`. An empty
+/// cell means the field is absent. Quoting follows RFC 4180; rows are counted as a
+/// spreadsheet shows them (the header is row 1).
+enum CSVCaseReader {
+    /// Reads every row, or throws every problem of the file at once.
+    static func read(_ data: Data, file: String) throws(GenerationError) -> [CaseFields] {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .rejected(problems: [GenerationProblem(SourceLocation(file: file, place: "", field: ""),
+                                                         "is not UTF-8 text; save the CSV as UTF-8")])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var problems: [GenerationProblem] = []
+        let records = split(text, file: file, problems: &problems)
+        guard let header = records.first else {
+            throw .rejected(problems: problems + [GenerationProblem(SourceLocation(file: file, place: "row 1", field: ""), "the file is empty; it needs a header row of field paths")])
+        }
+        let paths = header.cells.enumerated().map { column, cell in
+            FieldPath.parse(cell.trimmingCharacters(in: .whitespaces))
+                ?? { problems.append(GenerationProblem(place(file, 1, column, cell), "is not a field path (e.g. pupil.name.family or guardian[0].phone)")); return FieldPath(segments: []) }()
+        }
+        var probe = Draft.fields([], SourceLocation(file: file, place: "row 1", field: ""))
+        for (column, path) in paths.enumerated() where !path.segments.isEmpty {
+            if !probe.insert(path.segments[...], .text("", place(file, 1, column, header.cells[column]))) {
+                problems.append(GenerationProblem(place(file, 1, column, header.cells[column]),
+                                                  "clashes with another column (the same field twice, or a field and its parts)"))
+            }
+        }
+        var rows: [CaseFields] = []
+        for (offset, record) in records.enumerated().dropFirst() where !record.cells.allSatisfy({ $0.isEmpty }) {
+            let row = offset + 1
+            guard record.cells.count == header.cells.count else {
+                problems.append(GenerationProblem(SourceLocation(file: file, place: "row \(row)", field: ""),
+                    "has \(record.cells.count) cells but the header has \(header.cells.count); a comma missing or an unquoted comma?"))
+                continue
+            }
+            var draft = Draft.fields([], SourceLocation(file: file, place: "row \(row)", field: ""))
+            for (column, cell) in record.cells.enumerated() where !paths[column].segments.isEmpty {
+                let value = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !value.isEmpty else { continue }
+                _ = draft.insert(paths[column].segments[...], .text(value, place(file, row, column, header.cells[column])))
+            }
+            if case let .fields(fields) = draft.value { rows.append(fields) }
+        }
+        guard problems.isEmpty else { throw .rejected(problems: problems) }
+        return rows
+    }
+
+    private static func place(_ file: String, _ row: Int, _ column: Int, _ header: String) -> SourceLocation {
+        SourceLocation(file: file, place: "row \(row), column \(columnName(column))", field: header)
+    }
+
+    /// Spreadsheet column name: 0 → A, 26 → AA.
+    static func columnName(_ column: Int) -> String {
+        var name = "", n = column + 1
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    /// RFC 4180 records (quoted cells may span lines).
+    private static func split(_ text: String, file: String, problems: inout [GenerationProblem]) -> [(cells: [String], line: Int)] {
+        var records: [(cells: [String], line: Int)] = []
+        var cells: [String] = [], cell = "", quoted = false, line = 1, recordLine = 1, atCellStart = true
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending { pending = nil; return scalar }
+            return iterator.next()
+        }
+        while let scalar = next() {
+            if quoted {
+                if scalar == "\"" {
+                    let following = next()
+                    if following == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = following }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    cell.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where atCellStart: quoted = true; atCellStart = false
+            case ",": cells.append(cell); cell = ""; atCellStart = true
+            case "\r": continue
+            case "\n":
+                cells.append(cell)
+                records.append((cells, recordLine))
+                cells = []; cell = ""; atCellStart = true
+                line += 1; recordLine = line
+            default: cell.unicodeScalars.append(scalar); atCellStart = false
+            }
+        }
+        if quoted {
+            problems.append(GenerationProblem(SourceLocation(file: file, place: "line \(recordLine)", field: ""),
+                                              "a quoted cell is never closed with \""))
+        }
+        if !cells.isEmpty || !cell.isEmpty { cells.append(cell); records.append((cells, recordLine)) }
+        return records
+    }
+}
+
+/// A field path such as `guardian[0].name.family`.
+struct FieldPath {
+    enum Segment: Equatable { case key(String), index(Int) }
+    let segments: [Segment]
+
+    /// Parses `name(.name|[n])*`; `nil` when `text` is not of that form.
+    static func parse(_ text: String) -> FieldPath? {
+        var segments: [Segment] = []
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            let name = part.prefix { $0 != "[" }
+            guard let first = name.first, first.isASCII, first.isLetter || first == "_",
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+            segments.append(.key(String(name)))
+            var rest = part.dropFirst(name.count)
+            while !rest.isEmpty {
+                guard rest.first == "[", let close = rest.firstIndex(of: "]"),
+                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), (0..<1000).contains(index) else { return nil }
+                segments.append(.index(index))
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return FieldPath(segments: segments)
+    }
+}
+
+/// A case value under construction from field paths.
+private indirect enum Draft {
+    case leaf(CaseValue)
+    case fields([(String, Draft)], SourceLocation)
+    case items([Int: Draft], SourceLocation)
+
+    static func text(_ value: String, _ location: SourceLocation) -> Draft { .leaf(.text(value, location)) }
+
+    /// Puts `leaf` at `path`; `false` when the path clashes with what is there.
+    mutating func insert(_ path: ArraySlice<FieldPath.Segment>, _ leaf: Draft) -> Bool {
+        guard let first = path.first else { return false }
+        let rest = path.dropFirst()
+        switch (self, first) {
+        case (.fields(var entries, let location), .key(let key)):
+            if let at = entries.firstIndex(where: { $0.0 == key }) {
+                guard !rest.isEmpty, entries[at].1.isContainer else { return false }
+                guard entries[at].1.insert(rest, leaf) else { return false }
+            } else if rest.isEmpty {
+                entries.append((key, leaf))
+            } else {
+                var child = Draft.empty(for: rest.first!, location.child(location.field.isEmpty ? key : location.field + "." + key))
+                guard child.insert(rest, leaf) else { return false }
+                entries.append((key, child))
+            }
+            self = .fields(entries, location)
+            return true
+        case (.items(var items, let location), .index(let index)):
+            if var existing = items[index] {
+                guard !rest.isEmpty, existing.isContainer, existing.insert(rest, leaf) else { return false }
+                items[index] = existing
+            } else if rest.isEmpty {
+                items[index] = leaf
+            } else {
+                var child = Draft.empty(for: rest.first!, location.child(location.field + "[\(index)]"))
+                guard child.insert(rest, leaf) else { return false }
+                items[index] = child
+            }
+            self = .items(items, location)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func empty(for segment: FieldPath.Segment, _ location: SourceLocation) -> Draft {
+        if case .index = segment { return .items([:], location) }
+        return .fields([], location)
+    }
+
+    private var isContainer: Bool {
+        if case .leaf = self { return false }
+        return true
+    }
+
+    var value: CaseValue {
+        switch self {
+        case let .leaf(value): value
+        case let .fields(entries, location): .fields(CaseFields(entries: entries.map { ($0.0, $0.1.value) }, location: location))
+        case let .items(items, location): .list(items.keys.sorted().map { items[$0]!.value }, location)
+        }
+    }
+}
+
+private extension SourceLocation {
+    /// The same place, for the field `field`.
+    func child(_ field: String) -> SourceLocation { SourceLocation(file: file, place: place, field: field) }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Records
+
+/// Writes one document's case fields as an XML record, in the order and shape its
+/// schema declares, remembering which case field produced each element and attribute.
+///
+/// It checks only what it must to place values (unknown fields, a list where one value
+/// goes, fields where text goes); everything else is left to schema validation, whose
+/// messages the ``sources`` map traces back to case fields.
+struct RecordBuilder {
+    /// Field names the generator itself reads; never written into a record.
+    static let generatorKeys: Set<String> = ["kind"]
+
+    let model: SchemaModel
+    private(set) var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /// ``RecordPath`` of every element and attribute written → where its value came from.
+    private(set) var sources: [String: SourceLocation] = [:]
+    private(set) var problems: [GenerationProblem] = []
+
+    init(model: SchemaModel) {
+        self.model = model
+    }
+
+    /// Builds the record of `document`.
+    mutating func build(_ document: CaseDocument) {
+        let root = model.root
+        guard let type = model.complexType(of: root) else { return }
+        sources[root.name] = document.location
+        let known = Set(type.attributes.map(\.name) + type.children.map(\.name)).union(Self.generatorKeys)
+        for (key, value) in document.fields.entries where document.ownKeys.contains(key) && !known.contains(key) {
+            problems.append(unknownField(key, at: value.location, known: known))
+        }
+        write(element: root, type: type, fields: document.fields, path: root.name, depth: 0,
+              namespace: model.targetNamespace)
+        xml += "\n"
+    }
+
+    private mutating func write(element: ElementDeclaration, type: ComplexTypeDefinition, fields: CaseFields,
+                                path: String, depth: Int, namespace: String? = nil) {
+        let indent = String(repeating: "  ", count: depth)
+        xml += indent + "<" + element.name
+        if let namespace { xml += " xmlns=\"\(Self.escape(namespace, attribute: true))\"" }
+        for attribute in type.attributes {
+            guard let value = fields[attribute.name] else { continue }
+            guard case let .text(text, location) = value else {
+                problems.append(GenerationProblem(value.location, "must be a single value"))
+                continue
+            }
+            sources[RecordPath.attribute(attribute.name, of: path)] = location
+            xml += " \(attribute.name)=\"\(escape(text, at: location, attribute: true))\""
+        }
+        if depth > 0 {
+            let known = Set(type.attributes.map(\.name) + type.children.map(\.name))
+            for (key, value) in fields.entries where !known.contains(key) {
+                problems.append(unknownField(key, at: value.location, known: known))
+            }
+        }
+        let present = type.children.filter { fields[$0.name] != nil }
+        guard !present.isEmpty else { xml += "/>"; return }
+        xml += ">"
+        for child in present {
+            let value = fields[child.name]!
+            var items = [value]
+            if case let .list(values, location) = value {
+                guard child.repeats || values.count <= 1 else {
+                    problems.append(GenerationProblem(location, "only one value is allowed here, not a list"))
+                    continue
+                }
+                items = values
+            }
+            for (index, item) in items.enumerated() {
+                let childPath = RecordPath.join(path, RecordPath.segment(child.name, index: index + 1, of: items.count))
+                sources[childPath] = item.location
+                xml += "\n"
+                write(child: child, value: item, path: childPath, depth: depth + 1)
+            }
+        }
+        xml += "\n" + indent + "</" + element.name + ">"
+    }
+
+    private mutating func write(child: ElementDeclaration, value: CaseValue, path: String, depth: Int) {
+        let indent = String(repeating: "  ", count: depth)
+        switch (model.complexType(of: child), value) {
+        case let (type?, .fields(fields)):
+            write(element: child, type: type, fields: fields, path: path, depth: depth)
+        case let (type?, _):
+            let names = type.children.map(\.name).prefix(6).joined(separator: ", ")
+            problems.append(GenerationProblem(value.location, "must be a group of fields (\(names)…), not a single value"))
+        case let (nil, .text(text, location)):
+            xml += indent + "<\(child.name)>\(escape(text, at: location, attribute: false))</\(child.name)>"
+        case (nil, _):
+            problems.append(GenerationProblem(value.location, "must be a single value, not a group of fields or a list"))
+        }
+    }
+
+    /// Escapes text for XML, reporting characters XML 1.0 cannot hold.
+    private mutating func escape(_ text: String, at location: SourceLocation, attribute: Bool) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+            problems.append(GenerationProblem(location, "contains a control character that records cannot hold; remove it"))
+        }
+        return Self.escape(trimmed, attribute: attribute)
+    }
+
+    private static func escape(_ text: String, attribute: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where attribute: result += "&quot;"
+            case "\n" where attribute: result += "&#10;"
+            case "\r\n", "\r": result += attribute ? "&#10;" : "\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> GenerationProblem {
+        let suggestion = known.filter { $0 != "kind" }.min { Self.distance(key, $0) < Self.distance(key, $1) }
+            .flatMap { Self.distance(key, $0) <= max(2, key.count / 4) || $0.lowercased() == key.lowercased() ? $0 : nil }
+        let hint = suggestion.map { "did you mean \"\($0)\"?" }
+            ?? "fields here: " + known.subtracting(Self.generatorKeys).sorted().joined(separator: ", ")
+        return GenerationProblem(location, "is not a field of this \(model.root.name) record; \(hint)")
+    }
+
+    /// Levenshtein distance, case-insensitive.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

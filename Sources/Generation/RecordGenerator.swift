@@ -1,0 +1,179 @@
+import Cryptography
+import Foundation
+import Records
+
+/// Turns case files (JSON, CSV, XML) into validated XML records.
+///
+/// Every document is built in its schema's order, then validated with libxml2; any
+/// problem is traced back to the case field that caused it. All problems of all
+/// inputs are reported together, and no record is returned unless every document is
+/// valid. Documents are generated on all cores.
+public struct RecordGenerator: Sendable {
+    public let catalog: SchemaCatalog
+
+    public init(catalog: SchemaCatalog) {
+        self.catalog = catalog
+    }
+
+    /// Generates the records of every case file in `inputs` (folders: their `.json`,
+    /// `.csv` and `.xml` files, recursively, in name order).
+    /// - Throws: ``GenerationError/rejected(problems:)`` listing every problem found.
+    public func generate(from inputs: [URL]) throws(GenerationError) -> [GeneratedRecord] {
+        var problems: [GenerationProblem] = []
+        var documents: [CaseDocument] = []
+        var cases: [(shared: CaseFields, documents: ArraySlice<CaseDocument>)] = []
+        for url in try Self.caseFiles(in: inputs) {
+            do {
+                let start = documents.count
+                let read = try Self.read(url)
+                documents += read.documents
+                if let shared = read.shared { cases.append((shared, documents[start...])) }
+            } catch let GenerationError.rejected(found) {
+                problems += found
+            }
+        }
+        let models = models(for: documents, problems: &problems)
+        for (shared, members) in cases {
+            problems += Self.unusedSharedFields(shared, documents: members, models: models)
+        }
+        let built = build(documents, models: models)
+        var records: [GeneratedRecord] = []
+        var names: [String: SourceLocation] = [:]
+        for result in built {
+            switch result {
+            case let .success(record):
+                if let first = names.updateValue(record.source, forKey: record.fileName) {
+                    problems.append(GenerationProblem(record.source, "has the same kind, id and version as \(first.file) \(first.field); give each document its own id"))
+                }
+                records.append(record)
+            case let .failure(found):
+                problems += found.problems
+            }
+        }
+        var seen: Set<GenerationProblem> = []
+        problems = problems.filter { seen.insert($0).inserted }
+        guard problems.isEmpty else { throw .rejected(problems: problems) }
+        return records
+    }
+
+    private static func caseFiles(in inputs: [URL]) throws(GenerationError) -> [URL] {
+        var files: [URL] = []
+        for url in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw .unreadable(file: url.path) }
+            guard isFolder.boolValue else { files.append(url); continue }
+            let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { ["json", "csv", "xml"].contains($0.pathExtension.lowercased()) }
+                .sorted { $0.path < $1.path } ?? []
+            files += found
+        }
+        return files
+    }
+
+    private static func read(_ url: URL) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(file: url.path) }
+        let file = url.path
+        var problems: [GenerationProblem] = []
+        let result: (shared: CaseFields?, documents: [CaseDocument])
+        switch url.pathExtension.lowercased() {
+        case "json": result = CaseDocument.documents(in: try JSONCaseReader.read(data, file: file), problems: &problems)
+        case "xml": result = CaseDocument.documents(in: try XMLCaseReader.read(data, file: file), problems: &problems)
+        case "csv": result = (nil, try CSVCaseReader.read(data, file: file).map(CaseDocument.init(row:)))
+        default: throw .unsupportedFormat(file: file)
+        }
+        guard problems.isEmpty else { throw .rejected(problems: problems) }
+        return result
+    }
+
+    /// The schema model of every kind the documents name (compiling each once).
+    private func models(for documents: [CaseDocument], problems: inout [GenerationProblem]) -> [String: SchemaModel] {
+        var models: [String: SchemaModel] = [:]
+        for kind in Set(documents.compactMap { $0.fields.text("kind") }) {
+            do {
+                if let model = try catalog.model(forKind: kind) { models[kind] = model }
+            } catch {
+                problems.append(GenerationProblem(SourceLocation(file: catalog.directory.path, place: "", field: kind), error.description))
+            }
+        }
+        return models
+    }
+
+    /// Shared fields that none of the case's documents has: most likely a typo.
+    private static func unusedSharedFields(_ shared: CaseFields, documents: ArraySlice<CaseDocument>, models: [String: SchemaModel]) -> [GenerationProblem] {
+        var used = RecordBuilder.generatorKeys
+        for document in documents {
+            guard let model = document.fields.text("kind").flatMap({ models[$0] }),
+                  let type = model.complexType(of: model.root) else { continue }
+            used.formUnion(type.children.map(\.name) + type.attributes.map(\.name))
+        }
+        return shared.entries.filter { !used.contains($0.key) }.map {
+            GenerationProblem($0.value.location, "is not a field of any document in this case; check the spelling")
+        }
+    }
+
+    private func build(_ documents: [CaseDocument], models: [String: SchemaModel]) -> [Result<GeneratedRecord, ProblemList>] {
+        let results = ResultSlots(count: documents.count)
+        let validator = RecordValidator(catalog: catalog)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results[index] = Self.record(from: documents[index], models: models, validator: validator)
+        }
+        return results.values
+    }
+
+    private static func record(from document: CaseDocument, models: [String: SchemaModel], validator: RecordValidator) -> Result<GeneratedRecord, ProblemList> {
+        guard let kind = document.fields.text("kind") else {
+            return .failure(ProblemList([GenerationProblem(document.location, "has no \"kind\"; say which document this is (one of: \(validator.catalog.kinds.joined(separator: ", ")))")]))
+        }
+        guard let model = models[kind] else {
+            let location = document.fields["kind"]?.location ?? document.location
+            return .failure(ProblemList([GenerationProblem(location, "is not a known document kind; use one of: \(validator.catalog.kinds.joined(separator: ", "))")]))
+        }
+        var builder = RecordBuilder(model: model)
+        builder.build(document)
+        guard builder.problems.isEmpty else { return .failure(ProblemList(builder.problems)) }
+        let data = Data(builder.xml.utf8)
+        do {
+            try validator.validate(data: data, file: document.location.file)
+        } catch {
+            return .failure(ProblemList(error.problems.map { problem in
+                GenerationProblem(Self.source(of: problem.path, in: builder.sources) ?? document.location, problem.message)
+            }))
+        }
+        let id = document.fields.text("id") ?? ""
+        let version = document.fields.text("version") ?? ""
+        let digest = SHA256.hex(Data("\(kind)\u{0}\(id)".utf8)).prefix(12)
+        return .success(GeneratedRecord(kind: kind, id: id, version: version, fileName: "\(kind)-\(digest)-v\(version).xml",
+                                        data: data, source: document.location))
+    }
+
+    /// The case field behind a record path, or behind its nearest written ancestor.
+    private static func source(of path: String, in sources: [String: SourceLocation]) -> SourceLocation? {
+        var path = Substring(path)
+        while !path.isEmpty {
+            if let location = sources[String(path)] { return location }
+            path = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+        }
+        return nil
+    }
+}
+
+/// Problems of one document, as a `Result` failure.
+struct ProblemList: Error {
+    let problems: [GenerationProblem]
+    init(_ problems: [GenerationProblem]) { self.problems = problems }
+}
+
+/// Fixed slots filled from `concurrentPerform`, one writer per slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<GeneratedRecord, ProblemList>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Result<GeneratedRecord, ProblemList>? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Result<GeneratedRecord, ProblemList>] { lock.withLock { slots.compactMap { $0 } } }
+}

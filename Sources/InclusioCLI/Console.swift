@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where commands write: results on stdout, messages on stderr, or one JSON document
+/// on stdout when `--json` is given.
+struct Console {
+    let json: Bool
+
+    func out(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+    func err(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    /// Prints `value` as the command's JSON document.
+    func emit(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    /// Reports a failure as text on stderr or as `{"error": …}` on stdout.
+    func fail(_ error: CLIError, problems: [JSONProblem] = []) -> ExitCode {
+        if json {
+            emit(["error": JSONError(kind: error.kind, message: error.message, problems: problems)])
+        } else {
+            err(error.message)
+        }
+        return error.exitCode
+    }
+}
+
+/// `{"error": {...}}` in `--json` output.
+struct JSONError: Encodable {
+    let kind: String
+    let message: String
+    let problems: [JSONProblem]
+}
+
+/// One problem in `--json` output.
+struct JSONProblem: Encodable {
+    let file: String
+    let place: String
+    let field: String
+    let message: String
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Records
+
+/// `inclusio validate`: check records against the schema their namespace names.
+enum ValidateCommand {
+    static let spec = CommandSpec(
+        path: "validate",
+        abstract: "Check XML records against their schemas and list every problem with its line.",
+        usage: "inclusio validate <record-or-folder>... [--schemas <dir>] [--json]",
+        options: [CommandSpec.schemas, CommandSpec.json],
+        discussion: "The schema is found from the record's namespace. Exit status 0 only when every record is valid.")
+
+    private struct Outcome: Encodable {
+        let file: String
+        let kind: String?
+        let valid: Bool
+        let message: String?
+        let problems: [JSONProblem]
+    }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        guard !arguments.operands.isEmpty else { throw .usage("Give at least one record file or folder.", command: spec) }
+        let catalog: SchemaCatalog
+        do { catalog = try SchemaCatalog(directory: InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))) }
+        catch let error as RecordError { throw .record(error) }
+        catch let error as CLIError { throw error }
+        catch { throw .usage("\(error)", command: spec) }
+        let files = recordFiles(arguments.operands)
+        guard !files.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
+        let validator = RecordValidator(catalog: catalog)
+        let outcomes = Slots<Outcome>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            do throws(RecordError) {
+                let kind = try validator.validate(contentsOf: URL(fileURLWithPath: file), file: file)
+                outcomes[index] = Outcome(file: file, kind: kind, valid: true, message: nil, problems: [])
+            } catch {
+                outcomes[index] = Outcome(file: file, kind: nil, valid: false, message: error.description, problems: error.problems.map {
+                    JSONProblem(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path, message: $0.message)
+                })
+            }
+        }
+        let results = outcomes.values
+        let invalid = results.filter { !$0.valid }.count
+        if console.json {
+            console.emit(["records": results])
+        } else {
+            for outcome in results {
+                if outcome.valid { console.out("valid    \(outcome.file) (\(outcome.kind ?? ""))") }
+                else { console.out("INVALID  \(outcome.file)"); console.err(outcome.message ?? "") }
+            }
+            console.out("\(results.count - invalid) valid, \(invalid) invalid.")
+        }
+        if invalid > 0 { throw .invalidRecords(count: invalid) }
+    }
+
+    /// Files as given, and the `.xml` files inside given folders (recursively, sorted).
+    private static func recordFiles(_ operands: [String]) -> [String] {
+        operands.flatMap { operand -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: operand, isDirectory: &isFolder), isFolder.boolValue else { return [operand] }
+            let url = URL(fileURLWithPath: operand, isDirectory: true)
+            return (FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+                .filter { $0.pathExtension.lowercased() == "xml" }
+                .map { operand.hasSuffix("/") ? operand + $0.path.dropFirst(url.path.count + 1) : operand + "/" + $0.path.dropFirst(url.path.count + 1) }
+                .sorted()
+        }
+    }
+}
+
+/// Fixed result slots filled from `concurrentPerform`, one writer per slot.
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Validates records against the schema their root namespace names.
+///
+/// Safe to use from many tasks at once: each call parses and validates on its own,
+/// sharing only the compiled schemas of the ``SchemaCatalog``.
+public struct RecordValidator: Sendable {
+    public let catalog: SchemaCatalog
+    public let limits: XMLInputLimits
+
+    public init(catalog: SchemaCatalog, limits: XMLInputLimits = .standard) {
+        self.catalog = catalog
+        self.limits = limits
+    }
+
+    /// Parses and validates the record at `url`; returns its kind.
+    /// - Throws: ``RecordError`` naming every problem found.
+    @discardableResult
+    public func validate(contentsOf url: URL, file: String? = nil) throws(RecordError) -> String {
+        try validate(XMLTree(contentsOf: url, file: file, limits: limits))
+    }
+
+    /// Parses and validates a record held in memory; returns its kind.
+    @discardableResult
+    public func validate(data: Data, file: String) throws(RecordError) -> String {
+        try validate(XMLTree(data: data, file: file, limits: limits))
+    }
+
+    /// Validates a parsed record; returns its kind.
+    /// - Throws: ``RecordError/unknownKind(file:namespace:)``, ``RecordError/invalid(file:problems:)``.
+    @discardableResult
+    public func validate(_ tree: XMLTree) throws(RecordError) -> String {
+        let namespace = tree.rootNamespace
+        guard let kind = catalog.kind(forNamespace: namespace), let schema = try catalog.schema(forKind: kind) else {
+            throw .unknownKind(file: tree.file, namespace: namespace)
+        }
+        let problems = schema.problems(in: tree)
+        guard problems.isEmpty else { throw .invalid(file: tree.file, problems: problems) }
+        return kind
+    }
+}

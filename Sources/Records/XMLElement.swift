@@ -1,0 +1,45 @@
+/// A parsed XML element as plain Swift values, detached from libxml2.
+///
+/// Used where a caller walks a document (case files, our own schemas); records that
+/// are only validated stay inside libxml2.
+public struct XMLElement: Sendable, Equatable {
+    /// Local name, without prefix.
+    public var name: String
+    /// Namespace URI, or `nil` when the element has none.
+    public var namespace: String?
+    /// Attributes in document order, by local name.
+    public var attributes: [(name: String, value: String)]
+    /// Child elements in document order.
+    public var children: [XMLElement]
+    /// The element's own text (text and CDATA children joined), untrimmed.
+    public var text: String
+    /// Line of the start tag in its file (1-based).
+    public var line: Int
+
+    public init(name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
+                children: [XMLElement] = [], text: String = "", line: Int = 0) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+        self.line = line
+    }
+
+    /// The value of the attribute `name`, if present.
+    public func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// Child elements called `name`.
+    public func children(named name: String) -> [XMLElement] {
+        children.filter { $0.name == name }
+    }
+
+    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+        lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.text == rhs.text && lhs.line == rhs.line
+            && lhs.children == rhs.children
+            && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
+            && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import InclusioCLI
+
+exit(Inclusio.main(Array(CommandLine.arguments.dropFirst())).rawValue)
