@@ -109,8 +109,10 @@ struct JSONCaseReader {
         var items: [CaseValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") { index += 1; return .list(items, location(path, line: start)) }
+        var position = 0
         while true {
-            if let item = try value(path: "\(path)[\(items.count)]", depth: depth + 1) { items.append(item) }
+            if let item = try value(path: "\(path)[\(position)]", depth: depth + 1) { items.append(item) }
+            position += 1
             skipWhitespace()
             if current == UInt8(ascii: ",") { index += 1; continue }
             if current == UInt8(ascii: "]") { index += 1; return .list(items, location(path, line: start)) }
@@ -146,6 +148,7 @@ struct JSONCaseReader {
             case UInt8(ascii: "\\"):
                 try escape(into: &scalars)
             case 0x00..<0x20:
+                index -= 1
                 throw syntax(byte == 0x0A ? "text runs past the end of the line (a closing \" missing?)" : "control character inside text; write it as an escape such as \\n")
             default:
                 scalars.append(byte)
