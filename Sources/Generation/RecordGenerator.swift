@@ -22,10 +22,10 @@ public struct RecordGenerator: Sendable {
         var problems: [GenerationProblem] = []
         var documents: [CaseDocument] = []
         var cases: [(shared: CaseFields, documents: ArraySlice<CaseDocument>)] = []
-        for url in try Self.caseFiles(in: inputs) {
+        for (url, name) in try Self.caseFiles(in: inputs) {
             do {
                 let start = documents.count
-                let read = try Self.read(url)
+                let read = try Self.read(url, name: name)
                 documents += read.documents
                 if let shared = read.shared { cases.append((shared, documents[start...])) }
             } catch let GenerationError.rejected(found) {
@@ -56,23 +56,28 @@ public struct RecordGenerator: Sendable {
         return records
     }
 
-    private static func caseFiles(in inputs: [URL]) throws(GenerationError) -> [URL] {
-        var files: [URL] = []
+    /// The case files of `inputs`, each with the name messages use for it: as the user
+    /// wrote it, or the folder as written plus the path inside it.
+    private static func caseFiles(in inputs: [URL]) throws(GenerationError) -> [(url: URL, name: String)] {
+        var files: [(url: URL, name: String)] = []
         for url in inputs {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw .unreadable(file: url.path) }
-            guard isFolder.boolValue else { files.append(url); continue }
-            let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
-                .compactMap { $0 as? URL }.filter { ["json", "csv", "xml"].contains($0.pathExtension.lowercased()) }
-                .sorted { $0.path < $1.path } ?? []
-            files += found
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw .unreadable(file: url.relativePath) }
+            guard isFolder.boolValue else { files.append((url, url.relativePath)); continue }
+            let base = url.standardizedFileURL.path
+            let folderName = url.relativePath.hasSuffix("/") ? String(url.relativePath.dropLast()) : url.relativePath
+            let contents = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            var found: [(url: URL, name: String)] = []
+            for file in contents where ["json", "csv", "xml"].contains(file.pathExtension.lowercased()) {
+                found.append((file, folderName + "/" + file.standardizedFileURL.path.dropFirst(base.count + 1)))
+            }
+            files += found.sorted { $0.name < $1.name }
         }
         return files
     }
 
-    private static func read(_ url: URL) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(file: url.path) }
-        let file = url.path
+    private static func read(_ url: URL, name file: String) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(file: file) }
         var problems: [GenerationProblem] = []
         let result: (shared: CaseFields?, documents: [CaseDocument])
         switch url.pathExtension.lowercased() {
