@@ -120,10 +120,16 @@ struct RecordBuilder {
     }
 
     private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> GenerationProblem {
-        let suggestion = known.filter { $0 != "kind" }.min { Self.distance(key, $0) < Self.distance(key, $1) }
-            .flatMap { Self.distance(key, $0) <= max(2, key.count / 4) || $0.lowercased() == key.lowercased() ? $0 : nil }
+        let candidates = known.subtracting(Self.generatorKeys)
+        // "referenceNo" for "referenceNumber": most of the key starts the field's name.
+        let abbreviated = candidates.first { name in
+            let shared = zip(key.lowercased(), name.lowercased()).prefix { $0 == $1 }.count
+            return shared >= 4 && shared >= key.count - 2
+        }
+        let suggestion = abbreviated ?? candidates.min { Self.distance(key, $0) < Self.distance(key, $1) }
+            .flatMap { Self.distance(key, $0) <= max(2, key.count / 4) ? $0 : nil }
         let hint = suggestion.map { "did you mean \"\($0)\"?" }
-            ?? "fields here: " + known.subtracting(Self.generatorKeys).sorted().joined(separator: ", ")
+            ?? "fields here: " + candidates.sorted().joined(separator: ", ")
         return GenerationProblem(location, "is not a field of this \(model.root.name) record; \(hint)")
     }
 

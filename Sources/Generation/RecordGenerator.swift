@@ -135,15 +135,17 @@ public struct RecordGenerator: Sendable {
         }
         var builder = RecordBuilder(model: model)
         builder.build(document)
-        guard builder.problems.isEmpty else { return .failure(ProblemList(builder.problems)) }
+        // Validate even when the builder found problems: what it could place may be wrong too.
         let data = Data(builder.xml.utf8)
+        var problems = builder.problems
         do {
             try validator.validate(data: data, file: document.location.file)
         } catch {
-            return .failure(ProblemList(error.problems.map { problem in
+            problems += error.problems.map { problem in
                 GenerationProblem(Self.source(of: problem.path, in: builder.sources) ?? document.location, problem.message)
-            }))
+            }
         }
+        guard problems.isEmpty else { return .failure(ProblemList(problems)) }
         let id = document.fields.text("id") ?? ""
         let version = document.fields.text("version") ?? ""
         let digest = SHA256.hex(Data("\(kind)\u{0}\(id)".utf8)).prefix(12)

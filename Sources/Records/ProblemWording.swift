@@ -57,7 +57,7 @@ public struct ProblemWording: Sendable {
             return (m[1] == nil ? "a required field is missing: " : "a required field is missing, one of: ") + Self.names(m[2])
         }
         if let m = Pattern.unexpectedChild.match(message) {
-            return "is not expected here (or comes too often); expected " + (m[1] == nil ? "" : "one of ") + Self.names(m[2])
+            return "expected " + (m[1] == nil ? "" : "one of ") + Self.names(m[2]) + " here (a required field is missing before this one, or this one is out of place)"
         }
         if message.hasPrefix("This element is not expected") { return "is not expected here (or comes too often)" }
         if let m = Pattern.missingAttribute.match(message) { return "the required attribute \(m[1] ?? "") is missing" }

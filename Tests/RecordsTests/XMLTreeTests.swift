@@ -8,7 +8,8 @@ import Testing
         let started = Date()
         let error = #expect(throws: RecordError.self) { try XMLTree(contentsOf: Fixtures.file(fixture), file: "in.xml") }
         #expect(error == .documentTypeDeclared(file: "in.xml"))
-        #expect(Date().timeIntervalSince(started) < 0.5)
+        // Expanding these would take minutes and gigabytes; refusing them takes a millisecond.
+        #expect(Date().timeIntervalSince(started) < 1)
         #expect(error?.description.contains("DOCTYPE") == true)
         #expect(error?.description.contains("root:") == false, "no file content may leak into the message")
     }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@Suite struct GenerateCommandTests {
+    @Test func samplesOfAllThreeJurisdictionsGenerateAndValidate() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try Run.inclusio(["generate", "Samples/cases", "-o", folder.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stdout.hasPrefix("Generated 23 valid records in \(folder.path):"))
+        for jurisdiction in ["CN-FJ", "JP-11", "IT-MO"] {
+            #expect(generated.stdout.contains("Samples/cases/\(jurisdiction)/"))
+        }
+        #expect(Run.files(in: folder).count == 23, "no temporary file left")
+        let validated = try Run.inclusio(["validate", folder.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stdout.hasSuffix("23 valid, 0 invalid.\n"))
+    }
+
+    /// A broken copy of a sample: what to change, where the problem must be reported,
+    /// what it must say, and the value that must not appear in the message.
+    struct Breakage: CustomStringConvertible, Sendable {
+        let name: String
+        let sample: String
+        let find: String
+        let replace: String
+        let location: String
+        let message: String
+        let secret: String?
+        var description: String { name }
+    }
+
+    static let breakages = [
+        Breakage(name: "missing required field", sample: "CN-FJ/case-01.json", find: "    \"birthDate\": \"2020-03-08\",\n", replace: "",
+                 location: "case-01.json: line 6: pupil.nationalId", message: "expected birthDate here", secret: nil),
+        Breakage(name: "bad date", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"2020-02-30\"",
+                 location: "case-01.json: line 6: pupil.birthDate", message: "must be a date written YYYY-MM-DD", secret: "2020-02-30"),
+        Breakage(name: "unknown category", sample: "CN-FJ/case-01.json", find: "\"听力残疾\"", replace: "\"听力障碍\"",
+                 location: "documents[0].cn.disability.category", message: "must be one of: 视力残疾, 听力残疾", secret: "听力障碍"),
+        Breakage(name: "wrong ICD-10 code", sample: "IT-MO/case-01.json", find: "\"F80.2\"", replace: "\"F8.02\"",
+                 location: "case-01.json: line 57: documents[0].it.icd10Code[1]", message: "is not in the required form", secret: "F8.02"),
+        Breakage(name: "malformed JSON", sample: "CN-FJ/case-01.json", find: "\"sex\": \"F\",", replace: "\"sex\": \"F\"",
+                 location: "case-01.json: line 6, column 5", message: "malformed JSON: expected ',' or '}' after a field", secret: nil),
+        Breakage(name: "CSV with a short row", sample: "JP-11/notices.csv", find: ",認定特別支援学校就学者として県教育委員会へ通知（2025年11月）。", replace: "",
+                 location: "notices.csv: row 3", message: "has 60 cells but the header has 61", secret: nil),
+    ]
+
+    @Test(arguments: breakages)
+    func brokenCaseIsReportedAtItsFieldAndWritesNothing(_ breakage: Breakage) throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(contentsOf: Run.project.appendingPathComponent("Samples/cases/" + breakage.sample), encoding: .utf8)
+        #expect(original.contains(breakage.find), "the sample changed; update this test")
+        let input = folder.appendingPathComponent(URL(fileURLWithPath: breakage.sample).lastPathComponent)
+        try original.replacingOccurrences(of: breakage.find, with: breakage.replace).write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("records")
+
+        let run = try Run.inclusio(["generate", input.path, "-o", output.path])
+
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("nothing was written"))
+        let line = run.stderr.split(separator: "\n").first { $0.contains(breakage.location) }
+        #expect(line?.contains(breakage.message) == true, "\(run.stderr)")
+        if let secret = breakage.secret { #expect(!run.stderr.contains(secret), "the message repeats the value") }
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+        #expect(!FileManager.default.fileExists(atPath: output.path) || Run.files(in: output).isEmpty)
+    }
+
+    @Test func everyProblemIsListedNotOnlyTheFirst() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(contentsOf: Run.project.appendingPathComponent("Samples/cases/CN-FJ/case-01.json"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "\"2020-03-08\"", with: "\"08/03/2020\"")
+            .replacingOccurrences(of: "\"听力残疾\"", with: "\"deaf\"")
+            .replacingOccurrences(of: "\"referenceNumber\"", with: "\"referenceNo\"")
+        let input = folder.appendingPathComponent("case.json")
+        try broken.write(to: input, atomically: true, encoding: .utf8)
+        let run = try Run.inclusio(["generate", input.path, "-o", folder.appendingPathComponent("out").path, "--json"])
+        #expect(run.status == 65)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let error = try #require(json["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "data")
+        let fields = (error["problems"] as? [[String: String]] ?? []).map { $0["field"] ?? "" }
+        #expect(fields.contains("pupil.birthDate"))
+        #expect(fields.contains("documents[0].cn.disability.category"))
+        #expect(fields.contains { $0.hasSuffix(".header.referenceNo") }, "unknown field named: \(fields)")
+        #expect(run.stdout.contains("did you mean \\\"referenceNumber\\\"?"))
+    }
+}

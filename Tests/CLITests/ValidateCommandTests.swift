@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test func invalidRecordIsReportedWithLineAndPath() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/JP-11-placement.xml"), encoding: .utf8)
+        let broken = folder.appendingPathComponent("broken.xml")
+        try fixture.replacingOccurrences(of: "version=\"1\"", with: "version=\"first\"").write(to: broken, atomically: true, encoding: .utf8)
+        let lines = fixture.split(separator: "\n", omittingEmptySubsequences: false)
+        let rootLine = try #require(lines.firstIndex { $0.hasPrefix("<placement ") }) + 1
+
+        let run = try Run.inclusio(["validate", broken.path, "Tests/Fixtures/records/JP-11-placement.xml"])
+
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("INVALID  \(broken.path)"))
+        #expect(run.stdout.contains("valid    Tests/Fixtures/records/JP-11-placement.xml (placement)"))
+        #expect(run.stderr.contains("line \(rootLine) placement/@version: must be a whole number greater than 0"), "\(run.stderr)")
+        #expect(!run.stderr.contains("first"))
+    }
+
+    @Test(arguments: ["hostile/xxe.xml", "hostile/billion-laughs.xml"])
+    func hostileXMLGetsAClearErrorQuickly(fixture: String) throws {
+        let started = Date()
+        let run = try Run.inclusio(["validate", "Tests/Fixtures/" + fixture])
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("declares a DTD (<!DOCTYPE …>)"))
+        #expect(!run.stderr.contains("root:x:0"))
+    }
+
+    @Test func recordOfAnUnknownKindIsNamed() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("other.xml")
+        try "<note xmlns=\"urn:example:note\"/>".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Run.inclusio(["validate", file.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("has namespace urn:example:note, which no schema in Schemas/ declares"))
+    }
+}
