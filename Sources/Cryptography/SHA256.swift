@@ -22,6 +22,7 @@ public enum SHA256 {
 
     /// The digest of `data` as lowercase hexadecimal.
     public static func hex(_ data: some DataProtocol) -> String {
-        digest(data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: digest(data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

@@ -20,7 +20,7 @@ enum CSVCaseReader {
             throw .rejected(problems: problems + [GenerationProblem(SourceLocation(file: file, place: "row 1", field: ""), "the file is empty; it needs a header row of field paths")])
         }
         let paths = header.cells.enumerated().map { column, cell in
-            FieldPath.parse(cell.trimmingCharacters(in: .whitespaces))
+            FieldPath.parse(cell.trimmed)
                 ?? { problems.append(GenerationProblem(place(file, 1, column, cell), "is not a field path (e.g. pupil.name.family or guardian[0].phone)")); return FieldPath(segments: []) }()
         }
         var probe = Draft.fields([], SourceLocation(file: file, place: "row 1", field: ""))
@@ -40,7 +40,7 @@ enum CSVCaseReader {
             }
             var draft = Draft.fields([], SourceLocation(file: file, place: "row \(row)", field: ""))
             for (column, cell) in record.cells.enumerated() where !paths[column].segments.isEmpty {
-                let value = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = cell.trimmed
                 guard !value.isEmpty else { continue }
                 _ = draft.insert(paths[column].segments[...], .text(value, place(file, row, column, header.cells[column])))
             }
@@ -65,44 +65,43 @@ enum CSVCaseReader {
         return name
     }
 
-    /// RFC 4180 records (quoted cells may span lines).
+    /// RFC 4180 records (quoted cells may span lines), split over UTF-8 bytes: the
+    /// delimiters are ASCII, so multi-byte characters pass through untouched.
     private static func split(_ text: String, file: String, problems: inout [GenerationProblem]) -> [(cells: [String], line: Int)] {
+        let bytes = Array(text.utf8)
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         var records: [(cells: [String], line: Int)] = []
-        var cells: [String] = [], cell = "", quoted = false, line = 1, recordLine = 1, atCellStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
-            return iterator.next()
-        }
-        while let scalar = next() {
+        var cells: [String] = [], cell: [UInt8] = [], line = 1, recordLine = 1
+        var index = 0, quoted = false, atCellStart = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if quoted {
-                if scalar == "\"" {
-                    let following = next()
-                    if following == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = following }
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote { cell.append(quote); index += 1 } else { quoted = false }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    cell.unicodeScalars.append(scalar)
+                    if byte == newline { line += 1 }
+                    cell.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where atCellStart: quoted = true; atCellStart = false
-            case ",": cells.append(cell); cell = ""; atCellStart = true
-            case "\r": continue
-            case "\n":
-                cells.append(cell)
+            switch byte {
+            case quote where atCellStart: quoted = true; atCellStart = false
+            case comma: cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll(keepingCapacity: true); atCellStart = true
+            case carriageReturn: continue
+            case newline:
+                cells.append(String(decoding: cell, as: UTF8.self))
                 records.append((cells, recordLine))
-                cells = []; cell = ""; atCellStart = true
+                cells = []; cell.removeAll(keepingCapacity: true); atCellStart = true
                 line += 1; recordLine = line
-            default: cell.unicodeScalars.append(scalar); atCellStart = false
+            default: cell.append(byte); atCellStart = false
             }
         }
         if quoted {
             problems.append(GenerationProblem(SourceLocation(file: file, place: "line \(recordLine)", field: ""),
                                               "a quoted cell is never closed with \""))
         }
-        if !cells.isEmpty || !cell.isEmpty { cells.append(cell); records.append((cells, recordLine)) }
+        if !cells.isEmpty || !cell.isEmpty { cells.append(String(decoding: cell, as: UTF8.self)); records.append((cells, recordLine)) }
         return records
     }
 }

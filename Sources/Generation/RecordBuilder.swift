@@ -95,7 +95,11 @@ struct RecordBuilder {
 
     /// Escapes text for XML, reporting characters XML 1.0 cannot hold.
     private mutating func escape(_ text: String, at location: SourceLocation, attribute: Bool) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
+        // Most values need nothing: one pass over the bytes decides.
+        guard trimmed.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
+            return trimmed
+        }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
             problems.append(GenerationProblem(location, "contains a control character that records cannot hold; remove it"))
         }
@@ -104,16 +108,18 @@ struct RecordBuilder {
 
     private static func escape(_ text: String, attribute: Bool) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        result.reserveCapacity(text.utf8.count + 16)
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"" where attribute: result += "&quot;"
-            case "\n" where attribute: result += "&#10;"
-            case "\r\n", "\r": result += attribute ? "&#10;" : "\n"
-            default: result.append(character)
+            case "\n" where afterCarriageReturn: continue   // CR LF is one line break
+            case "\n", "\r": result += attribute ? "&#10;" : "\n"
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

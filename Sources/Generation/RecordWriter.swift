@@ -7,30 +7,46 @@ public enum RecordWriter {
     /// Writes `records` into `directory` (created if missing); returns the files written.
     /// - Throws: ``GenerationError/cannotWrite(path:reason:)``.
     public static func write(_ records: [GeneratedRecord], to directory: URL) throws(GenerationError) -> [URL] {
-        let manager = FileManager.default
         do {
-            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: directory.path, reason: "the folder cannot be created")
         }
-        var staged: [(temporary: URL, final: URL)] = []
-        func discard() { for file in staged { try? manager.removeItem(at: file.temporary) } }
         let token = UUID().uuidString.prefix(8)
-        for record in records {
-            let final = directory.appendingPathComponent(record.fileName)
-            let temporary = directory.appendingPathComponent(".\(record.fileName).\(token).tmp")
-            guard manager.createFile(atPath: temporary.path, contents: record.data) else {
-                discard()
-                throw .cannotWrite(path: final.path, reason: "the file cannot be created")
-            }
-            staged.append((temporary, final))
+        let finals = records.map { directory.appendingPathComponent($0.fileName).path }
+        let temporaries = records.map { directory.appendingPathComponent(".\($0.fileName).\(token).tmp").path }
+        // File creation dominates a large batch; both cores keep the disk busier.
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: records.count) { index in
+            if let reason = create(temporaries[index], with: records[index].data) { failures.add(index, reason) }
         }
-        for file in staged {
-            guard rename(file.temporary.path, file.final.path) == 0 else {
-                discard()
-                throw .cannotWrite(path: file.final.path, reason: String(cString: strerror(errno)))
-            }
+        if let (index, reason) = failures.first {
+            for path in temporaries { unlink(path) }
+            throw .cannotWrite(path: finals[index], reason: reason)
         }
-        return staged.map(\.final)
+        for index in records.indices where rename(temporaries[index], finals[index]) != 0 {
+            let reason = String(cString: strerror(errno))
+            for path in temporaries[index...] { unlink(path) }
+            throw .cannotWrite(path: finals[index], reason: reason)
+        }
+        return finals.map { URL(fileURLWithPath: $0) }
     }
+
+    /// Creates `path` (which must not exist) holding `data`; the failure's reason, or `nil`.
+    private static func create(_ path: String, with data: Data) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        return written == data.count ? nil : String(cString: strerror(written < 0 ? errno : ENOSPC))
+    }
+}
+
+/// The first failure (by record index) among concurrent writes.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failures: [(Int, String)] = []
+
+    func add(_ index: Int, _ reason: String) { lock.withLock { failures.append((index, reason)) } }
+    var first: (Int, String)? { lock.withLock { failures.min { $0.0 < $1.0 } } }
 }

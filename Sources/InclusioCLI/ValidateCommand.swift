@@ -45,11 +45,12 @@ enum ValidateCommand {
         if console.json {
             console.emit(["records": results])
         } else {
-            for outcome in results {
-                if outcome.valid { console.out("valid    \(outcome.file) (\(outcome.kind ?? ""))") }
-                else { console.out("INVALID  \(outcome.file)"); console.err(outcome.message ?? "") }
-            }
-            console.out("\(results.count - invalid) valid, \(invalid) invalid.")
+            // One write for the listing: ten thousand small writes were a visible cost.
+            var listing = results.map { ($0.valid ? "valid    " : "INVALID  ") + $0.file + ($0.kind.map { " (\($0))" } ?? "") }
+            listing.append("\(results.count - invalid) valid, \(invalid) invalid.")
+            console.out(listing.joined(separator: "\n"))
+            let messages = results.compactMap(\.message)
+            if !messages.isEmpty { console.err(messages.joined(separator: "\n")) }
         }
         if invalid > 0 { throw .invalidRecords(count: invalid) }
     }

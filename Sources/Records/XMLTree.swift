@@ -32,10 +32,17 @@ public final class XMLTree {
     /// Reads and parses the file at `url`.
     public convenience init(contentsOf url: URL, file: String? = nil, limits: XMLInputLimits = .standard) throws(RecordError) {
         let name = file ?? url.path
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
-        guard size <= limits.maximumBytes else { throw .tooLarge(file: name, bytes: size, limit: limits.maximumBytes) }
-        guard let data = try? Data(contentsOf: url) else { throw .unreadable(file: name) }
-        try self.init(data: data, file: name, limits: limits)
+        // Read at most one byte past the limit: a huge file is refused without being read.
+        // (A FileHandle read, not `resourceValues`, which cost 80% of validating a small file.)
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: name) }
+        defer { try? handle.close() }
+        let read: Data
+        do { read = try handle.read(upToCount: limits.maximumBytes + 1) ?? Data() } catch { throw .unreadable(file: name) }
+        guard read.count <= limits.maximumBytes else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? read.count
+            throw .tooLarge(file: name, bytes: size, limit: limits.maximumBytes)
+        }
+        try self.init(data: read, file: name, limits: limits)
     }
 
     deinit { xmlFreeDoc(doc) }
