@@ -14,11 +14,14 @@ let package = Package(
         .systemLibrary(name: "CLibXSLT", pkgConfig: "libxslt", providers: [.apt(["libxslt1-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // Small helpers shared by the stages (spelling suggestions, concurrent results).
+        .target(name: "Support"),
+
         // One module per stage of the flow.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         .target(name: "Records", dependencies: ["CLibXML2"]),
-        .target(name: "Generation", dependencies: ["Records", "Cryptography"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation"]),
+        .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Support
 
 /// Writes one document's case fields as an XML record, in the order and shape its
 /// schema declares, remembering which case field produced each element and attribute.
@@ -132,26 +133,9 @@ struct RecordBuilder {
             let shared = zip(key.lowercased(), name.lowercased()).prefix { $0 == $1 }.count
             return shared >= 4 && shared >= key.count - 2
         }
-        let suggestion = abbreviated ?? candidates.min { Self.distance(key, $0) < Self.distance(key, $1) }
-            .flatMap { Self.distance(key, $0) <= max(2, key.count / 4) ? $0 : nil }
+        let suggestion = abbreviated ?? EditDistance.nearest(to: key, among: candidates, limit: max(2, key.count / 4))
         let hint = suggestion.map { "did you mean \"\($0)\"?" }
             ?? "fields here: " + candidates.sorted().joined(separator: ", ")
         return GenerationProblem(location, "is not a field of this \(model.root.name) record; \(hint)")
-    }
-
-    /// Levenshtein distance, case-insensitive.
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }

@@ -1,6 +1,7 @@
 import Cryptography
 import Foundation
 import Records
+import Support
 
 /// Turns case files (JSON, CSV, XML) into validated XML records.
 ///
@@ -117,7 +118,7 @@ public struct RecordGenerator: Sendable {
     }
 
     private func build(_ documents: [CaseDocument], models: [String: SchemaModel]) -> [Result<GeneratedRecord, ProblemList>] {
-        let results = ResultSlots(count: documents.count)
+        let results = ConcurrentSlots<Result<GeneratedRecord, ProblemList>>(count: documents.count)
         let validator = RecordValidator(catalog: catalog)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             results[index] = Self.record(from: documents[index], models: models, validator: validator)
@@ -168,19 +169,4 @@ public struct RecordGenerator: Sendable {
 struct ProblemList: Error {
     let problems: [GenerationProblem]
     init(_ problems: [GenerationProblem]) { self.problems = problems }
-}
-
-/// Fixed slots filled from `concurrentPerform`, one writer per slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<GeneratedRecord, ProblemList>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<GeneratedRecord, ProblemList>? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Result<GeneratedRecord, ProblemList>] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes records into a folder all-or-nothing: every record goes to a hidden temporary
 /// file first, and only when all are written are they renamed into place. A failure
@@ -16,11 +17,11 @@ public enum RecordWriter {
         let finals = records.map { directory.appendingPathComponent($0.fileName).path }
         let temporaries = records.map { directory.appendingPathComponent(".\($0.fileName).\(token).tmp").path }
         // File creation dominates a large batch; both cores keep the disk busier.
-        let failures = Failures()
+        let failures = ConcurrentSlots<(index: Int, reason: String)>(count: records.count)
         DispatchQueue.concurrentPerform(iterations: records.count) { index in
-            if let reason = create(temporaries[index], with: records[index].data) { failures.add(index, reason) }
+            if let reason = create(temporaries[index], with: records[index].data) { failures[index] = (index, reason) }
         }
-        if let (index, reason) = failures.first {
+        if let (index, reason) = failures.values.first {
             for path in temporaries { unlink(path) }
             throw .cannotWrite(path: finals[index], reason: reason)
         }
@@ -40,13 +41,4 @@ public enum RecordWriter {
         let written = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         return written == data.count ? nil : String(cString: strerror(written < 0 ? errno : ENOSPC))
     }
-}
-
-/// The first failure (by record index) among concurrent writes.
-private final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failures: [(Int, String)] = []
-
-    func add(_ index: Int, _ reason: String) { lock.withLock { failures.append((index, reason)) } }
-    var first: (Int, String)? { lock.withLock { failures.min { $0.0 < $1.0 } } }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// The options a command accepts, and the parse of its arguments against them.
 struct CommandSpec: Sendable {
     /// One option: its spellings, whether it takes a value, and its help line.
@@ -44,7 +46,7 @@ struct CommandSpec: Sendable {
                 : (argument, nil)
             guard let option = options.first(where: { $0.names.contains(name) }) else {
                 let all = options.flatMap(\.names) + ["--help"]
-                let near = all.min { Self.distance(name, $0) < Self.distance(name, $1) }.flatMap { Self.distance(name, $0) <= 3 ? $0 : nil }
+                let near = EditDistance.nearest(to: name, among: all, limit: 3)
                 throw .usage("Unknown option '\(name)'." + (near.map { " Did you mean '\($0)'?" } ?? ""), command: self)
             }
             if option.value == nil {
@@ -58,21 +60,6 @@ struct CommandSpec: Sendable {
             }
         }
         return parsed
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in stride(from: 1, through: a.count, by: 1) {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

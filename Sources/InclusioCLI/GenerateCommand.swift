@@ -20,11 +20,7 @@ enum GenerateCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one case file or folder.", command: spec) }
-        let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog(directory: InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))) }
-        catch let error as RecordError { throw .record(error) }
-        catch let error as CLIError { throw error }
-        catch { throw .usage("\(error)", command: spec) }
+        let catalog = try InclusioHome.schemaCatalog(arguments)
         let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/records", isDirectory: true)
         let records: [GeneratedRecord]
         let files: [URL]

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Finds the project's data folders (`Schemas/`, later `Forms/` and `Archive/`).
 ///
@@ -23,5 +24,11 @@ enum InclusioHome {
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue { return url }
         }
         throw .missingSchemas(searched: candidates.map { $0.appendingPathComponent(name).path })
+    }
+
+    /// The schema catalog of `--schemas`, or of the home's `Schemas/`.
+    static func schemaCatalog(_ arguments: ParsedArguments) throws(CLIError) -> SchemaCatalog {
+        let folder = try folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
+        do { return try SchemaCatalog(directory: folder) } catch { throw .record(error) }
     }
 }

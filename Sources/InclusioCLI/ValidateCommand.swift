@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Support
 
 /// `inclusio validate`: check records against the schema their namespace names.
 enum ValidateCommand {
@@ -20,15 +21,11 @@ enum ValidateCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one record file or folder.", command: spec) }
-        let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog(directory: InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))) }
-        catch let error as RecordError { throw .record(error) }
-        catch let error as CLIError { throw error }
-        catch { throw .usage("\(error)", command: spec) }
+        let catalog = try InclusioHome.schemaCatalog(arguments)
         let files = recordFiles(arguments.operands)
         guard !files.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
         let validator = RecordValidator(catalog: catalog)
-        let outcomes = Slots<Outcome>(count: files.count)
+        let outcomes = ConcurrentSlots<Outcome>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             do throws(RecordError) {
@@ -67,19 +64,4 @@ enum ValidateCommand {
                 .sorted()
         }
     }
-}
-
-/// Fixed result slots filled from `concurrentPerform`, one writer per slot.
-final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }
