@@ -87,4 +87,14 @@ import Testing
         #expect(fields.contains { $0.hasSuffix(".header.referenceNo") }, "unknown field named: \(fields)")
         #expect(run.stdout.contains("did you mean \\\"referenceNumber\\\"?"))
     }
+
+    @Test func hostileXMLCaseFileIsRefusedBeforeAnyEntity() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Run.inclusio(["generate", "Tests/Fixtures/hostile/xxe.xml", "-o", folder.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("Tests/Fixtures/hostile/xxe.xml: declares a DTD (<!DOCTYPE …>)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("root:x:0"))
+        #expect(Run.files(in: folder).isEmpty)
+    }
 }
