@@ -38,7 +38,7 @@ enum XMLCaseReader {
         let listed = error.problems.map {
             GenerationProblem(SourceLocation(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path), $0.message)
         }
-        return listed.isEmpty ? [GenerationProblem(SourceLocation(file: file, place: "", field: ""), error.description)] : listed
+        return listed.isEmpty ? [GenerationProblem(SourceLocation(file: file, place: "", field: ""), error.reason)] : listed
     }
 
     private static func convert(_ element: XMLElement, path: String, file: String, problems: inout [GenerationProblem]) -> CaseValue {
