@@ -108,7 +108,7 @@ enum CSVCaseReader {
 
 /// A field path such as `guardian[0].name.family`.
 struct FieldPath {
-    enum Segment: Equatable { case key(String), index(Int) }
+    enum Segment { case key(String), index(Int) }
     let segments: [Segment]
 
     /// Parses `name(.name|[n])*`; `nil` when `text` is not of that form.

@@ -41,7 +41,7 @@ public struct SchemaModel: Sendable {
 }
 
 /// One element as the schema declares it.
-public struct ElementDeclaration: Sendable, Equatable {
+public struct ElementDeclaration: Sendable {
     /// Local name.
     public let name: String
     /// Whether the element may appear more than once where it is declared.
@@ -51,7 +51,7 @@ public struct ElementDeclaration: Sendable, Equatable {
 }
 
 /// What an element holds.
-public enum ElementContent: Sendable, Equatable {
+public enum ElementContent: Sendable {
     /// Text, of the named simple type (a key into the model's types; `nil` when inline
     /// without documentation).
     case simple(typeName: String?)
@@ -61,13 +61,13 @@ public enum ElementContent: Sendable, Equatable {
 
 /// Children (in schema order, nested sequences and choices flattened) and attributes
 /// of a complex type.
-public struct ComplexTypeDefinition: Sendable, Equatable {
+public struct ComplexTypeDefinition: Sendable {
     public let children: [ElementDeclaration]
     public let attributes: [AttributeDeclaration]
 }
 
 /// One attribute as the schema declares it.
-public struct AttributeDeclaration: Sendable, Equatable {
+public struct AttributeDeclaration: Sendable {
     public let name: String
     public let required: Bool
     /// Key of its simple type, for documentation look-ups.

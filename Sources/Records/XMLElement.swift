@@ -2,7 +2,7 @@
 ///
 /// Used where a caller walks a document (case files, our own schemas); records that
 /// are only validated stay inside libxml2.
-public struct XMLElement: Sendable, Equatable {
+public struct XMLElement: Sendable {
     /// Local name, without prefix.
     public var name: String
     /// Namespace URI, or `nil` when the element has none.
@@ -34,12 +34,5 @@ public struct XMLElement: Sendable, Equatable {
     /// Child elements called `name`.
     public func children(named name: String) -> [XMLElement] {
         children.filter { $0.name == name }
-    }
-
-    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
-        lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.text == rhs.text && lhs.line == rhs.line
-            && lhs.children == rhs.children
-            && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
-            && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
     }
 }
