@@ -27,17 +27,15 @@ struct RecordBuilder {
         let root = model.root
         guard let type = model.complexType(of: root) else { return }
         sources[root.name] = document.location
-        let known = Set(type.attributes.map(\.name) + type.children.map(\.name)).union(Self.generatorKeys)
-        for (key, value) in document.fields.entries where document.ownKeys.contains(key) && !known.contains(key) {
-            problems.append(unknownField(key, at: value.location, known: known))
-        }
+        // Shared case fields a kind does not use belong to other documents of the case.
+        let inherited = Set(document.fields.entries.map(\.key)).subtracting(document.ownKeys)
         write(element: root, type: type, fields: document.fields, path: root.name, depth: 0,
-              namespace: model.targetNamespace)
+              namespace: model.targetNamespace, unchecked: inherited.union(Self.generatorKeys))
         xml += "\n"
     }
 
     private mutating func write(element: ElementDeclaration, type: ComplexTypeDefinition, fields: CaseFields,
-                                path: String, depth: Int, namespace: String? = nil) {
+                                path: String, depth: Int, namespace: String? = nil, unchecked: Set<String> = []) {
         let indent = String(repeating: "  ", count: depth)
         xml += indent + "<" + element.name
         if let namespace { xml += " xmlns=\"\(Self.escape(namespace, attribute: true))\"" }
@@ -50,11 +48,9 @@ struct RecordBuilder {
             sources[RecordPath.attribute(attribute.name, of: path)] = location
             xml += " \(attribute.name)=\"\(escape(text, at: location, attribute: true))\""
         }
-        if depth > 0 {
-            let known = Set(type.attributes.map(\.name) + type.children.map(\.name))
-            for (key, value) in fields.entries where !known.contains(key) {
-                problems.append(unknownField(key, at: value.location, known: known))
-            }
+        let known = Set(type.attributes.map(\.name) + type.children.map(\.name))
+        for (key, value) in fields.entries where !known.contains(key) && !unchecked.contains(key) {
+            problems.append(unknownField(key, at: value.location, known: known))
         }
         let present = type.children.filter { fields[$0.name] != nil }
         guard !present.isEmpty else { xml += "/>"; return }
@@ -127,15 +123,14 @@ struct RecordBuilder {
     }
 
     private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> GenerationProblem {
-        let candidates = known.subtracting(Self.generatorKeys)
         // "referenceNo" for "referenceNumber": most of the key starts the field's name.
-        let abbreviated = candidates.first { name in
+        let abbreviated = known.sorted().first { name in
             let shared = zip(key.lowercased(), name.lowercased()).prefix { $0 == $1 }.count
             return shared >= 4 && shared >= key.count - 2
         }
-        let suggestion = abbreviated ?? EditDistance.nearest(to: key, among: candidates, limit: max(2, key.count / 4))
+        let suggestion = abbreviated ?? EditDistance.nearest(to: key, among: known, limit: max(2, key.count / 4))
         let hint = suggestion.map { "did you mean \"\($0)\"?" }
-            ?? "fields here: " + candidates.sorted().joined(separator: ", ")
+            ?? "fields here: " + known.sorted().joined(separator: ", ")
         return GenerationProblem(location, "is not a field of this \(model.root.name) record; \(hint)")
     }
 }

@@ -16,14 +16,14 @@ public struct RecordGenerator: Sendable {
         self.catalog = catalog
     }
 
-    /// Generates the records of every case file in `inputs` (folders: their `.json`,
-    /// `.csv` and `.xml` files, recursively, in name order).
+    /// Generates the records of every case file in `inputs` (paths of files or folders;
+    /// folders give their `.json`, `.csv` and `.xml` files, recursively, in name order).
     /// - Throws: ``GenerationError/rejected(problems:)`` listing every problem found.
-    public func generate(from inputs: [URL]) throws(GenerationError) -> [GeneratedRecord] {
+    public func generate(from inputs: [String]) throws(GenerationError) -> [GeneratedRecord] {
         var problems: [GenerationProblem] = []
         var documents: [CaseDocument] = []
         var cases: [(shared: CaseFields, documents: ArraySlice<CaseDocument>)] = []
-        for (url, name) in try Self.caseFiles(in: inputs) {
+        for (url, name) in InputFiles.expand(inputs, extensions: ["json", "csv", "xml"]) {
             do {
                 let start = documents.count
                 let read = try Self.read(url, name: name)
@@ -55,26 +55,6 @@ public struct RecordGenerator: Sendable {
         problems = problems.filter { seen.insert($0).inserted }
         guard problems.isEmpty else { throw .rejected(problems: problems) }
         return records
-    }
-
-    /// The case files of `inputs`, each with the name messages use for it: as the user
-    /// wrote it, or the folder as written plus the path inside it.
-    private static func caseFiles(in inputs: [URL]) throws(GenerationError) -> [(url: URL, name: String)] {
-        var files: [(url: URL, name: String)] = []
-        for url in inputs {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { throw .unreadable(file: url.relativePath) }
-            guard isFolder.boolValue else { files.append((url, url.relativePath)); continue }
-            let base = url.standardizedFileURL.path
-            let folderName = url.relativePath.hasSuffix("/") ? String(url.relativePath.dropLast()) : url.relativePath
-            let contents = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-            var found: [(url: URL, name: String)] = []
-            for file in contents where ["json", "csv", "xml"].contains(file.pathExtension.lowercased()) {
-                found.append((file, folderName + "/" + file.standardizedFileURL.path.dropFirst(base.count + 1)))
-            }
-            files += found.sorted { $0.name < $1.name }
-        }
-        return files
     }
 
     private static func read(_ url: URL, name file: String) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {

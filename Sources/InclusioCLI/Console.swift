@@ -17,9 +17,9 @@ struct Console {
     }
 
     /// Reports a failure as text on stderr or as `{"error": …}` on stdout.
-    func fail(_ error: CLIError, problems: [JSONProblem] = []) -> ExitCode {
+    func fail(_ error: CLIError) -> ExitCode {
         if json {
-            emit(["error": JSONError(kind: error.kind, message: error.message, problems: problems)])
+            emit(["error": JSONError(kind: error.kind, message: error.message, problems: error.problems)])
         } else {
             err(error.message)
         }

@@ -25,7 +25,7 @@ enum GenerateCommand {
         let records: [GeneratedRecord]
         let files: [URL]
         do {
-            records = try RecordGenerator(catalog: catalog).generate(from: arguments.operands.map { URL(fileURLWithPath: $0) })
+            records = try RecordGenerator(catalog: catalog).generate(from: arguments.operands)
             files = try RecordWriter.write(records, to: folder)
         } catch {
             throw .generation(error)
@@ -43,11 +43,5 @@ enum GenerateCommand {
             console.out("  " + record.kind.padding(toLength: kindWidth + 1, withPad: " ", startingAt: 0)
                         + "\(file.lastPathComponent)  id \(record.id) v\(record.version)  ← \(record.source)")
         }
-    }
-
-    /// JSON problems of a generation failure.
-    static func problems(of error: CLIError) -> [JSONProblem] {
-        guard case let .generation(.rejected(problems)) = error else { return [] }
-        return problems.map { JSONProblem(file: $0.location.file, place: $0.location.place, field: $0.location.field, message: $0.message) }
     }
 }

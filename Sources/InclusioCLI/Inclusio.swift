@@ -49,7 +49,7 @@ public enum Inclusio {
             try command.run(parsed, Console(json: parsed.has(CommandSpec.json)))
             return .success
         } catch {
-            return console.fail(error, problems: GenerateCommand.problems(of: error))
+            return console.fail(error)
         }
     }
 }

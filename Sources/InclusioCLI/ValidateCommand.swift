@@ -22,46 +22,36 @@ enum ValidateCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one record file or folder.", command: spec) }
         let catalog = try InclusioHome.schemaCatalog(arguments)
-        let files = recordFiles(arguments.operands)
+        let files = InputFiles.expand(arguments.operands, extensions: ["xml"])
         guard !files.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
         let validator = RecordValidator(catalog: catalog)
         let outcomes = ConcurrentSlots<Outcome>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+            let (url, file) = files[index]
             do throws(RecordError) {
-                let kind = try validator.validate(contentsOf: URL(fileURLWithPath: file), file: file)
+                let kind = try validator.validate(contentsOf: url, file: file)
                 outcomes[index] = Outcome(file: file, kind: kind, valid: true, message: nil, problems: [])
             } catch {
-                outcomes[index] = Outcome(file: file, kind: nil, valid: false, message: error.description, problems: error.problems.map {
+                let listed = error.problems.map {
                     JSONProblem(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path, message: $0.message)
-                })
+                }
+                outcomes[index] = Outcome(file: file, kind: nil, valid: false, message: error.description,
+                                          problems: listed.isEmpty ? [JSONProblem(file: file, place: "", field: "", message: error.reason)] : listed)
             }
         }
         let results = outcomes.values
-        let invalid = results.filter { !$0.valid }.count
+        let invalid = results.filter { !$0.valid }
         if console.json {
-            console.emit(["records": results])
+            // One JSON document: the listing when all are valid, else the error with every problem.
+            if invalid.isEmpty { console.emit(["records": results]) }
         } else {
             // One write for the listing: ten thousand small writes were a visible cost.
             var listing = results.map { ($0.valid ? "valid    " : "INVALID  ") + $0.file + ($0.kind.map { " (\($0))" } ?? "") }
-            listing.append("\(results.count - invalid) valid, \(invalid) invalid.")
+            listing.append("\(results.count - invalid.count) valid, \(invalid.count) invalid.")
             console.out(listing.joined(separator: "\n"))
-            let messages = results.compactMap(\.message)
+            let messages = invalid.compactMap(\.message)
             if !messages.isEmpty { console.err(messages.joined(separator: "\n")) }
         }
-        if invalid > 0 { throw .invalidRecords(count: invalid) }
-    }
-
-    /// Files as given, and the `.xml` files inside given folders (recursively, sorted).
-    private static func recordFiles(_ operands: [String]) -> [String] {
-        operands.flatMap { operand -> [String] in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: operand, isDirectory: &isFolder), isFolder.boolValue else { return [operand] }
-            let url = URL(fileURLWithPath: operand, isDirectory: true)
-            return (FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
-                .filter { $0.pathExtension.lowercased() == "xml" }
-                .map { operand.hasSuffix("/") ? operand + $0.path.dropFirst(url.path.count + 1) : operand + "/" + $0.path.dropFirst(url.path.count + 1) }
-                .sorted()
-        }
+        if !invalid.isEmpty { throw .invalidRecords(count: invalid.count, problems: invalid.flatMap(\.problems)) }
     }
 }

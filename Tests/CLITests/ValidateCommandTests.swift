@@ -39,4 +39,22 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr.contains("has namespace urn:example:note, which no schema in Schemas/ declares"))
     }
+
+    @Test func jsonOutputIsOneDocumentWithEveryProblem() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/JP-11-placement.xml"), encoding: .utf8)
+        try fixture.replacingOccurrences(of: "version=\"1\"", with: "version=\"0\"").write(to: folder.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        try fixture.write(to: folder.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
+        try "<!DOCTYPE x [<!ENTITY e \"e\">]><x/>".write(to: folder.appendingPathComponent("c.xml"), atomically: true, encoding: .utf8)
+
+        let run = try Run.inclusio(["validate", folder.path, "--json"])
+
+        #expect(run.status == 65)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "stdout must be one JSON document: \(run.stdout)")
+        let problems = try #require((json["error"] as? [String: Any])?["problems"] as? [[String: String]])
+        #expect(problems.map { URL(fileURLWithPath: $0["file"] ?? "").lastPathComponent } == ["a.xml", "c.xml"])
+        #expect(problems.first?["field"] == "placement/@version")
+        #expect(problems.last?["message"]?.contains("declares a DTD") == true)
+    }
 }
