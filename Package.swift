@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Support"),
 
         // One module per stage of the flow.
-        .target(name: "Cryptography", dependencies: ["COpenSSL"]),
+        .target(name: "Cryptography", dependencies: ["COpenSSL", "Support"]),
         .target(name: "Records", dependencies: ["CLibXML2"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Support"]),
@@ -26,6 +26,8 @@ let package = Package(
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),
-        .testTarget(name: "CLITests", dependencies: ["inclusio"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
     ]
 )

@@ -26,3 +26,34 @@ public enum SHA256 {
         return String(decoding: digest(data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }
+
+/// Incremental SHA-256, for content read in pieces; owns its `EVP_MD_CTX`.
+public final class SHA256Hasher {
+    private let context: OpaquePointer
+
+    /// A hasher with nothing fed yet.
+    public init() {
+        // Allocation or digest fetch fails only in a broken OpenSSL installation.
+        guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            preconditionFailure("OpenSSL could not start SHA-256; check the libssl installation")
+        }
+        self.context = context
+    }
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Feeds `bytes`.
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0 else { return }
+        EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
+    }
+
+    /// The digest of everything fed; the hasher is spent afterwards.
+    public func finalize() -> Data {
+        var output = Data(count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        _ = output.withUnsafeMutableBytes { EVP_DigestFinal_ex(context, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) }
+        return output.prefix(Int(length))
+    }
+}
+
+@available(*, unavailable) extension SHA256Hasher: Sendable {}

@@ -1,25 +1,25 @@
 import Foundation
 
-/// Runs programs as a user would and captures what they print.
-struct Run {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+/// Runs programs as a user would and captures what they print; shared by the test targets.
+public struct Run: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
 
-    static let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `inclusio` binary built beside this test bundle.
-    static var inclusio: URL {
+    public static var inclusio: URL {
         Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("inclusio")
     }
 
     /// Runs `inclusio` with `arguments` in the project folder.
-    static func inclusio(_ arguments: [String]) throws -> Run {
+    public static func inclusio(_ arguments: [String]) throws -> Run {
         try program(inclusio.path, arguments)
     }
 
-    /// Runs `path` (a program on `PATH` when not absolute) in the project folder.
-    static func program(_ path: String, _ arguments: [String]) throws -> Run {
+    /// Runs `path` (a program on `PATH` when not absolute) in the project folder, or in `directory`.
+    public static func program(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()
         if path.hasPrefix("/") {
             process.executableURL = URL(fileURLWithPath: path)
@@ -28,13 +28,13 @@ struct Run {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [path] + arguments
         }
-        process.currentDirectoryURL = project
+        process.currentDirectoryURL = directory ?? project
         // Files rather than pipes: a program that fills one pipe while we read the other would block.
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
@@ -45,14 +45,14 @@ struct Run {
     }
 
     /// A new empty folder under the system temporary folder.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("inclusio-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// The files in `folder`, hidden ones included, sorted.
-    static func files(in folder: URL) -> [String] {
+    public static func files(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 }

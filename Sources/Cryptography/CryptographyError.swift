@@ -1,0 +1,53 @@
+/// Why keys, certificates, signatures or envelopes could not be used, in words a clerk can act on.
+public enum CryptographyError: Error, CustomStringConvertible, Sendable {
+    /// A key or certificate file could not be read.
+    case unreadable(file: String)
+    /// The file holds no X.509 certificate (PEM, DER or PKCS#12).
+    case notACertificate(file: String)
+    /// The file holds no private key (PEM or DER, PKCS#8 or traditional, or PKCS#12).
+    case notAPrivateKey(file: String)
+    /// The key or PKCS#12 file is protected and no passphrase was given.
+    case passphraseNeeded(file: String)
+    /// The passphrase does not open the key or PKCS#12 file.
+    case wrongPassphrase(file: String)
+    /// The private key does not belong to the certificate.
+    case keyDoesNotMatchCertificate(key: String, certificate: String)
+    /// The key type cannot do what is asked (sign in CMS, or receive an envelope).
+    case unsupportedKey(file: String, use: String)
+    /// The signature file is not a CMS signature.
+    case malformedSignature(reason: String)
+    /// The signature is well formed but does not match the signed content.
+    case signatureMismatch
+    /// The signer's certificate does not lead to a trusted root, or is not valid now.
+    case untrustedSigner(subject: String, problem: String)
+    /// The envelope is not CMS enveloped data.
+    case malformedEnvelope
+    /// None of the envelope's recipients is the given key.
+    case notAddressedToKey(file: String)
+    /// The envelope was not sealed for a passphrase.
+    case noPassphraseRecipient
+    /// The passphrase does not open the envelope.
+    case wrongEnvelopePassphrase
+    /// A libcrypto call failed for a reason that is not the input's fault.
+    case library(OpenSSLError)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file): "\(file) cannot be read; check the path and its permissions."
+        case let .notACertificate(file): "\(file) holds no X.509 certificate (PEM, DER or PKCS#12 expected)."
+        case let .notAPrivateKey(file): "\(file) holds no private key (PEM, DER or PKCS#12 expected)."
+        case let .passphraseNeeded(file): "\(file) is protected by a passphrase; give it with --passphrase-file or --key-passphrase-file."
+        case let .wrongPassphrase(file): "The passphrase does not open \(file)."
+        case let .keyDoesNotMatchCertificate(key, certificate): "The private key \(key) does not belong to the certificate \(certificate)."
+        case let .unsupportedKey(file, use): "The key in \(file) cannot be used to \(use); use an RSA (2048 bits or more) or ECDSA P-256 key."
+        case let .malformedSignature(reason): "The signature is damaged (\(reason))."
+        case .signatureMismatch: "The signature does not match the signed content: the content was changed after signing."
+        case let .untrustedSigner(subject, problem): "The signer \(subject) is not trusted: \(problem)."
+        case .malformedEnvelope: "The key envelope is damaged: it is not CMS enveloped data."
+        case let .notAddressedToKey(file): "This was not encrypted for the key \(file); use the key of a recipient it was sent to."
+        case .noPassphraseRecipient: "This was not encrypted for a passphrase; open it with a recipient's key (--key)."
+        case .wrongEnvelopePassphrase: "The passphrase does not open the key envelope."
+        case let .library(error): "OpenSSL failed unexpectedly (\(error)); check the libssl installation."
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Support
+
+/// A small demonstration PKI so that signing and encryption work out of the box: a root,
+/// the issuing office and two schools. Real deployments use their own PKI.
+public enum DemoPKI {
+    /// The parties, by file stem, with the common name on their certificate.
+    public static let parties: [(stem: String, name: String)] = [
+        ("office", "Demo County Education Office"),
+        ("school-a", "Demo School A"),
+        ("school-b", "Demo School B"),
+    ]
+
+    private static let organisation = "Inclusio demo PKI - not for real use"
+
+    /// Writes `root.pem` and `<party>.pem` + `<party>.key` for every party into `directory`.
+    /// Keys are ECDSA P-256, unencrypted PKCS#8 readable only by their owner (mode 0600).
+    /// Certificates are valid for `validity` (default: from an hour ago for three years).
+    /// - Throws: ``DemoPKIError/exists(_:)`` when any of the files is already there: keys are never overwritten.
+    /// - Returns: the files written.
+    public static func create(in directory: URL, validity: DateInterval? = nil) throws -> [URL] {
+        let validity = validity ?? DateInterval(start: Date().addingTimeInterval(-3600), duration: 3 * 365 * 86_400)
+        let files = ["root.pem"] + parties.flatMap { ["\($0.stem).pem", "\($0.stem).key"] }
+        let urls = files.map { directory.appendingPathComponent($0) }
+        if let existing = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { throw DemoPKIError.exists(existing.path) }
+
+        let rootKey = try PrivateKey.generate(.p256)
+        let root = try CertificateIssuer.issue(subject: [("CN", "Inclusio Demo Root CA"), ("O", organisation)],
+                                               key: rootKey, profile: .root, validity: validity)
+        var contents: [(Data, mode_t)] = [(try root.pem(), 0o644)]
+        for party in parties {
+            let key = try PrivateKey.generate(.p256)
+            let certificate = try CertificateIssuer.issue(subject: [("CN", party.name), ("O", organisation)], key: key,
+                                                          profile: .party, validity: validity, issuer: (root, rootKey))
+            contents += [(try certificate.pem(), 0o644), (try key.pem(), 0o600)]
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw DemoPKIError.cannotWrite(directory.path)
+        }
+        do {
+            try AtomicFiles.create(zip(urls, contents).map { ($0, $1.0, $1.1) })
+        } catch {
+            throw error.alreadyExists ? DemoPKIError.exists(error.path) : DemoPKIError.cannotWrite(error.path)
+        }
+        return urls
+    }
+}
+
+/// Why the demo PKI could not be written.
+public enum DemoPKIError: Error, CustomStringConvertible {
+    case exists(String)
+    case cannotWrite(String)
+
+    public var description: String {
+        switch self {
+        case let .exists(path): "\(path) already exists; keys are never overwritten. Choose an empty folder."
+        case let .cannotWrite(path): "\(path) cannot be written; check the folder and its permissions."
+        }
+    }
+}
