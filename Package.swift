@@ -12,6 +12,7 @@ let package = Package(
         // Thin wrappers around Debian's C libraries.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibXSLT", pkgConfig: "libxslt", providers: [.apt(["libxslt1-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results).
@@ -21,7 +22,8 @@ let package = Package(
         .target(name: "Cryptography", dependencies: ["COpenSSL", "Support"]),
         .target(name: "Records", dependencies: ["CLibXML2"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Support"]),
+        .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),

@@ -18,12 +18,32 @@ public enum DemoPKI {
     /// Certificates are valid for `validity` (default: from an hour ago for three years).
     /// - Throws: ``DemoPKIError/exists(_:)`` when any of the files is already there: keys are never overwritten.
     /// - Returns: the files written.
-    public static func create(in directory: URL, validity: DateInterval? = nil) throws -> [URL] {
+    public static func create(in directory: URL, validity: DateInterval? = nil) throws(DemoPKIError) -> [URL] {
         let validity = validity ?? DateInterval(start: Date().addingTimeInterval(-3600), duration: 3 * 365 * 86_400)
         let files = ["root.pem"] + parties.flatMap { ["\($0.stem).pem", "\($0.stem).key"] }
         let urls = files.map { directory.appendingPathComponent($0) }
         if let existing = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { throw DemoPKIError.exists(existing.path) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(directory.path)
+        }
+        let contents: [(Data, mode_t)]
+        do {
+            contents = try issue(validity)
+        } catch {
+            throw .cryptography(error)
+        }
+        do {
+            try AtomicFiles.create(zip(urls, contents).map { ($0, $1.0, $1.1) })
+        } catch {
+            throw error.alreadyExists ? .exists(error.path) : .cannotWrite(error.path)
+        }
+        return urls
+    }
 
+    /// PEM of the root certificate, then of each party's certificate and key, with file modes.
+    private static func issue(_ validity: DateInterval) throws(CryptographyError) -> [(Data, mode_t)] {
         let rootKey = try PrivateKey.generate(.p256)
         let root = try CertificateIssuer.issue(subject: [("CN", "Inclusio Demo Root CA"), ("O", organisation)],
                                                key: rootKey, profile: .root, validity: validity)
@@ -34,29 +54,21 @@ public enum DemoPKI {
                                                           profile: .party, validity: validity, issuer: (root, rootKey))
             contents += [(try certificate.pem(), 0o644), (try key.pem(), 0o600)]
         }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DemoPKIError.cannotWrite(directory.path)
-        }
-        do {
-            try AtomicFiles.create(zip(urls, contents).map { ($0, $1.0, $1.1) })
-        } catch {
-            throw error.alreadyExists ? DemoPKIError.exists(error.path) : DemoPKIError.cannotWrite(error.path)
-        }
-        return urls
+        return contents
     }
 }
 
 /// Why the demo PKI could not be written.
-public enum DemoPKIError: Error, CustomStringConvertible {
+public enum DemoPKIError: Error, CustomStringConvertible, Sendable {
     case exists(String)
     case cannotWrite(String)
+    case cryptography(CryptographyError)
 
     public var description: String {
         switch self {
         case let .exists(path): "\(path) already exists; keys are never overwritten. Choose an empty folder."
         case let .cannotWrite(path): "\(path) cannot be written; check the folder and its permissions."
+        case let .cryptography(error): error.description
         }
     }
 }

@@ -38,7 +38,7 @@ struct RecordBuilder {
                                 path: String, depth: Int, namespace: String? = nil, unchecked: Set<String> = []) {
         let indent = String(repeating: "  ", count: depth)
         xml += indent + "<" + element.name
-        if let namespace { xml += " xmlns=\"\(Self.escape(namespace, attribute: true))\"" }
+        if let namespace { xml += " xmlns=\"\(XMLText.escaped(namespace, attribute: true))\"" }
         for attribute in type.attributes {
             guard let value = fields[attribute.name] else { continue }
             guard case let .text(text, location) = value else {
@@ -100,26 +100,7 @@ struct RecordBuilder {
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
             problems.append(GenerationProblem(location, "contains a control character that records cannot hold; remove it"))
         }
-        return Self.escape(trimmed, attribute: attribute)
-    }
-
-    private static func escape(_ text: String, attribute: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var afterCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { afterCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\n" where afterCarriageReturn: continue   // CR LF is one line break
-            case "\n", "\r": result += attribute ? "&#10;" : "\n"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        return XMLText.escaped(trimmed, attribute: attribute)
     }
 
     private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> GenerationProblem {

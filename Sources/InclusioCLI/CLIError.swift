@@ -1,3 +1,5 @@
+import Cryptography
+import Dossier
 import Generation
 import Records
 
@@ -8,6 +10,9 @@ enum CLIError: Error {
     case record(RecordError)
     case invalidRecords(count: Int, problems: [JSONProblem])
     case missingSchemas(searched: [String])
+    case cryptography(CryptographyError)
+    case dossier(DossierError)
+    case keys(DemoPKIError)
 
     var exitCode: ExitCode {
         switch self {
@@ -26,6 +31,29 @@ enum CLIError: Error {
             }
         case .invalidRecords: .dataError
         case .missingSchemas: .config
+        case let .cryptography(error): Self.exitCode(error)
+        case let .dossier(error):
+            switch error {
+            case .unreadableInput, .unreadable: .noInput
+            case .cannotWrite: .cantCreate
+            case .noRecipient: .usage
+            case let .cryptography(error): Self.exitCode(error)
+            default: .dataError
+            }
+        case let .keys(error):
+            switch error {
+            case .exists, .cannotWrite: .cantCreate
+            case let .cryptography(error): Self.exitCode(error)
+            }
+        }
+    }
+
+    private static func exitCode(_ error: CryptographyError) -> ExitCode {
+        switch error {
+        case .unreadable: .noInput
+        case .notAddressedToKey, .wrongEnvelopePassphrase, .noPassphraseRecipient, .wrongPassphrase, .passphraseNeeded: .noPermission
+        case .library: .software
+        default: .dataError
         }
     }
 
@@ -46,6 +74,8 @@ enum CLIError: Error {
         case .noInput: "input"
         case .cantCreate: "output"
         case .config: "configuration"
+        case .noPermission: "permission"
+        case .software: "internal"
         default: "data"
         }
     }
@@ -57,6 +87,9 @@ enum CLIError: Error {
         case let .generation(error): "Error: \(error)"
         case let .record(error): "Error: \(error)"
         case let .invalidRecords(count, _): "Error: \(count) record\(count == 1 ? " is" : "s are") not valid; each problem is listed with its file and line."
+        case let .cryptography(error): "Error: \(error)"
+        case let .dossier(error): "Error: \(error)"
+        case let .keys(error): "Error: \(error)"
         case let .missingSchemas(searched):
             "Error: no Schemas/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --schemas DIR."
         }

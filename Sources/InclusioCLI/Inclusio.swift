@@ -6,12 +6,16 @@ public enum Inclusio {
     private static let commands: [(spec: CommandSpec, run: Runner)] = [
         (GenerateCommand.spec, GenerateCommand.run),
         (ValidateCommand.spec, ValidateCommand.run),
+        (KeysInitCommand.spec, KeysInitCommand.run),
+        (DossierPackCommand.spec, DossierPackCommand.run),
+        (DossierVerifyCommand.spec, DossierVerifyCommand.run),
+        (DossierOpenCommand.spec, DossierOpenCommand.run),
     ]
 
     private static var overview: String {
         let width = commands.map(\.spec.path.count).max() ?? 0
         return """
-        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate.
+        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, and send them as signed, encrypted dossiers.
 
         USAGE: inclusio <command> [options]
 
@@ -22,29 +26,36 @@ public enum Inclusio {
         """
     }
 
+    /// The command whose words start `arguments`, and the arguments after them.
+    private static func command(in arguments: [String]) -> (spec: CommandSpec, run: Runner, rest: [String])? {
+        commands.lazy.compactMap { command in
+            let words = command.spec.path.split(separator: " ").map(String.init)
+            return arguments.starts(with: words) ? (command.spec, command.run, Array(arguments.dropFirst(words.count))) : nil
+        }.first
+    }
+
     /// Runs the command line `arguments` (without the program name); returns the exit status.
     public static func main(_ arguments: [String]) -> ExitCode {
-        var arguments = arguments
         guard let first = arguments.first, !["-h", "--help"].contains(first) else {
             Console(json: false).out(overview)
             return arguments.isEmpty ? .usage : .success
         }
-        arguments.removeFirst()
         if first == "help" {
-            guard let name = arguments.first else { Console(json: false).out(overview); return .success }
-            guard let command = commands.first(where: { $0.spec.path == name }) else {
-                return Console(json: false).fail(.usage("Unknown command '\(name)'.", command: nil))
+            guard arguments.count > 1 else { Console(json: false).out(overview); return .success }
+            guard let command = command(in: Array(arguments.dropFirst())) else {
+                return Console(json: false).fail(.usage("Unknown command '\(arguments.dropFirst().joined(separator: " "))'.", command: nil))
             }
             Console(json: false).out(command.spec.help)
             return .success
         }
-        guard let command = commands.first(where: { $0.spec.path == first }) else {
-            let console = Console(json: arguments.contains("--json"))
-            return console.fail(.usage("Unknown command '\(first)'. Commands: \(commands.map(\.spec.path).joined(separator: ", ")).", command: nil))
-        }
         let console = Console(json: arguments.contains("--json"))
+        guard let command = command(in: arguments) else {
+            let group = commands.map(\.spec.path).filter { $0.hasPrefix(first + " ") }
+            let known = group.isEmpty ? commands.map(\.spec.path) : group
+            return console.fail(.usage("Unknown command '\(arguments.prefix(group.isEmpty ? 1 : 2).joined(separator: " "))'. Commands: \(known.joined(separator: ", ")).", command: nil))
+        }
         do {
-            let parsed = try command.spec.parse(arguments)
+            let parsed = try command.spec.parse(command.rest)
             if parsed.helpRequested { console.out(command.spec.help); return .success }
             try command.run(parsed, Console(json: parsed.has(CommandSpec.json)))
             return .success

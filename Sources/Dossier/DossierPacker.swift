@@ -1,0 +1,135 @@
+import Cryptography
+import Foundation
+import Records
+import Support
+
+/// Packs records, PDFs and other files into a signed, encrypted dossier (ASiC-E):
+/// `mimetype` first and stored, the signed manifest of SHA-256 digests, the CAdES signature,
+/// the password envelope, the encrypted index, and the payload entries encrypted with
+/// WinZip AES-256 under a fresh random password.
+public struct DossierPacker {
+    /// Who signs.
+    public let identity: SigningIdentity
+    /// Who may open: certificates of the receiving schools or offices.
+    public let recipients: [Certificate]
+    /// A passphrase that may open as well (for a recipient without a certificate).
+    public let passphrase: Data?
+    /// Validates records before they are packed; XML in a record namespace must be valid.
+    public let validator: RecordValidator
+    public let limits: DossierLimits
+
+    public init(identity: SigningIdentity, recipients: [Certificate], passphrase: Data?, validator: RecordValidator,
+                limits: DossierLimits = .standard) {
+        self.identity = identity
+        self.recipients = recipients
+        self.passphrase = passphrase
+        self.validator = validator
+        self.limits = limits
+    }
+
+    /// What was packed.
+    public struct Packed: Sendable {
+        public let file: URL
+        public let entries: [DossierEntry]
+        public let signer: String
+    }
+
+    /// Packs `files` (each with the name messages use for it) into `output`, replacing it.
+    /// Nothing is written unless every file is readable and every record valid.
+    /// - Throws: ``DossierError``.
+    public func pack(_ files: [(url: URL, name: String)], to output: URL, at time: Date = Date()) throws(DossierError) -> Packed {
+        guard !recipients.isEmpty || passphrase != nil else { throw .noRecipient }
+        let described = ConcurrentSlots<Result<(DossierEntry, Data), DossierError>>(count: files.count)
+        let (validator, limits) = (validator, limits)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            described[index] = Result { () throws(DossierError) in
+                try Self.describe(files[index], number: index + 1, validator: validator, limits: limits)
+            }
+        }
+        let payload = try (0..<files.count).map { index throws(DossierError) in try described[index]!.get() }
+        let entries = payload.map(\.0)
+        let index = DossierIndex.render(entries, created: time)
+        let manifest = ASiCManifest(signatureURI: DossierLayout.signature, references:
+            [ASiCManifest.Reference(uri: DossierLayout.index, mediaType: "application/xml", digest: SHA256.digest(index))]
+            + payload.map { ASiCManifest.Reference(uri: $0.0.name, mediaType: $0.0.mediaType, digest: $0.1) }).rendered()
+        let password: String
+        let signature: Data, envelope: Data
+        do {
+            // 256 random bits, as hex: a password 7-Zip and libzip take as typed.
+            password = try SecureRandom.bytes(32).map { String(format: "%02x", $0) }.joined()
+            signature = try CMSSignature.sign(manifest, by: identity)
+            envelope = try CMSEnvelope.seal(Data(password.utf8), for: recipients, passphrase: passphrase)
+        } catch {
+            throw .cryptography(error)
+        }
+        let temporary = AtomicFiles.temporary(for: output, token: AtomicFiles.token())
+        do {
+            let writer = try ZipWriter(creating: temporary.path)
+            try writer.add(DossierLayout.mimetypeName, data: Data(DossierLayout.mimetype.utf8), compression: .store, modified: time)
+            try writer.add(DossierLayout.manifest, data: manifest, compression: .deflate, modified: time)
+            try writer.add(DossierLayout.signature, data: signature, compression: .store, modified: time)
+            try writer.add(DossierLayout.recipients, data: envelope, compression: .store, modified: time)
+            try writer.add(DossierLayout.index, data: index, compression: .deflate, password: password, modified: time)
+            for (file, entry) in zip(files, entries) {
+                let compress = DossierLayout.kind(ofExtension: file.url.pathExtension).compress
+                try writer.add(entry.name, file: file.url, compression: compress ? .deflate : .store, password: password, modified: time)
+            }
+            try writer.close()
+        } catch {
+            unlink(temporary.path)
+            throw .cannotWrite(FileWriteError(path: output.path, reason: error.message))
+        }
+        do {
+            try AtomicFiles.moveIntoPlace([(temporary.path, output.path)], replacing: true)
+        } catch {
+            throw .cannotWrite(error)
+        }
+        return Packed(file: output, entries: entries, signer: identity.certificate.subject)
+    }
+
+    /// The index entry and SHA-256 of one input file; records are validated first.
+    private static func describe(_ file: (url: URL, name: String), number: Int, validator: RecordValidator,
+                                 limits: DossierLimits) throws(DossierError) -> (DossierEntry, Data) {
+        let ext = file.url.pathExtension
+        let kind = DossierLayout.kind(ofExtension: ext)
+        let (digest, size) = try digest(of: file)
+        guard size <= limits.entrySize else { throw .inputTooLarge(file: file.name, limit: limits.entrySize) }
+        var record: (kind: String, root: XMLElement)?
+        if kind.entryExtension == "xml" {
+            do {
+                let tree = try XMLTree(contentsOf: file.url, file: file.name)
+                if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil {
+                    record = (try validator.validate(tree), tree.rootElement())
+                }
+            } catch {
+                throw .invalidRecord(error)
+            }
+        }
+        let entry = DossierEntry(name: DossierLayout.payloadName(number, ext: kind.entryExtension), title: file.url.lastPathComponent,
+                                 mediaType: kind.mediaType, kind: record?.kind ?? "attachment",
+                                 document: record?.root.attribute("id"), version: record?.root.attribute("version"),
+                                 jurisdiction: record?.root.attribute("jurisdiction"), size: size)
+        return (entry, digest)
+    }
+
+    /// SHA-256 and size of a file, read in pieces.
+    private static func digest(of file: (url: URL, name: String)) throws(DossierError) -> (Data, UInt64) {
+        let descriptor = open(file.url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadableInput(file: file.name) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw .unreadableInput(file: file.name) }
+        let hasher = SHA256Hasher()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var size: UInt64 = 0
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .unreadableInput(file: file.name) }
+            if count == 0 { return (hasher.finalize(), size) }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            size += UInt64(count)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+internal import CLibZip
+import Foundation
+
+/// Reads a zip file with libzip; owns the `zip_t`.
+///
+/// Opened with `ZIP_CHECKCONS` so that local and central headers must agree; names are read
+/// raw (`ZIP_FL_ENC_RAW`) so the caller judges their bytes, not libzip's conversion.
+/// See <https://libzip.org/documentation/zip_open.html>.
+final class ZipReader {
+    /// One entry as the central directory declares it.
+    struct Entry {
+        let index: Int
+        /// The raw name bytes, `nil` when they are not UTF-8.
+        let name: String?
+        let size: UInt64
+        let compressedSize: UInt64
+        let stored: Bool
+        let encrypted: Bool
+        let extraFieldCount: Int
+    }
+
+    private let archive: OpaquePointer
+    let entries: [Entry]
+
+    /// Opens `path` for reading.
+    init(path: String) throws(ZipFailure) {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else { throw ZipFailure(code: code) }
+        self.archive = archive
+        let count = zip_get_num_entries(archive, 0)
+        var entries: [Entry] = []
+        for index in 0..<max(count, 0) {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            guard zip_stat_index(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_RAW), &stat) == 0 else {
+                let failure = ZipFailure(zip_get_error(archive))
+                zip_discard(archive)
+                throw failure
+            }
+            let raw = stat.name.map { UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)) }
+            entries.append(Entry(index: Int(index), name: raw.flatMap { String(validating: $0, as: UTF8.self) },
+                                 size: stat.size, compressedSize: stat.comp_size, stored: stat.comp_method == ZIP_CM_STORE,
+                                 encrypted: stat.encryption_method != ZIP_EM_NONE,
+                                 extraFieldCount: Int(zip_file_extra_fields_count(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_LOCAL | ZIP_FL_CENTRAL)))))
+        }
+        self.entries = entries
+    }
+
+    deinit { zip_discard(archive) }
+
+    /// Streams entry `index` (decrypted with `password` when given) to `consume` in pieces;
+    /// fails once more than `limit` bytes come out, whatever the header declared.
+    func read(_ index: Int, password: String?, limit: UInt64, into consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let file = zip_fopen_index_encrypted(archive, zip_uint64_t(index), 0, password) else {
+            throw ZipFailure(zip_get_error(archive))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: UInt64 = 0
+        while true {
+            let count = zip_fread(file, buffer.baseAddress, zip_uint64_t(buffer.count))
+            guard count >= 0 else { throw ZipFailure(zip_file_get_error(file)) }
+            if count == 0 { return }
+            total += UInt64(count)
+            guard total <= limit else { throw ZipReader.LimitExceeded() }
+            try consume(UnsafeRawBufferPointer(rebasing: buffer[..<Int(count)]))
+        }
+    }
+
+    /// Reads entry `index` whole; for small entries (manifest, signature).
+    func data(_ index: Int, password: String? = nil, limit: UInt64) throws -> Data {
+        var data = Data()
+        try read(index, password: password, limit: limit) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// An entry produced more bytes than allowed.
+    struct LimitExceeded: Error {}
+}
+
+@available(*, unavailable) extension ZipReader: Sendable {}

@@ -1,0 +1,92 @@
+import Cryptography
+import Dossier
+import Foundation
+
+/// `inclusio dossier verify`: is the dossier complete, unchanged and from a trusted sender?
+enum DossierVerifyCommand {
+    static let spec = CommandSpec(
+        path: "dossier verify",
+        abstract: "Check a dossier's structure, signature, chain, validity dates and (with a key) every digest.",
+        usage: "inclusio dossier verify <file.asice> --ca <root.pem> [--key <key> [--cert <cert>] | --passphrase-file <file>] [--json]",
+        options: [KeyOptions.ca, KeyOptions.key, KeyOptions.cert, KeyOptions.keyPassphrase, KeyOptions.passphrase, CommandSpec.json],
+        discussion: """
+        Without a key, the signature, the signer's chain up to --ca, and the manifest's coverage of every entry are \
+        checked; the encrypted entries' digests need the password, and the report says so. With --key or \
+        --passphrase-file every digest is checked too. Exit status 0 only when everything checked holds.
+        """)
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        guard arguments.operands.count == 1, let file = arguments.operands.first else { throw .usage("Give one dossier to verify.", command: spec) }
+        let verifier = DossierVerifier(roots: try KeyOptions.roots(arguments, command: spec))
+        let key = try KeyOptions.dossierKey(arguments, command: spec)
+        let report: DossierReport
+        do {
+            report = try verifier.verify(URL(fileURLWithPath: file), file: file, key: key)
+        } catch {
+            throw .dossier(error)
+        }
+        DossierReportPrinter.print(report, on: console)
+    }
+}
+
+/// Prints a ``DossierReport`` as text or JSON.
+enum DossierReportPrinter {
+    static func print(_ report: DossierReport, on console: Console, extracted: [URL] = []) {
+        if console.json {
+            console.emit(ReportJSON(report, extracted: extracted))
+            return
+        }
+        let signer = report.signer
+        let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
+        var lines = ["Dossier \(report.file)",
+                     "  signed by   \(signer.subject)",
+                     "  issued by   \(signer.issuer) (trusted root); valid \(day(signer.notBefore)) to \(day(signer.notAfter))"]
+        if let time = signer.signingTime { lines.append("  signed at   \(time.formatted(.iso8601))") }
+        lines.append("  structure   ASiC-E; the signed manifest covers all \(report.entries.count) entries and nothing else")
+        for (index, entry) in report.entries.enumerated() {
+            let what = entry.described.map { described in
+                [described.kind, described.document, described.version.map { "v\($0)" }].compactMap { $0 }.joined(separator: " ")
+                    + "  \"\(described.title)\""
+            } ?? entry.mediaType
+            let file = extracted.indices.contains(index) ? "  → \(extracted[index].lastPathComponent)" : ""
+            lines.append("  \(entry.name)  \(entry.digestChecked ? "digest matches" : "not checked   ")  \(what)\(file)")
+        }
+        if report.contentsChecked {
+            lines.append("VERIFIED: signature, chain and every digest hold.")
+        } else {
+            lines.append("SIGNATURE VERIFIED; CONTENTS NOT CHECKED: the entries are encrypted. Give --key (the recipient's key) "
+                         + "or --passphrase-file to check every digest.")
+        }
+        console.out(lines.joined(separator: "\n"))
+    }
+
+    private struct ReportJSON: Encodable {
+        struct Signer: Encodable {
+            let subject: String
+            let issuer: String
+            let fingerprint: String
+            let notBefore: Date
+            let notAfter: Date
+            let signingTime: Date?
+        }
+        let file: String
+        let verified: Bool
+        let contentsChecked: Bool
+        let encrypted: Bool
+        let signer: Signer
+        let entries: [EntryJSON]
+        let extracted: [String]?
+
+        init(_ report: DossierReport, extracted: [URL]) {
+            let signer = report.signer
+            file = report.file
+            verified = true
+            contentsChecked = report.contentsChecked
+            encrypted = report.encrypted
+            self.signer = Signer(subject: signer.subject, issuer: signer.issuer, fingerprint: signer.fingerprint,
+                                 notBefore: signer.notBefore, notAfter: signer.notAfter, signingTime: signer.signingTime)
+            entries = report.entries.map(EntryJSON.init)
+            self.extracted = extracted.isEmpty ? nil : extracted.map(\.path)
+        }
+    }
+}
