@@ -28,8 +28,9 @@ let package = Package(
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Cryptography"], path: "Tests/TestSupport"),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
     ]
 )

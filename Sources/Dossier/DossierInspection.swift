@@ -22,6 +22,11 @@ struct DossierInspection {
             reader = try ZipReader(path: url.path)
         } catch {
             guard !error.isUnopenable else { throw .unreadable(file: file) }
+            // libzip refuses repeated names as "inconsistent"; name that case precisely.
+            if let names = try? ZipReader(path: url.path, consistent: false).entries.map({ $0.name?.lowercased() }),
+               let repeated = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
+                throw .duplicateEntry(position: repeated + 1)
+            }
             throw .damaged(file: file, reason: error.message.lowercased())
         }
         entries = try Self.checkStructure(reader, limits: limits)

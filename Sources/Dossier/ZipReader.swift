@@ -22,10 +22,11 @@ final class ZipReader {
     private let archive: OpaquePointer
     let entries: [Entry]
 
-    /// Opens `path` for reading.
-    init(path: String) throws(ZipFailure) {
+    /// Opens `path` for reading; `consistent` asks libzip to check that headers agree and
+    /// names are unique (without it, only to diagnose why a file failed that check).
+    init(path: String, consistent: Bool = true) throws(ZipFailure) {
         var code: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else { throw ZipFailure(code: code) }
+        guard let archive = zip_open(path, ZIP_RDONLY | (consistent ? ZIP_CHECKCONS : 0), &code) else { throw ZipFailure(code: code) }
         self.archive = archive
         let count = zip_get_num_entries(archive, 0)
         var entries: [Entry] = []
