@@ -34,7 +34,8 @@ public struct DossierPacker {
         public let signer: String
     }
 
-    /// Packs `files` (each with the name messages use for it) into `output`, replacing it.
+    /// Packs `files` (each with the name messages use for it) into `output`, replacing it
+    /// (its folder is created if missing).
     /// Nothing is written unless every file is readable and every record valid.
     /// - Throws: ``DossierError``.
     public func pack(_ files: [(url: URL, name: String)], to output: URL, at time: Date = Date()) throws(DossierError) -> Packed {
@@ -61,6 +62,11 @@ public struct DossierPacker {
             envelope = try CMSEnvelope.seal(Data(password.utf8), for: recipients, passphrase: passphrase)
         } catch {
             throw .cryptography(error)
+        }
+        do {
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(FileWriteError(path: output.deletingLastPathComponent().path, reason: "the folder cannot be created"))
         }
         let temporary = AtomicFiles.temporary(for: output, token: AtomicFiles.token())
         do {

@@ -48,7 +48,8 @@ enum DossierReportPrinter {
                 [described.kind, described.document, described.version.map { "v\($0)" }].compactMap { $0 }.joined(separator: " ")
                     + "  \"\(described.title)\""
             } ?? entry.mediaType
-            let file = extracted.indices.contains(index) ? "  → \(extracted[index].lastPathComponent)" : ""
+            let written = extracted.indices.contains(index) ? extracted[index].lastPathComponent : nil
+            let file = written.map { $0 == entry.described?.title ? "  (extracted)" : "  → \($0)" } ?? ""
             lines.append("  \(entry.name)  \(entry.digestChecked ? "digest matches" : "not checked   ")  \(what)\(file)")
         }
         if report.contentsChecked {
