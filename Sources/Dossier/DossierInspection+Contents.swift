@@ -81,16 +81,8 @@ extension DossierInspection {
             try reader.read(entry.index, password: entry.encrypted ? password : nil, limit: min(entry.size, limits.entrySize)) { bytes in
                 hasher.update(bytes)
                 if keep { kept.append(contentsOf: bytes) }
-                if descriptor >= 0 {
-                    var offset = 0
-                    while offset < bytes.count {
-                        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                        if written < 0 && errno == EINTR { continue }
-                        guard written > 0 else {
-                            throw DossierError.cannotWrite(FileWriteError(path: target!.deletingLastPathComponent().path, reason: String(cString: strerror(errno))))
-                        }
-                        offset += written
-                    }
+                if descriptor >= 0, let code = AtomicFiles.writeAll(descriptor, bytes) {
+                    throw DossierError.cannotWrite(FileWriteError(path: target!.deletingLastPathComponent().path, reason: String(cString: strerror(code))))
                 }
             }
         } catch {

@@ -67,11 +67,18 @@ public enum AtomicFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
+        guard let code = data.withUnsafeBytes({ writeAll(descriptor, $0) }) else { return nil }
+        unlink(path)
+        return String(cString: strerror(code))
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short writes; the `errno` of a failure, or `nil`.
+    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
-        while offset < data.count {
-            let written = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { unlink(path); return String(cString: strerror(written < 0 ? errno : ENOSPC)) }
+            guard written > 0 else { return written < 0 ? errno : ENOSPC }
             offset += written
         }
         return nil
