@@ -30,7 +30,8 @@ public final class Certificate {
     static func parse(_ data: Data) throws(CryptographyError) -> [Certificate] {
         defer { OpenSSLError.clear() }
         return try MemoryBIO.reading(data) { bio throws(CryptographyError) in
-            if data.starts(with: Data("-----BEGIN".utf8)) || data.prefix(64).contains(UInt8(ascii: "-")) {
+            // PEM may follow other text (openssl's "Bag Attributes"); DER starts with a SEQUENCE.
+            if data.range(of: Data("-----BEGIN".utf8)) != nil {
                 var found: [Certificate] = []
                 while let x509 = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(Certificate(taking: x509)) }
                 return found

@@ -20,6 +20,15 @@ import Testing
         }
     }
 
+    @Test func aDERCertificateLoadsLikeItsPEM() throws {
+        let folder = try Run.temporaryFolder()
+        let der = folder.appendingPathComponent("school-a.der")
+        let converted = try Run.program("openssl", ["x509", "-in", try TestPKI.file("school-a.pem").path, "-outform", "DER", "-out", der.path])
+        #expect(converted.status == 0)
+        #expect(try Certificate.load(contentsOf: der).map(\.fingerprint) == [try TestPKI.certificate("school-a").fingerprint])
+        #expect(throws: CryptographyError.self) { try Certificate.load(contentsOf: try TestPKI.file("school-a.key")) }
+    }
+
     @Test func anExistingFolderIsNeverOverwritten() throws {
         let folder = try TestPKI.folder()
         let before = try Data(contentsOf: folder.appendingPathComponent("office.key"))
