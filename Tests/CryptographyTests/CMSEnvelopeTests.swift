@@ -22,10 +22,10 @@ import Testing
 
     @Test func opensslOpensItWithAnRSARecipientKeyAndOAEP() throws {
         let folder = try Run.temporaryFolder()
-        let made = try Run.program("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=RSA School",
-                                               "-days", "30", "-keyout", "rsa.key", "-out", "rsa.pem"], in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
-        let certificate = try Certificate.load(contentsOf: folder.appendingPathComponent("rsa.pem"))[0]
+        let rsa = try PrivateKey.generate(.rsa2048)
+        try rsa.pem().write(to: folder.appendingPathComponent("rsa.key"))
+        let certificate = try CertificateIssuer.issue(subject: [("CN", "RSA School")], key: rsa, profile: .party,
+                                                      validity: DateInterval(start: Date(), duration: 86_400))
         let envelope = try CMSEnvelope.seal(secret, for: [certificate], passphrase: nil)
         try envelope.write(to: folder.appendingPathComponent("recipients.p7m"))
         let run = try opensslDecrypt(envelope, ["-inkey", folder.appendingPathComponent("rsa.key").path])
