@@ -64,7 +64,8 @@ public enum CMSSignature {
         let verified = try MemoryBIO.reading(content) { CMS_verify(cms, nil, store, $0, nil, UInt32(CMS_BINARY | CMS_CADES)) }
         guard verified == 1 else {
             let error = OpenSSLError.drain("CMS_verify")
-            if error.reasons.contains(where: { $0.contains("signing certificate") || $0.contains("ess") }) {
+            // ESS reasons: "missing signing certificate attribute", "ess signing certid mismatch error".
+            if error.reasons.contains(where: { $0.contains("signing certificate") || $0.contains("signing certid") }) {
                 throw .malformedSignature(reason: "no signingCertificateV2 attribute; not a CAdES signature")
             }
             throw .signatureMismatch

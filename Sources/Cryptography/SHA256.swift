@@ -21,9 +21,14 @@ public enum SHA256 {
     }
 
     /// The digest of `data` as lowercase hexadecimal.
-    public static func hex(_ data: some DataProtocol) -> String {
+    public static func hex(_ data: some DataProtocol) -> String { digest(data).hexadecimal }
+}
+
+extension Data {
+    /// The bytes as lowercase hexadecimal, two digits each.
+    public var hexadecimal: String {
         let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: digest(data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }
 

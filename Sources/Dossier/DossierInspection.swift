@@ -48,7 +48,7 @@ struct DossierInspection {
         guard let first = all.first else { throw .notADossier(reason: "it is empty") }
         guard all.count <= limits.entries else { throw .notADossier(reason: "it has more than \(limits.entries) entries") }
         guard first.name == DossierLayout.mimetypeName else { throw .notADossier(reason: "its first entry is not 'mimetype'") }
-        guard first.stored, !first.encrypted, first.extraFieldCount == 0 else {
+        guard first.stored, !first.encrypted, reader.extraFieldCount(first.index) == 0 else {
             throw .notADossier(reason: "'mimetype' must be stored uncompressed, unencrypted and without extra fields")
         }
         var byName: [String: ZipReader.Entry] = [:]

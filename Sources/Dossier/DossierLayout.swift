@@ -35,18 +35,18 @@ enum DossierLayout {
 
     /// What a payload file is, from its extension: media type, entry extension, and whether
     /// to compress it (already-compressed formats are stored).
-    static func kind(ofExtension ext: String) -> (mediaType: String, entryExtension: String, compress: Bool) {
-        switch ext.lowercased() {
-        case "xml": ("application/xml", "xml", true)
-        case "pdf": ("application/pdf", "pdf", false)
-        case "png": ("image/png", "png", false)
-        case "jpg", "jpeg": ("image/jpeg", "jpg", false)
-        case "tif", "tiff": ("image/tiff", "tif", true)
-        case "txt": ("text/plain", "txt", true)
-        case "csv": ("text/csv", "csv", true)
-        case "json": ("application/json", "json", true)
-        default: ("application/octet-stream", "bin", true)
-        }
+    typealias PayloadKind = (mediaType: String, entryExtension: String, compress: Bool)
+
+    /// The extensions the format knows; any other file travels as `application/octet-stream`.
+    static let payloadKinds: [String: PayloadKind] = [
+        "xml": ("application/xml", "xml", true), "pdf": ("application/pdf", "pdf", false),
+        "png": ("image/png", "png", false), "jpg": ("image/jpeg", "jpg", false), "jpeg": ("image/jpeg", "jpg", false),
+        "tif": ("image/tiff", "tif", true), "tiff": ("image/tiff", "tif", true), "txt": ("text/plain", "txt", true),
+        "csv": ("text/csv", "csv", true), "json": ("application/json", "json", true),
+    ]
+
+    static func kind(ofExtension ext: String) -> PayloadKind {
+        payloadKinds[ext.lowercased()] ?? ("application/octet-stream", "bin", true)
     }
 }
 

@@ -27,6 +27,9 @@ public struct DossierPacker {
         self.limits = limits
     }
 
+    /// The file extensions packed with their own media type, for picking files out of folders.
+    public static var knownExtensions: Set<String> { Set(DossierLayout.payloadKinds.keys) }
+
     /// What was packed.
     public struct Packed: Sendable {
         public let file: URL
@@ -57,7 +60,7 @@ public struct DossierPacker {
         let signature: Data, envelope: Data
         do {
             // 256 random bits, as hex: a password 7-Zip and libzip take as typed.
-            password = try SecureRandom.bytes(32).map { String(format: "%02x", $0) }.joined()
+            password = try SecureRandom.bytes(32).hexadecimal
             signature = try CMSSignature.sign(manifest, by: identity)
             envelope = try CMSEnvelope.seal(Data(password.utf8), for: recipients, passphrase: passphrase)
         } catch {
@@ -96,25 +99,28 @@ public struct DossierPacker {
     /// The index entry and SHA-256 of one input file; records are validated first.
     private static func describe(_ file: (url: URL, name: String), number: Int, validator: RecordValidator,
                                  limits: DossierLimits) throws(DossierError) -> (DossierEntry, Data) {
-        let ext = file.url.pathExtension
-        let kind = DossierLayout.kind(ofExtension: ext)
-        let (digest, size) = try digest(of: file)
-        guard size <= limits.entrySize else { throw .inputTooLarge(file: file.name, limit: limits.entrySize) }
-        var record: (kind: String, root: XMLElement)?
+        let kind = DossierLayout.kind(ofExtension: file.url.pathExtension)
+        var record: (kind: String, tree: XMLTree)?
+        let digest: Data, size: UInt64
         if kind.entryExtension == "xml" {
+            // Read once: the same bytes are digested and parsed.
             do {
-                let tree = try XMLTree(contentsOf: file.url, file: file.name)
-                if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil {
-                    record = (try validator.validate(tree), tree.rootElement())
-                }
+                let data = try XMLTree.read(file.url, file: file.name)
+                (digest, size) = (SHA256.digest(data), UInt64(data.count))
+                let tree = try XMLTree(data: data, file: file.name)
+                if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil { record = (try validator.validate(tree), tree) }
             } catch {
+                if case .unreadable = error { throw .unreadableInput(file: file.name) }
                 throw .invalidRecord(error)
             }
+        } else {
+            (digest, size) = try Self.digest(of: file)
+            guard size <= limits.entrySize else { throw .inputTooLarge(file: file.name, limit: limits.entrySize) }
         }
         let entry = DossierEntry(name: DossierLayout.payloadName(number, ext: kind.entryExtension), title: file.url.lastPathComponent,
                                  mediaType: kind.mediaType, kind: record?.kind ?? "attachment",
-                                 document: record?.root.attribute("id"), version: record?.root.attribute("version"),
-                                 jurisdiction: record?.root.attribute("jurisdiction"), size: size)
+                                 document: record?.tree.rootAttribute("id"), version: record?.tree.rootAttribute("version"),
+                                 jurisdiction: record?.tree.rootAttribute("jurisdiction"), size: size)
         return (entry, digest)
     }
 

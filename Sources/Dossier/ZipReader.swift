@@ -16,7 +16,6 @@ final class ZipReader {
         let compressedSize: UInt64
         let stored: Bool
         let encrypted: Bool
-        let extraFieldCount: Int
     }
 
     private let archive: OpaquePointer
@@ -41,13 +40,18 @@ final class ZipReader {
             let raw = stat.name.map { UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)) }
             entries.append(Entry(index: Int(index), name: raw.flatMap { String(validating: $0, as: UTF8.self) },
                                  size: stat.size, compressedSize: stat.comp_size, stored: stat.comp_method == ZIP_CM_STORE,
-                                 encrypted: stat.encryption_method != ZIP_EM_NONE,
-                                 extraFieldCount: Int(zip_file_extra_fields_count(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_LOCAL | ZIP_FL_CENTRAL)))))
+                                 encrypted: stat.encryption_method != ZIP_EM_NONE))
         }
         self.entries = entries
     }
 
     deinit { zip_discard(archive) }
+
+    /// The number of extra fields entry `index` has in its local and central headers (-1 on
+    /// failure). Reads the local header from disk, so it is asked only where it matters.
+    func extraFieldCount(_ index: Int) -> Int {
+        Int(zip_file_extra_fields_count(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_LOCAL | ZIP_FL_CENTRAL)))
+    }
 
     /// Streams entry `index` (decrypted with `password` when given) to `consume` in pieces;
     /// fails once more than `limit` bytes come out, whatever the header declared.

@@ -40,7 +40,7 @@ enum DossierPackCommand {
             throw .cryptography(error)
         }
         let validator = RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments))
-        let files = InputFiles.expand(arguments.operands, extensions: ["xml", "pdf", "png", "jpg", "jpeg", "tif", "tiff", "txt", "csv", "json"])
+        let files = InputFiles.expand(arguments.operands, extensions: DossierPacker.knownExtensions)
         let packed: DossierPacker.Packed
         do {
             packed = try DossierPacker(identity: identity, recipients: recipients, passphrase: passphrase, validator: validator)
@@ -66,28 +66,5 @@ enum DossierPackCommand {
         let recipients: [String]
         let passphrase: Bool
         let entries: [EntryJSON]
-    }
-}
-
-/// One dossier entry in `--json` output.
-struct EntryJSON: Encodable {
-    let name: String
-    let kind: String?
-    let document: String?
-    let version: String?
-    let title: String?
-    let mediaType: String
-    let size: UInt64
-    var digest: String?
-
-    init(_ entry: DossierEntry) {
-        (name, kind, document, version, title, mediaType, size) =
-            (entry.name, entry.kind, entry.document, entry.version, entry.title, entry.mediaType, entry.size)
-    }
-
-    init(_ entry: DossierReport.Entry) {
-        (name, kind, document, version, title, mediaType, size) = (entry.name, entry.described?.kind, entry.described?.document,
-                                                                  entry.described?.version, entry.described?.title, entry.mediaType, entry.size)
-        digest = entry.digestChecked ? "matches" : "not checked"
     }
 }

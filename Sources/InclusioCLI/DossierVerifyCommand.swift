@@ -1,4 +1,3 @@
-import Cryptography
 import Dossier
 import Foundation
 
@@ -26,68 +25,5 @@ enum DossierVerifyCommand {
             throw .dossier(error)
         }
         DossierReportPrinter.print(report, on: console)
-    }
-}
-
-/// Prints a ``DossierReport`` as text or JSON.
-enum DossierReportPrinter {
-    static func print(_ report: DossierReport, on console: Console, extracted: [URL] = []) {
-        if console.json {
-            console.emit(ReportJSON(report, extracted: extracted))
-            return
-        }
-        let signer = report.signer
-        let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
-        var lines = ["Dossier \(report.file)",
-                     "  signed by   \(signer.subject)",
-                     "  issued by   \(signer.issuer) (trusted root); valid \(day(signer.notBefore)) to \(day(signer.notAfter))"]
-        if let time = signer.signingTime { lines.append("  signed at   \(time.formatted(.iso8601))") }
-        lines.append("  structure   ASiC-E; the signed manifest covers all \(report.entries.count) entries and nothing else")
-        for (index, entry) in report.entries.enumerated() {
-            let what = entry.described.map { described in
-                [described.kind, described.document, described.version.map { "v\($0)" }].compactMap { $0 }.joined(separator: " ")
-                    + "  \"\(described.title)\""
-            } ?? entry.mediaType
-            let written = extracted.indices.contains(index) ? extracted[index].lastPathComponent : nil
-            let file = written.map { $0 == entry.described?.title ? "  (extracted)" : "  → \($0)" } ?? ""
-            lines.append("  \(entry.name)  \(entry.digestChecked ? "digest matches" : "not checked   ")  \(what)\(file)")
-        }
-        if report.contentsChecked {
-            lines.append("VERIFIED: signature, chain and every digest hold.")
-        } else {
-            lines.append("SIGNATURE VERIFIED; CONTENTS NOT CHECKED: the entries are encrypted. Give --key (the recipient's key) "
-                         + "or --passphrase-file to check every digest.")
-        }
-        console.out(lines.joined(separator: "\n"))
-    }
-
-    private struct ReportJSON: Encodable {
-        struct Signer: Encodable {
-            let subject: String
-            let issuer: String
-            let fingerprint: String
-            let notBefore: Date
-            let notAfter: Date
-            let signingTime: Date?
-        }
-        let file: String
-        let verified: Bool
-        let contentsChecked: Bool
-        let encrypted: Bool
-        let signer: Signer
-        let entries: [EntryJSON]
-        let extracted: [String]?
-
-        init(_ report: DossierReport, extracted: [URL]) {
-            let signer = report.signer
-            file = report.file
-            verified = true
-            contentsChecked = report.contentsChecked
-            encrypted = report.encrypted
-            self.signer = Signer(subject: signer.subject, issuer: signer.issuer, fingerprint: signer.fingerprint,
-                                 notBefore: signer.notBefore, notAfter: signer.notAfter, signingTime: signer.signingTime)
-            entries = report.entries.map(EntryJSON.init)
-            self.extracted = extracted.isEmpty ? nil : extracted.map(\.path)
-        }
     }
 }

@@ -32,6 +32,12 @@ public final class XMLTree {
     /// Reads and parses the file at `url`.
     public convenience init(contentsOf url: URL, file: String? = nil, limits: XMLInputLimits = .standard) throws(RecordError) {
         let name = file ?? url.path
+        try self.init(data: Self.read(url, file: name, limits: limits), file: name, limits: limits)
+    }
+
+    /// The bytes of the XML file at `url` (named `file` in messages), refused when over the size limit.
+    /// - Throws: ``RecordError/unreadable(file:)``, ``RecordError/tooLarge(file:bytes:limit:)``.
+    public static func read(_ url: URL, file name: String, limits: XMLInputLimits = .standard) throws(RecordError) -> Data {
         // Read at most one byte past the limit: a huge file is refused without being read.
         // (A FileHandle read, not `resourceValues`, which cost 80% of validating a small file.)
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: name) }
@@ -42,7 +48,7 @@ public final class XMLTree {
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? read.count
             throw .tooLarge(file: name, bytes: size, limit: limits.maximumBytes)
         }
-        try self.init(data: read, file: name, limits: limits)
+        return read
     }
 
     deinit { xmlFreeDoc(doc) }
@@ -51,6 +57,13 @@ public final class XMLTree {
     public var rootNamespace: String {
         guard let root = xmlDocGetRootElement(doc) else { return "" }
         return root.pointee.ns.flatMap { LibXML.string($0.pointee.href) } ?? ""
+    }
+
+    /// The root element's attribute `name` (without namespace), without converting the document.
+    public func rootAttribute(_ name: String) -> String? {
+        guard let root = xmlDocGetRootElement(doc), let value = xmlGetNoNsProp(root, name) else { return nil }
+        defer { inclusio_xmlFree(value) }
+        return LibXML.string(value)
     }
 
     /// The whole document as plain Swift values.

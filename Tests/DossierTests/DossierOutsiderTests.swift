@@ -81,6 +81,7 @@ import Testing
         #expect(bytes[30..<38] == Data("mimetype".utf8))
         let listing = try Run.program("7z", ["l", "-slt", dossier.path])
         let names = listing.stdout.split(separator: "\n").filter { $0.hasPrefix("Path = ") }.map { $0.dropFirst(7) }.dropFirst()
+        #expect(names.count == 10)
         #expect(names.allSatisfy { $0 == "mimetype" || $0.hasPrefix("META-INF/") || $0.wholeMatch(of: /data\/\d{4}\.[a-z]+/) != nil })
     }
 }
