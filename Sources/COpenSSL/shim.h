@@ -2,6 +2,7 @@
 #define INCLUSIO_COPENSSL_SHIM_H
 #include <openssl/evp.h>
 #include <openssl/err.h>
+#include <openssl/kdf.h>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/pem.h>

@@ -28,6 +28,13 @@ public enum CryptographyError: Error, CustomStringConvertible, Sendable {
     case noPassphraseRecipient
     /// The passphrase does not open the envelope.
     case wrongEnvelopePassphrase
+    /// A symmetric key is not 32 bytes long; carries the length found, never the bytes.
+    case invalidKeyLength(bytes: Int)
+    /// Sealed data does not verify: it was changed, damaged, cut short, or opened with the
+    /// wrong key or for the wrong record.
+    case authenticationFailed
+    /// Key-derivation settings (scrypt cost, HKDF or scrypt output length) cannot be used.
+    case invalidKeyDerivationParameters(reason: String)
     /// A libcrypto call failed for a reason that is not the input's fault.
     case library(OpenSSLError)
 
@@ -47,6 +54,9 @@ public enum CryptographyError: Error, CustomStringConvertible, Sendable {
         case let .notAddressedToKey(file): "This was not encrypted for the key \(file); use the key of a recipient it was sent to."
         case .noPassphraseRecipient: "This was not encrypted for a passphrase; open it with a recipient's key (--key)."
         case .wrongEnvelopePassphrase: "The passphrase does not open the key envelope."
+        case let .invalidKeyLength(bytes): "The key is \(bytes) bytes long where 32 bytes (256 bits) are needed: it is damaged or not a key."
+        case .authenticationFailed: "The stored data does not match its seal: it was changed, damaged, or belongs elsewhere."
+        case let .invalidKeyDerivationParameters(reason): "The key-derivation settings cannot be used (\(reason)); if they were read from a file, it is damaged or was made by another program."
         case let .library(error): "OpenSSL failed unexpectedly (\(error)); check the libssl installation."
         }
     }
