@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Inclusio: records of pupils with disabilities, from case data to validated XML.
+/// Inclusio: records of pupils with disabilities, from case data to validated XML, signed dossiers and a confidential archive.
 /// System libraries only (Debian packages); no SwiftPM package dependencies.
 let package = Package(
     name: "Inclusio",
@@ -14,6 +14,7 @@ let package = Package(
         .systemLibrary(name: "CLibXSLT", pkgConfig: "libxslt", providers: [.apt(["libxslt1-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results).
         .target(name: "Support"),
@@ -23,7 +24,8 @@ let package = Package(
         .target(name: "Records", dependencies: ["CLibXML2"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Support"]),
+        .target(name: "Archive", dependencies: ["CSQLite", "Cryptography", "Records", "Dossier", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
@@ -31,6 +33,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Cryptography"], path: "Tests/TestSupport"),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
     ]
 )

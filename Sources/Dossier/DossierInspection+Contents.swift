@@ -11,14 +11,17 @@ extension DossierInspection {
         var index: Data?
         /// Payload entries written to hidden temporaries (when extracting), by entry name.
         var extracted: [String: URL] = [:]
+        /// Payload entries kept in memory (when asked), by entry name.
+        var payload: [String: Data] = [:]
     }
 
     /// Reads every covered entry that `password` (or no encryption) allows, on two workers,
     /// each with its own reader, and checks it against its signed digest. With `directory`,
     /// payload entries are also written to hidden temporaries there; on failure they are removed.
+    /// With `keepingPayload`, payload entries are kept in memory instead.
     /// - Throws: ``DossierError/digestMismatch(name:)``, ``DossierError/damagedEntry(name:reason:)``,
     ///   ``DossierError/wrongPassword``, ``DossierError/cannotWrite(_:)``.
-    func readContents(password: String?, extractingInto directory: URL?) throws(DossierError) -> Contents {
+    func readContents(password: String?, extractingInto directory: URL?, keepingPayload: Bool = false) throws(DossierError) -> Contents {
         let (path, entries, limits) = (path, entries, limits)
         let references = manifest.references.filter { password != nil || !entries[$0.uri]!.encrypted }
         let token = AtomicFiles.token()
@@ -40,7 +43,7 @@ extension DossierInspection {
                 }
                 outcomes[index] = Result { () throws(DossierError) in
                     let data = try Self.check(reference, entry: entry, in: reader, password: password, limits: limits,
-                                              keep: isIndex, writingTo: target)
+                                              keep: isIndex || keepingPayload, writingTo: target)
                     return (data, target)
                 }
             }
@@ -51,7 +54,7 @@ extension DossierInspection {
             switch outcomes[index]! {
             case let .success((data, target)):
                 contents.checked.insert(reference.uri)
-                if let data { contents.index = data }
+                if let data { if reference.uri == DossierLayout.index { contents.index = data } else { contents.payload[reference.uri] = data } }
                 if let target { contents.extracted[reference.uri] = target }
             case let .failure(error):
                 failure = failure ?? error
@@ -68,7 +71,7 @@ extension DossierInspection {
     /// `target`) and compares the digest; returns the kept bytes.
     private static func check(_ reference: ASiCManifest.Reference, entry: ZipReader.Entry, in reader: ZipReader, password: String?,
                               limits: DossierLimits, keep: Bool, writingTo target: URL?) throws(DossierError) -> Data? {
-        if keep && entry.size > limits.metadataSize { throw .bomb(position: entry.index + 1, reason: "is larger than \(limits.metadataSize >> 20) MiB") }
+        if reference.uri == DossierLayout.index && entry.size > limits.metadataSize { throw .bomb(position: entry.index + 1, reason: "is larger than \(limits.metadataSize >> 20) MiB") }
         let hasher = SHA256Hasher()
         var kept = Data()
         var descriptor: Int32 = -1

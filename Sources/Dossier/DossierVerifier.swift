@@ -64,6 +64,17 @@ public struct DossierVerifier {
         return (report, moves.map { URL(fileURLWithPath: $0.final) })
     }
 
+    /// Verifies `url` fully with `key` and returns every payload entry's bytes, in manifest
+    /// order, without writing anything: for the archive, which keeps no plaintext on disk.
+    /// - Throws: ``DossierError``.
+    public func read(_ url: URL, file: String, key: DossierKey) throws(DossierError) -> (report: DossierReport, payload: [Data]) {
+        let inspection = try DossierInspection(url, file: file, roots: roots, at: time, limits: limits)
+        let password = try inspection.password(with: key)
+        let contents = try inspection.readContents(password: password, extractingInto: nil, keepingPayload: true)
+        let report = try self.report(inspection, contents)
+        return (report, report.entries.map { contents.payload[$0.name] ?? Data() })
+    }
+
     /// The report, with the index (when read) matched to the manifest.
     private func report(_ inspection: DossierInspection, _ contents: DossierInspection.Contents) throws(DossierError) -> DossierReport {
         let described = try contents.index.map { data throws(DossierError) in try DossierIndex.parse(data) } ?? []

@@ -1,3 +1,4 @@
+import Archive
 import Cryptography
 import Dossier
 import Generation
@@ -13,6 +14,9 @@ enum CLIError: Error {
     case cryptography(CryptographyError)
     case dossier(DossierError)
     case keys(DemoPKIError)
+    case archive(ArchiveError)
+    /// Some of several inputs (or checks) failed; each failure was already reported on its own.
+    case someFailed(String, code: ExitCode)
 
     var exitCode: ExitCode {
         switch self {
@@ -45,6 +49,23 @@ enum CLIError: Error {
             case .exists, .cannotWrite: .cantCreate
             case let .cryptography(error): Self.exitCode(error)
             }
+        case let .archive(error): Self.exitCode(error)
+        case let .someFailed(_, code): code
+        }
+    }
+
+    private static func exitCode(_ error: ArchiveError) -> ExitCode {
+        switch error {
+        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead: .noInput
+        case .alreadyExists, .incomplete, .cannotWrite: .cantCreate
+        case .invalidPolicy, .policyAltered: .config
+        case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
+        case .notEnrolled, .wrongCredential, .notPermitted: .noPermission
+        case let .record(error): CLIError.record(error).exitCode
+        case let .dossier(error): CLIError.dossier(error).exitCode
+        case let .cryptography(error): exitCode(error)
+        case let .database(error): error.isCorruption ? .dataError : .software
+        case .damaged, .onHold, .retained, .shredded, .noPupil: .dataError
         }
     }
 
@@ -90,6 +111,8 @@ enum CLIError: Error {
         case let .cryptography(error): "Error: \(error)"
         case let .dossier(error): "Error: \(error)"
         case let .keys(error): "Error: \(error)"
+        case let .archive(error): "Error: \(error)"
+        case let .someFailed(message, _): "Error: \(message)"
         case let .missingSchemas(searched):
             "Error: no Schemas/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --schemas DIR."
         }

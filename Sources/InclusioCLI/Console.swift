@@ -18,6 +18,7 @@ struct Console {
 
     /// Reports a failure as text on stderr or as `{"error": …}` on stdout.
     func fail(_ error: CLIError) -> ExitCode {
+        if json, case .someFailed = error { return error.exitCode }  // the JSON document already lists the failures
         if json {
             emit(["error": JSONError(kind: error.kind, message: error.message, problems: error.problems)])
         } else {

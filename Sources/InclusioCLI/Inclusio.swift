@@ -10,12 +10,24 @@ public enum Inclusio {
         (DossierPackCommand.spec, DossierPackCommand.run),
         (DossierVerifyCommand.spec, DossierVerifyCommand.run),
         (DossierOpenCommand.spec, DossierOpenCommand.run),
+        (ArchiveInitCommand.spec, ArchiveInitCommand.run),
+        (ArchiveEnrolCommand.spec, ArchiveEnrolCommand.run),
+        (ArchivePolicyApplyCommand.spec, ArchivePolicyApplyCommand.run),
+        (ArchivePolicyShowCommand.spec, ArchivePolicyShowCommand.run),
+        (ArchiveIngestCommand.spec, ArchiveIngestCommand.run),
+        (ArchiveListCommand.spec, ArchiveListCommand.run),
+        (ArchiveSearchCommand.spec, ArchiveSearchCommand.run),
+        (ArchiveShowCommand.spec, ArchiveShowCommand.run),
+        (ArchiveGetCommand.spec, ArchiveGetCommand.run),
+        (ArchiveHoldCommand.spec, ArchiveHoldCommand.run),
+        (ArchiveShredCommand.spec, ArchiveShredCommand.run),
+        (ArchiveCheckCommand.spec, ArchiveCheckCommand.run),
     ]
 
     private static var overview: String {
         let width = commands.map(\.spec.path.count).max() ?? 0
         return """
-        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, and send them as signed, encrypted dossiers.
+        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, send them as signed, encrypted dossiers, and keep them in a confidential archive.
 
         USAGE: inclusio <command> [options]
 

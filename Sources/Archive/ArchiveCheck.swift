@@ -1,0 +1,89 @@
+import Cryptography
+import Foundation
+
+/// What `archive check` found: problems (damage that loses or endangers data) and notes
+/// (harmless leftovers, such as the blob of an ingest that was interrupted before it committed).
+public struct ArchiveCheckReport: Sendable, Encodable {
+    public var problems: [String] = []
+    public var notes: [String] = []
+    public var pupils = 0
+    public var versions = 0
+    /// Versions whose content was decrypted and found intact (a check with credentials).
+    public var decrypted = 0
+
+    public var isSound: Bool { problems.isEmpty }
+}
+
+extension ConfidentialArchive {
+    /// Checks everything that needs no key: the index's integrity, every stored blob against
+    /// its recorded digest and size, leftovers, the policy copy, the access log's lines.
+    public func check() -> ArchiveCheckReport {
+        var report = ArchiveCheckReport()
+        do {
+            report.problems += try database.integrityProblems().map { "The index is damaged: \($0)" }
+            report.pupils = try database.row("SELECT COUNT(*) FROM pupils")?.integer(0) ?? 0
+            let rows = try database.rows("SELECT document, version, blob, blob_size FROM versions")
+            report.versions = rows.count
+            var referenced: Set<String> = []
+            for row in rows {
+                guard let blob = row.text(2) else { continue }
+                referenced.insert(blob)
+                let what = "Version \(row.integer(1) ?? 0) of document \(row.text(0) ?? "")"
+                guard let data = FileManager.default.contents(atPath: layout.blob(blob).path) else {
+                    report.problems.append("\(what): its encrypted file blobs/\(blob.prefix(2))/\(blob) is missing.")
+                    continue
+                }
+                if data.count != row.integer(3) || SHA256.hex(data) != blob {
+                    report.problems.append("\(what): its encrypted file blobs/\(blob.prefix(2))/\(blob) was changed or damaged.")
+                }
+            }
+            let stored = (FileManager.default.enumerator(atPath: layout.blobs.path)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.contains("/") }.map { String($0.split(separator: "/").last!) }
+            let unreferenced = stored.filter { !referenced.contains($0) }
+            if !unreferenced.isEmpty {
+                report.notes.append("\(unreferenced.count) encrypted file(s) in blobs/ belong to no version (left by an interrupted ingest or shred); they cannot be decrypted and may be deleted.")
+            }
+        } catch {
+            report.problems.append("The index cannot be read: \(error)")
+        }
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: layout.temporary.path)) ?? []
+        if !leftovers.isEmpty { report.notes.append("\(leftovers.count) temporary file(s) in tmp/ were left by an interrupted write; they hold only encrypted data.") }
+        if FileManager.default.contents(atPath: layout.policy.path) != policy.data {
+            report.problems.append("policy.xml differs from the policy in force; apply it or restore it (`inclusio archive policy show`).")
+        }
+        do { _ = try log.events() } catch { report.problems.append("\(error)") }
+        return report
+    }
+}
+
+extension ArchiveSession {
+    /// ``ConfidentialArchive/check()``, then every version decrypted with its keys (for an
+    /// operator whose role permits `audit`): a changed byte anywhere in a key, a sealed value
+    /// or a blob is found.
+    public func deepCheck() throws(ArchiveError) -> ArchiveCheckReport {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the archive's contents")
+        var report = archive.check()
+        let pupils = try query("SELECT \(PupilRecord.columns()) FROM pupils WHERE shredded IS NULL").map(PupilRecord.init)
+        for pupil in pupils {
+            do {
+                let key = try pupilKey(pupil)
+                _ = try identity(pupil, key: key)
+                let versions = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ?",
+                                         [.text(pupil.pseudonym)]).map(StoredVersion.init)
+                for version in versions {
+                    do {
+                        _ = try content(of: version, pupil: pupil.pseudonym, pupilKey: key)
+                        _ = try details(of: version, pupil: pupil.pseudonym, pupilKey: key)
+                        report.decrypted += 1
+                    } catch {
+                        report.problems.append(error.description)
+                    }
+                }
+            } catch {
+                report.problems.append(error.description)
+            }
+        }
+        try record("check")
+        return report
+    }
+}

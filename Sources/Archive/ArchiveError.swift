@@ -1,0 +1,121 @@
+import Cryptography
+import Dossier
+import Foundation
+import Records
+import Support
+
+/// Why an archive command could not be done, in words a clerk can act on. Never carries a
+/// pupil's name, national id or document content: pupils are named by pseudonym.
+public enum ArchiveError: Error, CustomStringConvertible {
+    /// There is no archive at the path.
+    case notAnArchive(path: String)
+    /// `archive init` on a folder that already holds an archive.
+    case alreadyExists(path: String)
+    /// The folder holds pieces of an archive but no index (an interrupted `init`).
+    case incomplete(path: String, leftover: String)
+    /// The policy file breaks its schema or a rule of its own.
+    case invalidPolicy(file: String, reason: String)
+    /// `policy.xml` differs from the policy in force.
+    case policyAltered(path: String)
+    case unknownOperator(id: String, suggestion: String?)
+    /// The operator has no credential enrolled yet.
+    case notEnrolled(operator: String)
+    /// The credential given is of the other kind than the one the policy names.
+    case wrongCredentialKind(operator: String, expected: ArchivePolicy.Credential)
+    /// The credential does not open the operator's key.
+    case wrongCredential(operator: String)
+    /// The policy does not let the operator do this.
+    case notPermitted(operator: String, action: ArchivePolicy.Action, target: String)
+    /// Commands that touch a pupil must say why.
+    case purposeMissing
+    case unknownPupil(reference: String)
+    case unknownDocument(reference: String)
+    case unknownVersion(document: String, version: Int)
+    /// A record id that several pupils' documents share.
+    case ambiguousDocument(reference: String, candidates: [String])
+    /// A file to ingest is not a valid record, or otherwise unusable.
+    case record(RecordError)
+    /// A PDF or other file needs `--pupil` to know whose file it belongs to.
+    case pupilNeeded(file: String)
+    /// A record without a `pupil` element.
+    case noPupil(file: String)
+    /// A dossier was given without the root and key to verify and open it.
+    case dossierNeedsKeys(file: String)
+    /// A dossier could not be verified or opened.
+    case dossier(DossierError)
+    /// A stored blob or key does not decrypt or match its digest.
+    case damaged(what: String, reason: String)
+    /// A legal hold stops shredding.
+    case onHold(pupil: String)
+    /// Retention periods still run.
+    case retained(pupil: String, until: String, kinds: [String])
+    /// The pupil's file was shredded; only the fact remains.
+    case shredded(pupil: String)
+    case cannotRead(file: String)
+    case cannotWrite(FileWriteError)
+    case database(SQLiteError)
+    case cryptography(CryptographyError)
+
+    public var description: String {
+        switch self {
+        case let .notAnArchive(path):
+            "\(path) holds no archive (no index.sqlite); create one with `inclusio archive init --path \(path)` or give the right --path."
+        case let .alreadyExists(path):
+            "\(path) already holds an archive; `archive init` never replaces one. Choose another --path."
+        case let .incomplete(path, leftover):
+            "\(path) holds \(leftover) but no index: an earlier `archive init` was interrupted. Remove \(leftover) and run init again."
+        case let .invalidPolicy(file, reason):
+            "The policy \(file) cannot be used: \(reason)"
+        case let .policyAltered(path):
+            "\(path) differs from the policy in force: it was edited, or a `policy apply` was interrupted. An administrator applies it with `inclusio archive policy apply \(path)`, or restores the copy with `inclusio archive policy show > \(path)`."
+        case let .unknownOperator(id, suggestion):
+            "No operator \"\(id)\" in the policy" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ".")
+        case let .notEnrolled(op):
+            "Operator \(op) has no credential enrolled yet; an administrator enrols it with `inclusio archive enrol \(op) …`."
+        case let .wrongCredentialKind(op, expected):
+            "Operator \(op) proves their identity with a \(expected.rawValue): give " + (expected == .certificate ? "--key (their private key)." : "--passphrase-file.")
+        case let .wrongCredential(op):
+            "The credential given does not belong to operator \(op); nothing was opened."
+        case let .notPermitted(op, action, target):
+            "Not permitted: operator \(op) may not \(action.rawValue) \(target) under the archive's policy."
+        case .purposeMissing:
+            "Say why with --purpose (for example \"annual review\" or \"transfer to the next school\"); it is written into the access log."
+        case let .unknownPupil(reference):
+            "No pupil \(reference) in this archive (give a pseudonym such as P-… or a national id)."
+        case let .unknownDocument(reference):
+            "No document \(reference) in this archive; `inclusio archive show --pupil …` lists a pupil's documents."
+        case let .unknownVersion(document, version):
+            "Document \(document) has no version \(version)."
+        case let .ambiguousDocument(reference, candidates):
+            "\(reference) names \(candidates.count) documents (\(candidates.joined(separator: ", "))); give the archive id instead."
+        case let .record(error):
+            "\(error)"
+        case let .pupilNeeded(file):
+            "\(file) is not a record, so the archive cannot tell whose it is; give --pupil (pseudonym or national id)."
+        case let .noPupil(file):
+            "\(file) names no pupil; only records with a pupil can be filed in the archive."
+        case let .dossierNeedsKeys(file):
+            "\(file) is a dossier: give the trusted root (--ca) to verify it and the receiving key (--dossier-key) to open it."
+        case let .dossier(error):
+            "\(error)"
+        case let .damaged(what, reason):
+            "\(what) is damaged: \(reason). Restore it from a backup; `inclusio archive check` lists everything affected."
+        case let .onHold(pupil):
+            "Pupil \(pupil) is under a legal hold; nothing can be shredded until it is released."
+        case let .retained(pupil, until, kinds):
+            "Pupil \(pupil)'s file must be kept until \(until) (retention of \(kinds.joined(separator: ", "))); nothing was shredded."
+        case let .shredded(pupil):
+            "Pupil \(pupil)'s file was shredded; only the fact that it existed remains."
+        case let .cannotRead(file):
+            "\(file) cannot be read; check the path and its permissions."
+        case let .cannotWrite(error):
+            "\(error)"
+        case let .database(error):
+            error.isCorruption
+                ? "The archive's index is damaged (\(error)); run `inclusio archive check` and restore from a backup."
+                : "The archive's index could not be used (\(error))."
+        case let .cryptography(error):
+            "\(error)"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Records
+
+/// The archive's access policy (`policy.xml`, schema `Schemas/archive/policy.xsd`): roles and
+/// what they permit, operators and their scopes, retention periods.
+public struct ArchivePolicy: Sendable {
+    /// Something an operator does with a pupil's documents (or with the archive itself).
+    public enum Action: String, Sendable, CaseIterable {
+        case ingest, read, export, render, pack, transfer, hold, shred, audit, policy
+    }
+
+    /// How an operator proves who they are.
+    public enum Credential: String, Sendable {
+        case certificate, passphrase
+    }
+
+    /// A role's grant: `actions` on `kinds` (every kind when `nil`).
+    public struct Permit: Sendable {
+        public let actions: Set<Action>
+        public let kinds: Set<String>?
+    }
+
+    public struct Role: Sendable {
+        public let id: String
+        public let name: String
+        public let permits: [Permit]
+    }
+
+    /// Which pupils an operator may reach: every attribute given must match.
+    public struct Scope: Sendable {
+        public let jurisdiction: String?
+        public let school: String?
+        public let district: String?
+
+        /// Whether a pupil whose latest record places them at `placement` is in this scope.
+        public func contains(_ placement: PupilPlacement) -> Bool {
+            (jurisdiction == nil || jurisdiction == placement.jurisdiction)
+                && (school == nil || school == placement.schoolCode || school == placement.schoolName)
+                && (district == nil || district == placement.district)
+        }
+    }
+
+    public struct Operator: Sendable {
+        public let id: String
+        public let name: String
+        public let organisation: String
+        public let role: Role
+        public let credential: Credential
+        public let scopes: [Scope]
+    }
+
+    public let roles: [String: Role]
+    public let operators: [String: Operator]
+    /// Years to keep each kind; `"*"` is the default.
+    public let retentionYears: [String: Int]
+    /// The policy file's bytes, as applied.
+    public let data: Data
+
+    /// Whether `op` may take `action` on a document of `kind` (any kind when `nil`).
+    public func permits(_ op: Operator, _ action: Action, kind: String? = nil) -> Bool {
+        op.role.permits.contains { permit in
+            permit.actions.contains(action) && (kind == nil || permit.kinds == nil || permit.kinds!.contains(kind!))
+        }
+    }
+
+    /// The kinds `op` may take `action` on (`nil`: every kind).
+    public func kinds(_ op: Operator, _ action: Action) -> Set<String>? {
+        var kinds: Set<String> = []
+        for permit in op.role.permits where permit.actions.contains(action) {
+            guard let granted = permit.kinds else { return nil }
+            kinds.formUnion(granted)
+        }
+        return kinds
+    }
+
+    /// Whether `placement` is inside one of `op`'s scopes.
+    public func reaches(_ op: Operator, _ placement: PupilPlacement) -> Bool {
+        op.scopes.contains { $0.contains(placement) }
+    }
+
+    /// The years a document of `kind` must be kept.
+    public func retention(of kind: String) -> Int { retentionYears[kind] ?? retentionYears["*"] ?? 0 }
+}
+
+/// Where a pupil is, by their latest record: the facts scopes are matched against.
+public struct PupilPlacement: Sendable, Equatable, Codable {
+    public let jurisdiction: String
+    public let schoolCode: String?
+    public let schoolName: String?
+    public let district: String?
+
+    public init(jurisdiction: String, schoolCode: String?, schoolName: String?, district: String?) {
+        self.jurisdiction = jurisdiction
+        self.schoolCode = schoolCode
+        self.schoolName = schoolName
+        self.district = district
+    }
+}

@@ -1,0 +1,154 @@
+import Cryptography
+import Dossier
+import Foundation
+import Records
+
+/// One document version that an ingest filed (or found already filed).
+public struct IngestedDocument: Sendable, Equatable, Encodable {
+    /// The input, as named on the command line (a dossier's entries: dossier and entry name).
+    public let file: String
+    public let pupil: String
+    public let document: String
+    public let version: Int
+    public let kind: String
+    /// `false` when these exact bytes were already filed: nothing new was written.
+    public let isNew: Bool
+}
+
+/// How to open dossiers given to ingest: the trusted roots and the receiving key.
+public struct DossierSource {
+    public let roots: [Certificate]
+    public let key: DossierKey
+
+    public init(roots: [Certificate], key: DossierKey) {
+        self.roots = roots
+        self.key = key
+    }
+}
+
+extension ArchiveSession {
+    /// Files `url` (named `file` in messages): a record (validated first), a dossier
+    /// (verified and opened in memory with `dossier`), or any other file (PDF, image) for
+    /// the pupil `pupil` names. One transaction per input: all of it is filed, or nothing.
+    /// The same bytes twice are one version.
+    /// - Throws: ``ArchiveError``; nothing is filed then.
+    public func ingest(_ url: URL, file: String, pupil reference: String?, dossier: DossierSource?) throws(ArchiveError) -> [IngestedDocument] {
+        _ = try requirePurpose()
+        let items = try IngestItem.read(url, file: file, dossier: dossier, schemas: archive.schemas.records)
+        var written: [URL] = []
+        do {
+            return try writing { () throws(ArchiveError) in
+                var filed: [IngestedDocument] = []
+                var events: [AccessEvent] = []
+                // Records first: they say whose file a dossier's attachments belong to.
+                for item in items where item.facts != nil {
+                    let (document, event) = try fileRecord(item, written: &written)
+                    filed.append(document)
+                    events.append(event)
+                }
+                let attachments = items.filter { $0.facts == nil }
+                if !attachments.isEmpty {
+                    let owner = try attachmentOwner(reference, filed: filed, file: file)
+                    let key = try pupilKey(owner)
+                    for item in attachments {
+                        try authorize(.ingest, kind: "attachment", placement: owner.placement, pupil: owner.pseudonym,
+                                      target: "attachments for pupil \(owner.pseudonym)")
+                        let (document, event) = try store(item, pupil: owner.pseudonym, pupilKey: key, documentId: nil, written: &written)
+                        filed.append(document)
+                        events.append(event)
+                    }
+                }
+                // The log entries are durable before the transaction commits.
+                try archive.log.append(events)
+                return filed
+            }
+        } catch {
+            for blob in written { unlink(blob.path) }
+            throw error
+        }
+    }
+
+    /// The pupil an attachment belongs to: `--pupil`, or the one pupil of the records filed with it.
+    private func attachmentOwner(_ reference: String?, filed: [IngestedDocument], file: String) throws(ArchiveError) -> PupilRecord {
+        if let reference { return try pupil(reference) }
+        let pupils = Set(filed.map(\.pupil))
+        guard pupils.count == 1, let only = pupils.first else { throw .pupilNeeded(file: file) }
+        return try pupil(only)
+    }
+
+    /// Files one record under its pupil (created on first sight), as a new version of its
+    /// document when the record id is known.
+    private func fileRecord(_ item: IngestItem, written: inout [URL]) throws(ArchiveError) -> (IngestedDocument, AccessEvent) {
+        let facts = item.facts!
+        let existing = try findPupil(facts.identity)
+        let school = facts.placement.schoolCode ?? facts.placement.schoolName ?? facts.placement.jurisdiction
+        try authorize(.ingest, kind: facts.kind, placement: facts.placement, pupil: existing?.pseudonym,
+                      target: "\(facts.kind) records of \(school)")
+        let pseudonym: String, key: SymmetricKey
+        if let existing {
+            (pseudonym, key) = (existing.pseudonym, try pupilKey(existing))
+            try update(existing, key: key, with: facts)
+        } else {
+            (pseudonym, key) = try createPupil(facts)
+        }
+        for (field, token) in keys.blindIndex.tokens(for: facts.identity) {
+            _ = try query("INSERT OR IGNORE INTO tokens (token, field, pseudonym) VALUES (?, ?, ?)", [.blob(token), .text(field.rawValue), .text(pseudonym)])
+        }
+        let documentId = try query("SELECT id FROM documents WHERE pseudonym = ? AND kind = ? AND record_id = ?",
+                                   [.text(pseudonym), .text(facts.kind), .text(facts.recordId)]).first?.text(0)
+        return try store(item, pupil: pseudonym, pupilKey: key, documentId: documentId, written: &written)
+    }
+
+    /// The pupil a record's identity belongs to: by national id when it has one, otherwise by
+    /// name and birth date.
+    private func findPupil(_ identity: PupilIdentity) throws(ArchiveError) -> PupilRecord? {
+        let tokens = keys.blindIndex.tokens(for: identity)
+        let field: BlindIndex.Field = identity.nationalId?.isEmpty == false ? .nationalId : .nameAndBirth
+        guard let token = tokens.first(where: { $0.field == field })?.token else { return nil }
+        return try query("SELECT \(PupilRecord.columns("p")) FROM pupils p JOIN tokens t ON t.pseudonym = p.pseudonym WHERE t.token = ? AND t.field = ?",
+                         [.blob(token), .text(field.rawValue)]).first.map(PupilRecord.init)
+    }
+
+    private func createPupil(_ facts: RecordFacts) throws(ArchiveError) -> (String, SymmetricKey) {
+        do {
+            let pseudonym = try PupilRecord.newPseudonym()
+            let key = try SymmetricKey.random()
+            let wrapped = try AESGCM.seal(key.bytes, key: keys.pupilKeys, associatedData: Binding.pupilKey(pseudonym))
+            let identity = try AESGCM.seal(JSONEncoder().encode(facts.identity), key: key, associatedData: Binding.identity(pseudonym))
+            let now = AccessLog.timestamp(Date())
+            _ = try query("""
+                INSERT INTO pupils (pseudonym, wrapped_key, sealed_identity, jurisdiction, school_code, school_name, district, created, updated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(pseudonym), .blob(wrapped), .blob(identity), .text(facts.placement.jurisdiction), .of(facts.placement.schoolCode),
+                      .of(facts.placement.schoolName), .of(facts.placement.district), .text(now), .text(now)])
+            return (pseudonym, key)
+        } catch let error as ArchiveError {
+            throw error
+        } catch let error as CryptographyError {
+            throw .cryptography(error)
+        } catch {
+            throw .damaged(what: "A pupil's identity", reason: "it cannot be encoded")
+        }
+    }
+
+    /// Moves the pupil to the record's school when the record is the newest, and adds a
+    /// national id the pupil's identity lacked.
+    private func update(_ pupil: PupilRecord, key: SymmetricKey, with facts: RecordFacts) throws(ArchiveError) {
+        let newest = try query("SELECT MAX(v.issued) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ?",
+                               [.text(pupil.pseudonym)]).first?.text(0)
+        if let issued = facts.issued, issued >= (newest ?? ""), facts.placement != pupil.placement {
+            _ = try query("UPDATE pupils SET jurisdiction = ?, school_code = ?, school_name = ?, district = ?, updated = ? WHERE pseudonym = ?",
+                          [.text(facts.placement.jurisdiction), .of(facts.placement.schoolCode), .of(facts.placement.schoolName),
+                           .of(facts.placement.district), .text(AccessLog.timestamp(Date())), .text(pupil.pseudonym)])
+        }
+        let known = try identity(pupil, key: key)
+        if known.nationalId == nil, facts.identity.nationalId != nil {
+            do {
+                let sealed = try AESGCM.seal(JSONEncoder().encode(facts.identity), key: key, associatedData: Binding.identity(pupil.pseudonym))
+                _ = try query("UPDATE pupils SET sealed_identity = ? WHERE pseudonym = ?", [.blob(sealed), .text(pupil.pseudonym)])
+            } catch let error as ArchiveError { throw error } catch let error as CryptographyError { throw .cryptography(error) } catch {
+                throw .damaged(what: "A pupil's identity", reason: "it cannot be encoded")
+            }
+        }
+    }
+}

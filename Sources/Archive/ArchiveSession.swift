@@ -1,0 +1,71 @@
+import Cryptography
+import Foundation
+
+/// One operator's authenticated use of the archive for one command: every look-up and
+/// change goes through here, checked against the policy and written to the access log
+/// before any data is released.
+public final class ArchiveSession {
+    let archive: ConfidentialArchive
+    let keys: ArchiveKeyring
+    /// The operator, as the policy describes them.
+    public let op: ArchivePolicy.Operator
+    /// Why, as given on the command line (written into every log entry).
+    public let purpose: String?
+
+    init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?) {
+        self.archive = archive
+        self.op = op
+        self.keys = keys
+        self.purpose = purpose
+    }
+
+    var database: SQLiteDatabase { archive.database }
+    var policy: ArchivePolicy { archive.policy }
+
+    /// The purpose, required for everything that touches a pupil.
+    func requirePurpose() throws(ArchiveError) -> String {
+        guard let purpose, !purpose.trimmingCharacters(in: .whitespaces).isEmpty else { throw .purposeMissing }
+        return purpose
+    }
+
+    /// Checks that the policy lets this operator take `action` on `kind` for a pupil placed
+    /// at `placement` (no pupil: archive-wide); a refusal is logged, then thrown.
+    func authorize(_ action: ArchivePolicy.Action, kind: String? = nil, placement: PupilPlacement?, pupil: String?,
+                   document: String? = nil, target: String) throws(ArchiveError) {
+        let allowed = policy.permits(op, action, kind: kind) && (placement.map { policy.reaches(op, $0) } ?? true)
+        guard allowed else {
+            try record(action.rawValue, pupil: pupil, document: document, outcome: .denied)
+            throw .notPermitted(operator: op.id, action: action, target: target)
+        }
+    }
+
+    /// Appends one log entry for this operator.
+    func record(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
+                recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) throws(ArchiveError) {
+        try archive.log.append([event(action, pupil: pupil, document: document, version: version, sha256: sha256,
+                                      recipient: recipient, outcome: outcome)])
+    }
+
+    func event(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
+               recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) -> AccessEvent {
+        AccessEvent(operatorId: op.id, role: op.role.id, organisation: op.organisation, action: action, pupil: pupil,
+                    document: document, version: version, sha256: sha256, purpose: purpose ?? "", recipient: recipient, outcome: outcome)
+    }
+
+    /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``.
+    func writing<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
+        do { return try database.writing(body) } catch {
+            switch error {
+            case let .database(failure): throw .database(failure)
+            case let .body(failure): throw failure
+            }
+        }
+    }
+
+    /// Runs one read, turning SQLite failures into ``ArchiveError``.
+    func query(_ sql: String, _ values: [SQLiteValue] = []) throws(ArchiveError) -> [SQLiteRow] {
+        do { return try database.rows(sql, values) } catch { throw .database(error) }
+    }
+}
+
+@available(*, unavailable) extension ArchiveSession: Sendable {}

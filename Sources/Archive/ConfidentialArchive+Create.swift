@@ -1,0 +1,94 @@
+import Cryptography
+import Foundation
+import Support
+
+extension ConfidentialArchive {
+    /// Creates an archive at `root` with `policy`, a fresh archive key, and `administrator`
+    /// enrolled with `enrolment`. Everything is built in a hidden folder and moved into place,
+    /// the index last; an existing archive is never touched.
+    /// - Throws: ``ArchiveError/alreadyExists(path:)``, ``ArchiveError/incomplete(path:leftover:)``,
+    ///   ``ArchiveError/invalidPolicy(file:reason:)``, ``ArchiveError/unknownOperator(id:suggestion:)``.
+    public static func create(at root: URL, policy policyData: Data, policyFile: String, schemas: ArchiveSchemas,
+                              administrator: String, enrolment: Enrolment) throws(ArchiveError) {
+        let layout = ArchiveLayout(root: root)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: layout.index.path) { throw .alreadyExists(path: root.path) }
+        if let leftover = ArchiveLayout.created.first(where: { manager.fileExists(atPath: root.appendingPathComponent($0).path) }) {
+            throw .incomplete(path: root.path, leftover: leftover)
+        }
+        let policy = try ArchivePolicy.read(policyData, file: policyFile, schemas: schemas.policy)
+        guard let admin = policy.operators[administrator] else {
+            throw .unknownOperator(id: administrator, suggestion: EditDistance.nearest(to: administrator, among: policy.operators.keys.sorted(), limit: 3))
+        }
+        guard policy.permits(admin, .policy) else {
+            throw .invalidPolicy(file: policyFile, reason: "operator \(administrator)'s role does not permit \"policy\"; name an administrator with --admin.")
+        }
+        guard admin.credential == enrolment.kind else { throw .wrongCredentialKind(operator: administrator, expected: admin.credential) }
+
+        try DurableFile.makeFolder(root)
+        let staging = ArchiveLayout(root: root.appendingPathComponent(".init-\(AtomicFiles.token())", isDirectory: true))
+        do throws(ArchiveError) {
+            try build(staging, policy: policy, administrator: admin, enrolment: enrolment)
+            for name in ArchiveLayout.created {
+                guard rename(staging.root.appendingPathComponent(name).path, root.appendingPathComponent(name).path) == 0 else {
+                    throw .cannotWrite(FileWriteError(path: root.appendingPathComponent(name).path, reason: String(cString: strerror(errno))))
+                }
+            }
+            DurableFile.syncFolder(root)
+            try? manager.removeItem(at: staging.root)
+        } catch {
+            try? manager.removeItem(at: staging.root)
+            throw error
+        }
+        try AccessLog(url: layout.accessLog).append([AccessEvent(
+            operatorId: admin.id, role: admin.role.id, organisation: admin.organisation, action: "policy", pupil: nil,
+            document: nil, version: nil, sha256: SHA256.hex(policyData), purpose: "archive created", recipient: nil, outcome: .granted)])
+    }
+
+    /// The one operator of `policy` whose role permits changing the policy.
+    /// - Throws: ``ArchiveError/invalidPolicy(file:reason:)`` when there are several (name one with `--admin`).
+    public static func administrator(in policy: Data, file: String, schemas: ArchiveSchemas) throws(ArchiveError) -> String {
+        let read = try ArchivePolicy.read(policy, file: file, schemas: schemas.policy)
+        let administrators = read.operators.values.filter { read.permits($0, .policy) }.map(\.id).sorted()
+        guard administrators.count == 1 else {
+            throw .invalidPolicy(file: file, reason: "several operators may change the policy (\(administrators.joined(separator: ", "))); name the one to enrol with --admin.")
+        }
+        return administrators[0]
+    }
+
+    private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
+                              enrolment: Enrolment) throws(ArchiveError) {
+        for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
+        let keys: ArchiveKeyring
+        let keyFile: Data
+        do {
+            keys = try ArchiveKeyring(archiveKey: SymmetricKey.random())
+            keyFile = try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: admin.id)
+        } catch {
+            throw .cryptography(error)
+        }
+        try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
+        try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
+        let origin: Data
+        do { origin = try SecureRandom.bytes(16) } catch { throw .cryptography(error) }
+        let now = AccessLog.timestamp(Date())
+        do {
+            let database = try SQLiteDatabase(path: staging.index.path, create: true)
+            try database.execute(IndexSchema.create)
+            for (key, value) in [("format", Data("\(IndexSchema.version)".utf8)), ("origin", Data(origin.hexadecimal.utf8)),
+                                 ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data))] {
+                try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
+            }
+            try database.rows("INSERT INTO operators (id, credential, fingerprint, enrolled, enrolled_by) VALUES (?, ?, ?, ?, ?)",
+                              [.text(admin.id), .text(admin.credential.rawValue), .of(enrolment.fingerprint), .text(now), .text(admin.id)])
+            // Closing checkpoints the WAL into the file, so the index moves as one file.
+        } catch {
+            throw .database(error)
+        }
+    }
+}
+
+extension Enrolment {
+    /// The SHA-256 fingerprint of an enrolled certificate.
+    var fingerprint: String? { if case let .certificate(certificate) = self { certificate.fingerprint } else { nil } }
+}

@@ -1,0 +1,76 @@
+import Cryptography
+import Foundation
+import Support
+
+/// An archive folder: the SQLite index, encrypted blobs, operators' key files, the policy
+/// and the access log. Opening it reads only the policy; everything confidential needs an
+/// operator's credential (``login(_:credential:purpose:)``).
+///
+/// One instance per thread (it owns a SQLite connection). Several processes may use the
+/// same archive at once: writers take turns on SQLite's write lock.
+public final class ConfidentialArchive {
+    let layout: ArchiveLayout
+    let database: SQLiteDatabase
+    let schemas: ArchiveSchemas
+    let log: AccessLog
+    /// The policy as read from `policy.xml` (checked against its seal at login).
+    public let policy: ArchivePolicy
+
+    /// The archive folder.
+    public var root: URL { layout.root }
+
+    /// Opens the archive at `root`.
+    /// - Throws: ``ArchiveError/notAnArchive(path:)``, ``ArchiveError/invalidPolicy(file:reason:)``,
+    ///   ``ArchiveError/database(_:)``.
+    public init(at root: URL, schemas: ArchiveSchemas) throws(ArchiveError) {
+        let layout = ArchiveLayout(root: root)
+        guard FileManager.default.fileExists(atPath: layout.index.path) else { throw .notAnArchive(path: root.path) }
+        self.layout = layout
+        self.schemas = schemas
+        self.log = AccessLog(url: layout.accessLog)
+        do { database = try SQLiteDatabase(path: layout.index.path, create: false) } catch { throw .database(error) }
+        // The policy in force lives in the index (sealed); policy.xml is its readable copy.
+        guard let inForce = try Self.metadata("policy", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no policy") }
+        policy = try ArchivePolicy.read(inForce, file: "the policy in force", schemas: schemas.policy)
+    }
+
+    /// Proves `op`'s identity with `credential`, opens the archive key and checks the policy
+    /// against its seal. A wrong credential is logged as a denied attempt.
+    /// - Throws: ``ArchiveError/unknownOperator(id:suggestion:)``, ``ArchiveError/notEnrolled(operator:)``,
+    ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``.
+    /// An edit to `policy.xml` must be applied, not silently obeyed or ignored: unless
+    /// `acceptingEditedPolicy` (for `policy apply` itself), a copy that differs is refused.
+    public func login(_ op: String, credential: OperatorCredential, purpose: String?,
+                      acceptingEditedPolicy: Bool = false) throws(ArchiveError) -> ArchiveSession {
+        guard acceptingEditedPolicy || FileManager.default.contents(atPath: layout.policy.path) == policy.data else {
+            throw .policyAltered(path: layout.policy.path)
+        }
+        guard let found = policy.operators[op] else {
+            throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
+        }
+        guard credential.kind == found.credential else { throw .wrongCredentialKind(operator: op, expected: found.credential) }
+        guard let file = FileManager.default.contents(atPath: layout.operatorKey(op, found.credential).path) else { throw .notEnrolled(operator: op) }
+        let archiveKey: SymmetricKey?
+        do { archiveKey = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
+        guard let archiveKey else {
+            try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
+                                        pupil: nil, document: nil, version: nil, sha256: nil, purpose: purpose ?? "",
+                                        recipient: nil, outcome: .denied)])
+            throw .wrongCredential(operator: op)
+        }
+        let keys: ArchiveKeyring
+        do { keys = try ArchiveKeyring(archiveKey: archiveKey) } catch { throw .cryptography(error) }
+        let seal = try Self.metadata("policy_seal", in: database)
+        guard seal == keys.seal(policy: policy.data) else {
+            throw .damaged(what: "The policy in force", reason: "it does not match its seal, so it was changed outside the archive's commands")
+        }
+        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+    }
+
+    /// A value of the `archive` table.
+    static func metadata(_ key: String, in database: SQLiteDatabase) throws(ArchiveError) -> Data? {
+        do { return try database.row("SELECT value FROM archive WHERE key = ?", [.text(key)])?.blob(0) } catch { throw .database(error) }
+    }
+}
+
+@available(*, unavailable) extension ConfidentialArchive: Sendable {}

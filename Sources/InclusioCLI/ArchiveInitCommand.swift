@@ -1,0 +1,55 @@
+import Archive
+import Cryptography
+import Foundation
+
+/// `inclusio archive init`: a new archive with its index, keys and policy.
+enum ArchiveInitCommand {
+    static let policy = CommandSpec.Option(names: ["--policy"], value: "file", help: "The policy to start from (default: Archive/policy.sample.xml of the Inclusio home).")
+    static let admin = CommandSpec.Option(names: ["--admin"], value: "operator", help: "The administrator to enrol (default: the one operator whose role permits \"policy\").")
+    static let adminCert = CommandSpec.Option(names: ["--admin-cert"], value: "cert", help: "The administrator's certificate (credential \"certificate\").")
+    static let adminPassphrase = CommandSpec.Option(names: ["--admin-passphrase-file"], value: "file", help: "The administrator's passphrase (credential \"passphrase\").")
+
+    static let spec = CommandSpec(
+        path: "archive init",
+        abstract: "Create a confidential archive: encrypted store, SQLite index, archive key, policy.",
+        usage: "inclusio archive init [--path <dir>] [--policy <file>] [--admin <operator>] (--admin-cert <cert> | --admin-passphrase-file <file>)",
+        options: [ArchiveOptions.path, policy, admin, adminCert, adminPassphrase, CommandSpec.schemas, CommandSpec.json],
+        discussion: """
+        The archive key is random and is kept only sealed for each enrolled operator: first the administrator, who \
+        then enrols the others with `inclusio archive enrol`. An existing archive is never replaced.
+        """)
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        guard arguments.operands.isEmpty else { throw .usage("archive init takes no files; give the folder with --path.", command: spec) }
+        let folder = try ArchiveOptions.folder(arguments)
+        var sample = URL(fileURLWithPath: arguments.value(policy) ?? "")
+        if arguments.value(policy) == nil { sample = try InclusioHome.folder("Archive", explicit: nil).appendingPathComponent("policy.sample.xml") }
+        guard let data = FileManager.default.contents(atPath: sample.path) else { throw .archive(.cannotRead(file: sample.path)) }
+        let enrolment: Enrolment
+        switch (arguments.value(adminCert), arguments.value(adminPassphrase)) {
+        case let (cert?, nil):
+            do throws(CryptographyError) {
+                guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: cert)).first else { throw .notACertificate(file: cert) }
+                enrolment = .certificate(certificate)
+            } catch {
+                throw .cryptography(error)
+            }
+        case let (nil, file?): enrolment = .passphrase(try KeyOptions.passphrase(in: file))
+        default: throw .usage("Give the administrator's credential: --admin-cert CERT or --admin-passphrase-file FILE (one of them).", command: spec)
+        }
+        let schemas = try ArchiveOptions.schemas(arguments)
+        var administrator = arguments.value(admin) ?? ""
+        if arguments.value(admin) == nil {
+            administrator = try ArchiveOptions.run { () throws(ArchiveError) in
+                try ConfidentialArchive.administrator(in: data, file: sample.path, schemas: schemas)
+            }
+        }
+        try ArchiveOptions.run { () throws(ArchiveError) in
+            try ConfidentialArchive.create(at: folder, policy: data, policyFile: sample.path, schemas: schemas,
+                                           administrator: administrator, enrolment: enrolment)
+        }
+        if console.json { console.emit(["archive": folder.path, "administrator": administrator]); return }
+        console.out("Archive created in \(folder.path) with administrator \(administrator).")
+        console.out("Next: enrol the other operators (inclusio archive enrol OPERATOR --cert CERT --as \(administrator) …).")
+    }
+}

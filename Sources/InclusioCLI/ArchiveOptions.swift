@@ -1,0 +1,74 @@
+import Archive
+import Cryptography
+import Dossier
+import Foundation
+
+/// The options every `archive` command shares: where the archive is, who acts, with which
+/// credential, and why.
+enum ArchiveOptions {
+    static let path = CommandSpec.Option(names: ["--path"], value: "dir", help: "The archive folder (default: Archive/ of the Inclusio home).")
+    static let operatorId = CommandSpec.Option(names: ["--as"], value: "operator", help: "Your operator id in the archive's policy.")
+    static let key = CommandSpec.Option(names: ["--key"], value: "key", help: "Your private key (operators whose credential is a certificate).")
+    static let passphrase = CommandSpec.Option(names: ["--passphrase-file"], value: "file",
+                                               help: "File holding your passphrase, first line (operators whose credential is a passphrase).")
+    static let purpose = CommandSpec.Option(names: ["--purpose"], value: "text", help: "Why (written into the access log), e.g. \"annual review\".")
+    static let pupil = CommandSpec.Option(names: ["--pupil"], value: "id", help: "The pupil: pseudonym (P-…) or national id.")
+
+    /// The options of a command that acts as an operator.
+    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, purpose, CommandSpec.schemas, CommandSpec.json]
+
+    /// The archive folder: `--path`, or `Archive/` of the Inclusio home.
+    static func folder(_ arguments: ParsedArguments) throws(CLIError) -> URL {
+        if let path = arguments.value(path) { return URL(fileURLWithPath: path, isDirectory: true) }
+        let schemas = try InclusioHome.folder("Schemas", explicit: nil)
+        return schemas.deletingLastPathComponent().appendingPathComponent("Archive", isDirectory: true)
+    }
+
+    static func schemas(_ arguments: ParsedArguments) throws(CLIError) -> ArchiveSchemas {
+        let folder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
+        do { return try ArchiveSchemas(directory: folder) } catch { throw .archive(error) }
+    }
+
+    /// The archive of `--path`, opened.
+    static func open(_ arguments: ParsedArguments) throws(CLIError) -> ConfidentialArchive {
+        let folder = try folder(arguments)
+        let schemas = try schemas(arguments)
+        do { return try ConfidentialArchive(at: folder, schemas: schemas) } catch { throw .archive(error) }
+    }
+
+    /// The credential given: `--key` (with `--key-passphrase-file`) or `--passphrase-file`.
+    static func credential(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> OperatorCredential {
+        switch (arguments.value(key), arguments.value(passphrase)) {
+        case let (path?, nil):
+            do {
+                let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
+                return .key(try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase), file: path)
+            } catch let error as CLIError { throw error } catch let error as CryptographyError { throw .cryptography(error) } catch {
+                throw .usage("\(error)", command: command)
+            }
+        case let (nil, path?):
+            return .passphrase(try KeyOptions.passphrase(in: path))
+        case (.some, .some):
+            throw .usage("Give either --key or --passphrase-file, not both.", command: command)
+        case (nil, nil):
+            throw .usage("Prove who you are: give --key YOUR-KEY or --passphrase-file FILE.", command: command)
+        }
+    }
+
+    /// The operator's session on the archive of `--path`.
+    static func login(_ arguments: ParsedArguments, command: CommandSpec, acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
+        guard let id = arguments.value(operatorId) else { throw .usage("Say who you are with --as OPERATOR.", command: command) }
+        let credential = try credential(arguments, command: command)
+        let archive = try open(arguments)
+        do {
+            return try archive.login(id, credential: credential, purpose: arguments.value(purpose), acceptingEditedPolicy: acceptingEditedPolicy)
+        } catch {
+            throw .archive(error)
+        }
+    }
+
+    /// Runs `body`, turning ``ArchiveError`` into ``CLIError``.
+    static func run<T>(_ body: () throws(ArchiveError) -> T) throws(CLIError) -> T {
+        do { return try body() } catch { throw .archive(error) }
+    }
+}

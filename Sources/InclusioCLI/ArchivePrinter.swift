@@ -1,0 +1,44 @@
+import Archive
+import Foundation
+
+/// How archive look-ups are shown: aligned text on a terminal, or JSON with `--json`.
+enum ArchivePrinter {
+    static func print(_ pupils: [PupilSummary], on console: Console) {
+        if console.json { console.emit(["pupils": pupils]); return }
+        guard !pupils.isEmpty else { console.out("No pupil found in your scope."); return }
+        let rows = pupils.map { [$0.pseudonym, $0.placement.jurisdiction, school($0.placement), "\($0.documents)", String($0.updated.prefix(10)), $0.status] }
+        table(["pupil", "jurisdiction", "school", "documents", "updated", "status"], rows, on: console)
+    }
+
+    static func print(_ file: PupilFile, on console: Console) {
+        if console.json { console.emit(file); return }
+        let summary = file.summary
+        console.out("Pupil \(summary.pseudonym) (\(summary.status)), \(summary.placement.jurisdiction), \(school(summary.placement))")
+        if let identity = file.identity {
+            console.out("  \(identity.family) \(identity.given), born \(identity.birthDate)" + (identity.nationalId.map { ", national id \($0)" } ?? ""))
+        }
+        var rows: [[String]] = []
+        for document in file.documents {
+            for version in document.versions {
+                rows.append([document.id, document.kind, document.recordId ?? "", "v\(version.version)", version.isCurrent ? "current" : "superseded",
+                             version.issued ?? "", String(version.ingested.prefix(10)), version.ingestedBy, version.title ?? ""])
+            }
+        }
+        if rows.isEmpty { console.out("No documents you may read.") } else {
+            table(["document", "kind", "record", "version", "status", "issued", "filed", "by", "title"], rows, on: console)
+        }
+        if file.withheld > 0 { console.out("\(file.withheld) document(s) of kinds your role may not read are not shown.") }
+    }
+
+    private static func school(_ placement: PupilPlacement) -> String {
+        placement.schoolCode ?? placement.schoolName ?? "-"
+    }
+
+    private static func table(_ header: [String], _ rows: [[String]], on console: Console) {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        for row in [header] + rows {
+            console.out(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
