@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Cryptography"], path: "Tests/TestSupport"),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Records", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
     ]
 )

@@ -85,3 +85,24 @@ import TestSupport
         #expect(reason.contains("line 31 policy/role[8]/permit/@actions"))
     }
 }
+
+/// Exact-match search through keyed tokens.
+@Suite struct ArchiveSearchTests {
+    @Test(arguments: ["Rossi Luca", "luca rossi", "ＲＯＳＳＩ　ＬＵＣＡ", "  Rossi   Luca "])
+    func aNameIsFoundInAnyOrderCaseAndWidth(name: String) throws {
+        let test = try TestArchive()
+        let filed = try test.ingest("IT-MO-certificate.xml")[0]
+        try test.ingest("IT-MO-certificate-rinnovo.xml")
+        #expect(try test.session("office").search(name: name).map(\.pseudonym) == [filed.pupil])
+    }
+
+    @Test func onlyExactMatchesAreFound() throws {
+        let test = try TestArchive()
+        try test.ingest("IT-MO-certificate.xml")
+        let office = try test.session("office")
+        #expect(try office.search(name: "Rossi").isEmpty)
+        #expect(try office.search(name: "Rossi Lucas").isEmpty)
+        #expect(try office.search(nationalId: "RSSLCU20B17X000T").isEmpty)
+        #expect(try office.search(nationalId: "rsslcu20b17x000s").count == 1)
+    }
+}
