@@ -13,10 +13,17 @@ build: deps
 
 KEYS = $(OUT)/keys
 
+ARCHIVE = --path $(OUT)/archive
+AS_OFFICE = $(ARCHIVE) --as office --key $(KEYS)/office.key
+AS_HEAD = $(ARCHIVE) --as head-mo-1 --key $(KEYS)/school-a.key
+AS_TEACHER = $(ARCHIVE) --as teacher-mo-2 --key $(KEYS)/school-b.key
+AS_ADMIN = $(ARCHIVE) --as admin --passphrase-file $(KEYS)/admin.passphrase
+
 ## Generate records from the sample cases of every jurisdiction and validate them; send one
-## pupil's file to school A as a signed, encrypted dossier; verify and open it there.
+## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
+## everything in a confidential archive and look it up as operators with different scopes.
 demo: build
-	@rm -rf $(OUT)/records $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received
+	@rm -rf $(OUT)/records $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive
 	@$(BIN) generate Samples/cases -o $(OUT)/records
 	@echo
 	@$(BIN) validate $(OUT)/records | tail -n 1
@@ -28,8 +35,26 @@ demo: build
 	@echo
 	@$(BIN) dossier open $(OUT)/dossiers/IT-MO-pupil.asice --ca $(KEYS)/root.pem --key $(KEYS)/school-a.key -o $(OUT)/received/school-a
 	@echo
+	@[ -f $(KEYS)/admin.passphrase ] || (umask 077; openssl rand -hex 16 > $(KEYS)/admin.passphrase)
+	@$(BIN) archive init $(ARCHIVE) --admin-passphrase-file $(KEYS)/admin.passphrase
+	@$(BIN) archive enrol office --cert $(KEYS)/office.pem $(AS_ADMIN)
+	@$(BIN) archive enrol head-mo-1 --cert $(KEYS)/school-a.pem $(AS_ADMIN)
+	@$(BIN) archive enrol teacher-mo-2 --cert $(KEYS)/school-b.pem $(AS_ADMIN)
+	@$(BIN) archive ingest $(OUT)/records $(AS_OFFICE) --purpose "demo: initial filing" | tail -n 3
+	@echo "  …"
+	@$(BIN) archive ingest $(OUT)/dossiers/IT-MO-pupil.asice $(AS_HEAD) --ca $(KEYS)/root.pem --purpose "demo: dossier received"
+	@echo
+	@echo "School A's head sees only the pupils of school A:"
+	@$(BIN) archive list $(AS_HEAD) --purpose "demo: class list"
+	@echo
+	@echo "School B's support teacher asks for a pupil of school A:"
+	@$(BIN) archive show --pupil RSSLCU20B17X000S $(AS_TEACHER) --purpose "demo: curiosity" || true
+	@echo
+	@$(BIN) archive check $(ARCHIVE)
+	@echo
 	@echo "Records are in $(OUT)/records/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
-	@echo "demo keys (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
+	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
+	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps
 	@$(SWIFT) build -q --build-tests
