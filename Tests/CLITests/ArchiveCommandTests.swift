@@ -1,0 +1,101 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `inclusio archive …`, run as a clerk would: exit codes, messages, files written.
+@Suite struct ArchiveCommandTests {
+    /// An archive in a fresh folder with admin (passphrase), office and teacher-mo-2 enrolled.
+    private func archive() throws -> (folder: URL, path: String, office: [String], teacher: [String]) {
+        let folder = try Run.temporaryFolder()
+        let pki = try TestPKI.folder()
+        let pass = folder.appendingPathComponent("admin.pass")
+        try Data("correct horse battery staple\n".utf8).write(to: pass)
+        let path = folder.appendingPathComponent("archive").path
+        let initRun = try Run.inclusio(["archive", "init", "--path", path, "--admin-passphrase-file", pass.path])
+        #expect(initRun.status == 0, "\(initRun.stderr)")
+        let admin = ["--path", path, "--as", "admin", "--passphrase-file", pass.path]
+        for (op, cert) in [("office", "office.pem"), ("teacher-mo-2", "school-b.pem")] {
+            let enrol = try Run.inclusio(["archive", "enrol", op, "--cert", pki.appendingPathComponent(cert).path] + admin)
+            #expect(enrol.status == 0, "\(enrol.stderr)")
+        }
+        return (folder, path, ["--path", path, "--as", "office", "--key", pki.appendingPathComponent("office.key").path],
+                ["--path", path, "--as", "teacher-mo-2", "--key", pki.appendingPathComponent("school-b.key").path])
+    }
+
+    @Test func ingestShowAndGetAsAClerkWould() throws {
+        let (folder, path, office, _) = try archive()
+        let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing", "--json"] + office)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let filed = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["filed"] as? [[String: Any]]
+        #expect(filed?.count == 20)
+        let iep = try #require(filed?.first { ($0["file"] as? String)?.hasSuffix("IT-MO-iep.xml") == true })
+        let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review"] + office)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("Rossi Luca") && show.stdout.contains(iep["document"] as! String))
+        let copy = folder.appendingPathComponent("copy.xml")
+        let get = try Run.inclusio(["archive", "get", iep["document"] as! String, "-o", copy.path, "--purpose", "review"] + office)
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect(try Data(contentsOf: copy) == Data(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/IT-MO-iep.xml")))
+        #expect((try FileManager.default.attributesOfItem(atPath: copy.path)[.posixPermissions] as? Int) == 0o600)
+        // An existing file is never replaced.
+        let again = try Run.inclusio(["archive", "get", iep["document"] as! String, "-o", copy.path, "--purpose", "review"] + office)
+        #expect(again.status == 73)
+        // An outsider's search of the raw folder finds no name or national id.
+        for secret in ["Rossi", "RSSLCU20B17X000S", "Esposito", "350000202003080022", "林"] {
+            let grep = try Run.program("grep", ["-r", "-l", "-a", "-F", secret, path])
+            #expect(grep.status == 1, "\(secret) found in \(grep.stdout)")
+        }
+        let check = try Run.inclusio(["archive", "check", "--path", path])
+        #expect(check.status == 0 && check.stdout.contains("The archive is sound."), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func outsideTheScopeIsNotPermittedWithExit77() throws {
+        let (_, _, office, teacher) = try archive()
+        _ = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing"] + office)
+        let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "curiosity"] + teacher)
+        #expect(show.status == 77)
+        #expect(show.stderr.hasPrefix("Error: Not permitted: operator teacher-mo-2 may not read the file of pupil P-"))
+        #expect(!show.stderr.contains("RSSLCU20B17X000S") && !show.stderr.contains("Rossi"))
+        let wrongKey = try Run.inclusio(["archive", "list", "--purpose", "x", "--path", office[1], "--as", "office",
+                                         "--key", try TestPKI.file("school-a.key").path])
+        #expect(wrongKey.status == 77)
+        #expect(wrongKey.stderr.contains("does not belong to operator office"))
+    }
+
+    @Test func aBadFileInABatchIsReportedAndTheOthersAreFiled() throws {
+        let (folder, _, office, _) = try archive()
+        let batch = folder.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let good = Run.project.appendingPathComponent("Tests/Fixtures/records/CN-FJ-iep.xml")
+        try FileManager.default.copyItem(at: good, to: batch.appendingPathComponent("a-good.xml"))
+        let text = try String(contentsOf: good, encoding: .utf8).replacingOccurrences(of: "<birthDate>", with: "<birthDate>x")
+        try text.write(to: batch.appendingPathComponent("b-broken.xml"), atomically: true, encoding: .utf8)
+        let run = try Run.inclusio(["archive", "ingest", batch.path, "--purpose", "filing"] + office)
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("a-good.xml: filed as D-"))
+        #expect(run.stderr.contains("b-broken.xml") && run.stderr.contains("birthDate"))
+        #expect(run.stderr.contains("1 of 2 files were not filed"))
+    }
+
+    @Test(arguments: [
+        (["archive", "list"], 64, "Say who you are with --as OPERATOR."),
+        (["archive", "list", "--as", "office"], 64, "Prove who you are"),
+        (["archive", "list", "--as", "admin", "--passphrase-file", "/nonexistent/admin.pass"], 66, "/nonexistent/admin.pass cannot be read"),
+        (["archive", "list", "--as", "admin", "--passphrase-file", "a", "--key", "b"], 64, "Give either --key or --passphrase-file, not both."),
+    ])
+    func usageErrorsSayWhatToGive(arguments: [String], status: Int32, message: String) throws {
+        let run = try Run.inclusio(arguments)
+        #expect(run.status == status)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test func commandsThatTouchAPupilNeedAPurposeAndAnUnknownOperatorGetsASuggestion() throws {
+        let (_, path, office, _) = try archive()
+        let noPurpose = try Run.inclusio(["archive", "list"] + office)
+        #expect(noPurpose.status == 64 && noPurpose.stderr.contains("--purpose"))
+        let typo = try Run.inclusio(["archive", "list", "--path", path, "--as", "ofice", "--key", try TestPKI.file("office.key").path, "--purpose", "x"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean \"office\""), "\(typo.stderr)")
+        let twice = try Run.inclusio(["archive", "init", "--path", path, "--admin-passphrase-file", "/etc/hostname"])
+        #expect(twice.status == 73 && twice.stderr.contains("already holds an archive"))
+    }
+}
