@@ -35,10 +35,21 @@ enum ArchivePrinter {
     }
 
     private static func table(_ header: [String], _ rows: [[String]], on console: Console) {
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in ([header] + rows).map { width($0[column]) }.max() ?? 0 }
         for row in [header] + rows {
-            console.out(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            console.out(row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - width($1)) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Terminal columns of `text`: East Asian wide and full-width characters take two.
+    private static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: total + 2
+            default: total + 1
+            }
         }
     }
 }
