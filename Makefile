@@ -61,11 +61,12 @@ test: deps
 	@$(SWIFT) test -q --skip-build
 
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
-## 100 MB dossier (vs openssl cms + 7z).
+## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive.
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
 	@./Benchmarks/dossier.py --binary .build/release/inclusio
+	@./Benchmarks/archive.py --binary .build/release/inclusio
 
 clean:
 	@rm -rf .build $(OUT)
