@@ -110,25 +110,16 @@ extension ArchiveSession {
     }
 
     private func createPupil(_ facts: RecordFacts) throws(ArchiveError) -> (String, SymmetricKey) {
-        do {
-            let pseudonym = try PupilRecord.newPseudonym()
-            let key = try SymmetricKey.random()
-            let wrapped = try AESGCM.seal(key.bytes, key: keys.pupilKeys, associatedData: Binding.pupilKey(pseudonym))
-            let identity = try AESGCM.seal(JSONEncoder().encode(facts.identity), key: key, associatedData: Binding.identity(pseudonym))
-            let now = AccessLog.timestamp(Date())
-            _ = try query("""
-                INSERT INTO pupils (pseudonym, wrapped_key, sealed_identity, jurisdiction, school_code, school_name, district, created, updated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(pseudonym), .blob(wrapped), .blob(identity), .text(facts.placement.jurisdiction), .of(facts.placement.schoolCode),
-                      .of(facts.placement.schoolName), .of(facts.placement.district), .text(now), .text(now)])
-            return (pseudonym, key)
-        } catch let error as ArchiveError {
-            throw error
-        } catch let error as CryptographyError {
-            throw .cryptography(error)
-        } catch {
-            throw .damaged(what: "A pupil's identity", reason: "it cannot be encoded")
-        }
+        let (pseudonym, key) = try crypto { () throws(CryptographyError) in (try PupilRecord.newPseudonym(), try SymmetricKey.random()) }
+        let wrapped = try crypto { () throws(CryptographyError) in try AESGCM.seal(key.bytes, key: keys.pupilKeys, associatedData: Binding.pupilKey(pseudonym)) }
+        let identity = try seal(facts.identity, key: key, binding: Binding.identity(pseudonym))
+        let now = AccessLog.timestamp(Date())
+        _ = try query("""
+            INSERT INTO pupils (pseudonym, wrapped_key, sealed_identity, jurisdiction, school_code, school_name, district, created, updated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(pseudonym), .blob(wrapped), .blob(identity), .text(facts.placement.jurisdiction), .of(facts.placement.schoolCode),
+                  .of(facts.placement.schoolName), .of(facts.placement.district), .text(now), .text(now)])
+        return (pseudonym, key)
     }
 
     /// Moves the pupil to the record's school when the record is the newest, and adds a
@@ -143,12 +134,8 @@ extension ArchiveSession {
         }
         let known = try identity(pupil, key: key)
         if known.nationalId == nil, facts.identity.nationalId != nil {
-            do {
-                let sealed = try AESGCM.seal(JSONEncoder().encode(facts.identity), key: key, associatedData: Binding.identity(pupil.pseudonym))
-                _ = try query("UPDATE pupils SET sealed_identity = ? WHERE pseudonym = ?", [.blob(sealed), .text(pupil.pseudonym)])
-            } catch let error as ArchiveError { throw error } catch let error as CryptographyError { throw .cryptography(error) } catch {
-                throw .damaged(what: "A pupil's identity", reason: "it cannot be encoded")
-            }
+            let sealed = try seal(facts.identity, key: key, binding: Binding.identity(pupil.pseudonym))
+            _ = try query("UPDATE pupils SET sealed_identity = ? WHERE pseudonym = ?", [.blob(sealed), .text(pupil.pseudonym)])
         }
     }
 }

@@ -27,39 +27,34 @@ extension ArchiveSession {
         }
         let document: String
         let version: Int
-        do {
-            if let documentId {
-                document = documentId
-                version = (try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(documentId)]).first?.integer(0) ?? 0) + 1
-            } else {
-                document = try PupilRecord.newDocumentId()
-                version = 1
-                _ = try query("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
-                              [.text(document), .text(pupil), .text(kind), .of(item.facts?.recordId)])
-            }
-            let documentKey = try SymmetricKey.random()
-            let ciphertext = try AESGCM.seal(item.content, key: documentKey, associatedData: Binding.content(pupil, document, version))
-            let blob = SHA256.hex(ciphertext)
-            let url = archive.layout.blob(blob)
-            try DurableFile.makeFolder(url.deletingLastPathComponent())
-            try DurableFile.write(ciphertext, to: url, temporaryFolder: archive.layout.temporary)
-            written.append(url)
-            let details = VersionDetails(title: item.title, recordVersion: item.facts?.recordVersion, sha256: sha256, provenance: item.provenance)
-            let sealedDetails = try AESGCM.seal(JSONEncoder().encode(details), key: pupilKey, associatedData: Binding.details(pupil, document, version))
-            let wrapped = try AESGCM.seal(documentKey.bytes, key: pupilKey, associatedData: Binding.documentKey(pupil, document, version))
-            _ = try query("""
-                INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by,
-                                      wrapped_key, sealed_details, blob, blob_size)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(document), .of(version), .blob(token), .text(item.mediaType), .of(item.content.count), .of(item.facts?.issued),
-                      .text(AccessLog.timestamp(Date())), .text(op.id), .blob(wrapped), .blob(sealedDetails), .text(blob), .of(ciphertext.count)])
-        } catch let error as ArchiveError {
-            throw error
-        } catch let error as CryptographyError {
-            throw .cryptography(error)
-        } catch {
-            throw .damaged(what: "A version's details", reason: "they cannot be encoded")
+        if let documentId {
+            document = documentId
+            version = (try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(documentId)]).first?.integer(0) ?? 0) + 1
+        } else {
+            document = try crypto { () throws(CryptographyError) in try PupilRecord.newDocumentId() }
+            version = 1
+            _ = try query("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
+                          [.text(document), .text(pupil), .text(kind), .of(item.facts?.recordId)])
         }
+        // A fresh key per version: it is sealed under the pupil key, and never stored otherwise.
+        let (ciphertext, wrapped) = try crypto { () throws(CryptographyError) in
+            let documentKey = try SymmetricKey.random()
+            return (try AESGCM.seal(item.content, key: documentKey, associatedData: Binding.content(pupil, document, version)),
+                    try AESGCM.seal(documentKey.bytes, key: pupilKey, associatedData: Binding.documentKey(pupil, document, version)))
+        }
+        let blob = SHA256.hex(ciphertext)
+        let url = archive.layout.blob(blob)
+        try DurableFile.makeFolder(url.deletingLastPathComponent())
+        try DurableFile.write(ciphertext, to: url, temporaryFolder: archive.layout.temporary)
+        written.append(url)
+        let details = VersionDetails(title: item.title, recordVersion: item.facts?.recordVersion, sha256: sha256, provenance: item.provenance)
+        let sealedDetails = try seal(details, key: pupilKey, binding: Binding.details(pupil, document, version))
+        _ = try query("""
+            INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by,
+                                  wrapped_key, sealed_details, blob, blob_size)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(document), .of(version), .blob(token), .text(item.mediaType), .of(item.content.count), .of(item.facts?.issued),
+                  .text(AccessLog.timestamp(Date())), .text(op.id), .blob(wrapped), .blob(sealedDetails), .text(blob), .of(ciphertext.count)])
         return (IngestedDocument(file: item.file, pupil: pupil, document: document, version: version, kind: kind, isNew: true),
                 event("ingest", pupil: pupil, document: document, version: version, sha256: sha256))
     }

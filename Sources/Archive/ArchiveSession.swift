@@ -62,6 +62,19 @@ public final class ArchiveSession {
         }
     }
 
+    /// Runs `body`, turning a cryptography failure into ``ArchiveError``.
+    func crypto<T>(_ body: () throws(CryptographyError) -> T) throws(ArchiveError) -> T {
+        do { return try body() } catch { throw .cryptography(error) }
+    }
+
+    /// `value` as JSON, sealed under `key` with `binding` as associated data.
+    func seal(_ value: some Encodable, key: SymmetricKey, binding: Data) throws(ArchiveError) -> Data {
+        let json: Data
+        // Encoding these plain structs of strings and integers cannot fail; say so if it ever does.
+        do { json = try JSONEncoder().encode(value) } catch { throw .damaged(what: "A value to seal", reason: "it cannot be encoded as JSON") }
+        return try crypto { () throws(CryptographyError) in try AESGCM.seal(json, key: key, associatedData: binding) }
+    }
+
     /// Runs one read, turning SQLite failures into ``ArchiveError``.
     func query(_ sql: String, _ values: [SQLiteValue] = []) throws(ArchiveError) -> [SQLiteRow] {
         do { return try database.rows(sql, values) } catch { throw .database(error) }

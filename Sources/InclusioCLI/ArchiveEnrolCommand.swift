@@ -1,5 +1,4 @@
 import Archive
-import Cryptography
 import Foundation
 
 /// `inclusio archive enrol`: give an operator of the policy their credential.
@@ -16,18 +15,8 @@ enum ArchiveEnrolCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard arguments.operands.count == 1, let id = arguments.operands.first else { throw .usage("Give the one operator to enrol.", command: spec) }
-        let enrolment: Enrolment
-        switch (arguments.value(cert), arguments.value(newPassphrase)) {
-        case let (path?, nil):
-            do throws(CryptographyError) {
-                guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: path)).first else { throw .notACertificate(file: path) }
-                enrolment = .certificate(certificate)
-            } catch {
-                throw .cryptography(error)
-            }
-        case let (nil, path?): enrolment = .passphrase(try KeyOptions.passphrase(in: path))
-        default: throw .usage("Give the operator's credential: --cert CERT or --new-passphrase-file FILE (one of them).", command: spec)
-        }
+        let enrolment = try ArchiveOptions.enrolment(certificate: arguments.value(cert), passphraseFile: arguments.value(newPassphrase),
+                                                     command: spec, options: "--cert CERT or --new-passphrase-file FILE")
         let session = try ArchiveOptions.login(arguments, command: spec)
         try ArchiveOptions.run { () throws(ArchiveError) in try session.enrol(id, with: enrolment) }
         if console.json { console.emit(["enrolled": id]) } else { console.out("Operator \(id) is enrolled.") }

@@ -1,5 +1,4 @@
 import Archive
-import Cryptography
 import Foundation
 
 /// `inclusio archive init`: a new archive with its index, keys and policy.
@@ -25,18 +24,8 @@ enum ArchiveInitCommand {
         var sample = URL(fileURLWithPath: arguments.value(policy) ?? "")
         if arguments.value(policy) == nil { sample = try InclusioHome.folder("Archive", explicit: nil).appendingPathComponent("policy.sample.xml") }
         guard let data = FileManager.default.contents(atPath: sample.path) else { throw .archive(.cannotRead(file: sample.path)) }
-        let enrolment: Enrolment
-        switch (arguments.value(adminCert), arguments.value(adminPassphrase)) {
-        case let (cert?, nil):
-            do throws(CryptographyError) {
-                guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: cert)).first else { throw .notACertificate(file: cert) }
-                enrolment = .certificate(certificate)
-            } catch {
-                throw .cryptography(error)
-            }
-        case let (nil, file?): enrolment = .passphrase(try KeyOptions.passphrase(in: file))
-        default: throw .usage("Give the administrator's credential: --admin-cert CERT or --admin-passphrase-file FILE (one of them).", command: spec)
-        }
+        let enrolment = try ArchiveOptions.enrolment(certificate: arguments.value(adminCert), passphraseFile: arguments.value(adminPassphrase),
+                                                     command: spec, options: "--admin-cert CERT or --admin-passphrase-file FILE")
         let schemas = try ArchiveOptions.schemas(arguments)
         var administrator = arguments.value(admin) ?? ""
         if arguments.value(admin) == nil {

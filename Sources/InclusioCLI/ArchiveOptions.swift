@@ -55,6 +55,22 @@ enum ArchiveOptions {
         }
     }
 
+    /// The credential an administrator enrols: the certificate in `certificate`, or the
+    /// passphrase in `passphraseFile` (exactly one of them).
+    static func enrolment(certificate: String?, passphraseFile: String?, command: CommandSpec, options: String) throws(CLIError) -> Enrolment {
+        switch (certificate, passphraseFile) {
+        case let (path?, nil):
+            do throws(CryptographyError) {
+                guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: path)).first else { throw .notACertificate(file: path) }
+                return .certificate(certificate)
+            } catch {
+                throw .cryptography(error)
+            }
+        case let (nil, path?): return .passphrase(try KeyOptions.passphrase(in: path))
+        default: throw .usage("Give the operator's credential: \(options) (one of them).", command: command)
+        }
+    }
+
     /// The operator's session on the archive of `--path`.
     static func login(_ arguments: ParsedArguments, command: CommandSpec, acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
         guard let id = arguments.value(operatorId) else { throw .usage("Say who you are with --as OPERATOR.", command: command) }
