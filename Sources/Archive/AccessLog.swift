@@ -54,15 +54,22 @@ struct AccessLog {
         if let code { throw failure(code) }
     }
 
-    /// Every event, in order (for tests and the audit stage).
-    func events() throws(ArchiveError) -> [AccessEvent] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+    /// Every complete entry, in order, and whether a torn last line (a crash mid-append, never
+    /// acknowledged; the next append cuts it off) follows them.
+    func events() throws(ArchiveError) -> (events: [AccessEvent], tornTail: Bool) {
+        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return ([], false) }
+        let tornTail = data.last != 0x0A
+        var lines = data.split(separator: 0x0A)
+        if tornTail { lines.removeLast() }
         let decoder = JSONDecoder()
-        return try data.split(separator: 0x0A).map { line throws(ArchiveError) in
-            do { return try decoder.decode(AccessEvent.self, from: Data(line)) } catch {
-                throw .damaged(what: "The access log", reason: "a line is not a log entry")
+        var events: [AccessEvent] = []
+        for (index, line) in lines.enumerated() {
+            guard let event = try? decoder.decode(AccessEvent.self, from: Data(line)) else {
+                throw .damaged(what: "The access log", reason: "line \(index + 1) is not a log entry")
             }
+            events.append(event)
         }
+        return (events, tornTail)
     }
 
     /// The sequence number of the last entry (0 for an empty log). A torn last line (a crash

@@ -51,8 +51,26 @@ extension ConfidentialArchive {
         if FileManager.default.contents(atPath: layout.policy.path) != policy.data {
             report.problems.append("policy.xml differs from the policy in force; apply it or restore it (`inclusio archive policy show`).")
         }
-        do { _ = try log.events() } catch { report.problems.append("\(error)") }
+        checkLog(&report)
         return report
+    }
+
+    /// The log's lines parse; ingests it records that never committed (a crash between the
+    /// log entry, written first, and the commit) are noted: nothing of them was filed.
+    private func checkLog(_ report: inout ArchiveCheckReport) {
+        do {
+            let (events, tornTail) = try log.events()
+            if tornTail { report.notes.append("The access log ends in a partial line from an interrupted write; the next entry replaces it.") }
+            let filed = Set(try database.rows("SELECT document, version FROM versions").map { "\($0.text(0) ?? "") \($0.integer(1) ?? 0)" })
+            let interrupted = events.filter {
+                $0.action == "ingest" && $0.outcome == .granted && !filed.contains("\($0.document ?? "") \($0.version ?? 0)")
+            }
+            if !interrupted.isEmpty {
+                report.notes.append("\(interrupted.count) ingest(s) in the access log were interrupted before they committed (entries \(interrupted.prefix(10).map { "\($0.sequence)" }.joined(separator: ", "))\(interrupted.count > 10 ? ", …" : "")); nothing of them was filed.")
+            }
+        } catch {
+            report.problems.append("\(error)")
+        }
     }
 }
 
