@@ -88,7 +88,8 @@ extension ArchiveSession {
                 _ = try identity(pupil, key: key)
                 let versions = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ?",
                                          [.text(pupil.pseudonym)]).map(StoredVersion.init)
-                for version in versions {
+                // A blob the keyless pass found changed or missing is not reported twice.
+                for version in versions where !report.problems.contains(where: { $0.hasPrefix("Version \(version.version) of document \(version.document):") }) {
                     do {
                         _ = try content(of: version, pupil: pupil.pseudonym, pupilKey: key)
                         _ = try details(of: version, pupil: pupil.pseudonym, pupilKey: key)

@@ -10,8 +10,7 @@ extension ArchiveSession {
         try authorize(.policy, placement: nil, pupil: nil, target: "operators")
         guard let target = policy.operators[id] else { throw .unknownOperator(id: id, suggestion: nil) }
         guard target.credential == enrolment.kind else { throw .wrongCredentialKind(operator: id, expected: target.credential) }
-        let file: Data
-        do { file = try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: id) } catch { throw .cryptography(error) }
+        let file = try crypto { () throws(CryptographyError) in try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: id) }
         try writing { () throws(ArchiveError) in
             _ = try query("INSERT OR REPLACE INTO operators (id, credential, fingerprint, enrolled, enrolled_by) VALUES (?, ?, ?, ?, ?)",
                           [.text(id), .text(target.credential.rawValue), .of(enrolment.fingerprint), .text(AccessLog.timestamp(Date())), .text(op.id)])

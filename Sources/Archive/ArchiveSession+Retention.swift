@@ -8,9 +8,8 @@ extension ArchiveSession {
         _ = try requirePurpose()
         let pupil = try self.pupil(reference)
         try authorize(.hold, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
-        let sealed: Data
-        do { sealed = try AESGCM.seal(Data(reason.utf8), key: keys.notes, associatedData: Binding.holdReason(pupil.pseudonym)) } catch {
-            throw .cryptography(error)
+        let sealed = try crypto { () throws(CryptographyError) in
+            try AESGCM.seal(Data(reason.utf8), key: keys.notes, associatedData: Binding.holdReason(pupil.pseudonym))
         }
         try writing { () throws(ArchiveError) in
             _ = try query("UPDATE pupils SET hold_since = ?, sealed_hold_reason = ? WHERE pseudonym = ?",

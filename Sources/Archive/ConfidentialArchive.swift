@@ -29,6 +29,9 @@ public final class ConfidentialArchive {
         self.schemas = schemas
         self.log = AccessLog(url: layout.accessLog)
         do { database = try SQLiteDatabase(path: layout.index.path, create: false) } catch { throw .database(error) }
+        guard let format = try Self.metadata("format", in: database), String(decoding: format, as: UTF8.self) == "\(IndexSchema.version)" else {
+            throw .damaged(what: "The archive's index", reason: "it has no format version this Inclusio knows (it was made by another version)")
+        }
         // The policy in force lives in the index (sealed); policy.xml is its readable copy.
         guard let inForce = try Self.metadata("policy", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no policy") }
         policy = try ArchivePolicy.read(inForce, file: "the policy in force", schemas: schemas.policy)
