@@ -19,11 +19,13 @@ extension ConfidentialArchive {
     /// its recorded digest and size, leftovers, the policy copy, the access log's lines.
     public func check() -> ArchiveCheckReport {
         var report = ArchiveCheckReport()
+        var filed: Set<String>?
         do {
             report.problems += try database.integrityProblems().map { "The index is damaged: \($0)" }
             report.pupils = try database.row("SELECT COUNT(*) FROM pupils")?.integer(0) ?? 0
             let rows = try database.rows("SELECT document, version, blob, blob_size FROM versions")
             report.versions = rows.count
+            filed = Set(rows.map { Self.versionKey($0.text(0), $0.integer(1)) })
             var referenced: Set<String> = []
             for row in rows {
                 guard let blob = row.text(2) else { continue }
@@ -51,19 +53,22 @@ extension ConfidentialArchive {
         if FileManager.default.contents(atPath: layout.policy.path) != policy.data {
             report.problems.append("policy.xml differs from the policy in force; apply it or restore it (`inclusio archive policy show`).")
         }
-        checkLog(&report)
+        checkLog(&report, filed: filed)
         return report
     }
 
+    private static func versionKey(_ document: String?, _ version: Int?) -> String { "\(document ?? "") \(version ?? 0)" }
+
     /// The log's lines parse; ingests it records that never committed (a crash between the
     /// log entry, written first, and the commit) are noted: nothing of them was filed.
-    private func checkLog(_ report: inout ArchiveCheckReport) {
+    /// `filed` holds every version of the index (`nil` when it could not be read).
+    private func checkLog(_ report: inout ArchiveCheckReport, filed: Set<String>?) {
         do {
             let (events, tornTail) = try log.events()
             if tornTail { report.notes.append("The access log ends in a partial line from an interrupted write; the next entry replaces it.") }
-            let filed = Set(try database.rows("SELECT document, version FROM versions").map { "\($0.text(0) ?? "") \($0.integer(1) ?? 0)" })
+            guard let filed else { return }
             let interrupted = events.filter {
-                $0.action == "ingest" && $0.outcome == .granted && !filed.contains("\($0.document ?? "") \($0.version ?? 0)")
+                $0.action == "ingest" && $0.outcome == .granted && !filed.contains(Self.versionKey($0.document, $0.version))
             }
             if !interrupted.isEmpty {
                 report.notes.append("\(interrupted.count) ingest(s) in the access log were interrupted before they committed (entries \(interrupted.prefix(10).map { "\($0.sequence)" }.joined(separator: ", "))\(interrupted.count > 10 ? ", …" : "")); nothing of them was filed.")

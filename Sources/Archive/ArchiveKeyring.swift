@@ -29,9 +29,12 @@ struct ArchiveKeyring: Sendable {
     /// The MAC binding the applied policy's bytes to this archive.
     func seal(policy: Data) -> Data { HMACSHA256.authenticationCode(for: policy, key: policySeal.bytes) }
 
-    /// The keyed digest of a document's bytes within one pupil's file.
-    func contentToken(_ content: Data, pupil: String) -> Data {
-        HMACSHA256.authenticationCode(for: Data(pupil.utf8) + [0] + SHA256.digest(content), key: contentTokens.bytes)
+    /// Whether `seal` is the MAC of `policy` (compared in constant time).
+    func isSealed(policy: Data, by seal: Data) -> Bool { HMACSHA256.isValid(seal, for: policy, key: policySeal.bytes) }
+
+    /// The keyed digest of a document within one pupil's file, from its SHA-256 `digest`.
+    func contentToken(digest: Data, pupil: String) -> Data {
+        HMACSHA256.authenticationCode(for: Data(pupil.utf8) + [0] + digest, key: contentTokens.bytes)
     }
 }
 

@@ -59,7 +59,9 @@ public struct ArchivePolicy: Sendable {
     /// Whether `op` may take `action` on a document of `kind` (any kind when `nil`).
     public func permits(_ op: Operator, _ action: Action, kind: String? = nil) -> Bool {
         op.role.permits.contains { permit in
-            permit.actions.contains(action) && (kind == nil || permit.kinds == nil || permit.kinds!.contains(kind!))
+            guard permit.actions.contains(action) else { return false }
+            guard let kind, let kinds = permit.kinds else { return true }
+            return kinds.contains(kind)
         }
     }
 

@@ -98,9 +98,13 @@ extension ArchiveSession {
             throw error
         }
         let details = try self.details(of: stored, pupil: pupil.pseudonym, pupilKey: key)
-        let newest = try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(stored.document)]).first?.integer(0)
+        // Without a version number the current one was fetched; with one, ask whether it is the newest.
+        var isCurrent = true
+        if version != nil {
+            isCurrent = try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(stored.document)]).first?.integer(0) == stored.version
+        }
         try record("export", pupil: pupil.pseudonym, document: stored.document, version: stored.version, sha256: details.sha256, recipient: recipient)
-        return (VersionSummary(version: stored.version, isCurrent: stored.version == newest, mediaType: stored.mediaType, size: stored.size,
+        return (VersionSummary(version: stored.version, isCurrent: isCurrent, mediaType: stored.mediaType, size: stored.size,
                                issued: stored.issued, ingested: stored.ingested, ingestedBy: stored.ingestedBy, title: details.title,
                                recordVersion: details.recordVersion, sha256: details.sha256, sender: details.provenance?.sender), content)
     }

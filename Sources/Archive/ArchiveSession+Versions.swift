@@ -16,9 +16,10 @@ extension ArchiveSession {
     /// Blobs written are added to `written` so a failed transaction can remove them.
     func store(_ item: IngestItem, pupil: String, pupilKey: SymmetricKey, documentId: String?,
                written: inout [URL]) throws(ArchiveError) -> (IngestedDocument, AccessEvent) {
-        let token = keys.contentToken(item.content, pupil: pupil)
+        let digest = SHA256.digest(item.content)
+        let token = keys.contentToken(digest: digest, pupil: pupil)
         let kind = item.facts?.kind ?? "attachment"
-        let sha256 = SHA256.hex(item.content)
+        let sha256 = digest.hexadecimal
         let sameBytes = documentId.map { ("v.document = ?", [SQLiteValue.text($0)]) } ?? ("d.pseudonym = ? AND d.kind = 'attachment'", [.text(pupil)])
         if let row = try query("SELECT v.document, v.version FROM versions v JOIN documents d ON d.id = v.document WHERE \(sameBytes.0) AND v.content_token = ?",
                                sameBytes.1 + [.blob(token)]).first, let document = row.text(0), let version = row.integer(1) {

@@ -64,7 +64,7 @@ public final class ConfidentialArchive {
         let keys: ArchiveKeyring
         do { keys = try ArchiveKeyring(archiveKey: archiveKey) } catch { throw .cryptography(error) }
         let seal = try Self.metadata("policy_seal", in: database)
-        guard seal == keys.seal(policy: policy.data) else {
+        guard let seal, keys.isSealed(policy: policy.data, by: seal) else {
             throw .damaged(what: "The policy in force", reason: "it does not match its seal, so it was changed outside the archive's commands")
         }
         return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)

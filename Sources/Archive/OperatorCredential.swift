@@ -51,7 +51,7 @@ enum OperatorKeyFile {
             let headerSize = magic.count + 3 + 16
             guard file.count > headerSize, file.prefix(magic.count) == magic else { throw .malformedEnvelope }
             let header = file.prefix(headerSize)
-            let bytes = [UInt8](header.suffix(19).prefix(3))
+            let bytes = [UInt8](header.dropFirst(magic.count).prefix(3))   // log2 N, r, p
             // Bounds well above what we write (2^15, 8, 1) but below a run that would seem to hang.
             guard (1...20).contains(bytes[0]), (1...32).contains(bytes[1]), (1...8).contains(bytes[2]) else { throw .malformedEnvelope }
             let parameters = ScryptParameters(n: 1 << Int(bytes[0]), r: Int(bytes[1]), p: Int(bytes[2]))

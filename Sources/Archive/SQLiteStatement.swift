@@ -11,7 +11,6 @@ enum SQLiteValue: Sendable, Equatable {
 
 extension SQLiteValue {
     static func of(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
-    static func of(_ value: Data?) -> SQLiteValue { value.map(SQLiteValue.blob) ?? .null }
     static func of(_ value: Int) -> SQLiteValue { .integer(Int64(value)) }
 }
 

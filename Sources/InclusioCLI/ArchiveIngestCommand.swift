@@ -1,5 +1,4 @@
 import Archive
-import Cryptography
 import Dossier
 import Foundation
 import Support
@@ -24,8 +23,9 @@ enum ArchiveIngestCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         let inputs = InputFiles.expand(arguments.operands, extensions: ["xml", "pdf", "asice", "png", "jpg", "jpeg"])
         guard !inputs.isEmpty else { throw .usage("Give the files (or folders) to ingest.", command: spec) }
-        let session = try ArchiveOptions.login(arguments, command: spec)
-        let dossier = try dossierSource(arguments, session: session)
+        let credential = try ArchiveOptions.credential(arguments, command: spec)
+        let session = try ArchiveOptions.login(arguments, command: spec, credential: credential)
+        let dossier = try dossierSource(arguments, operatorCredential: credential)
         var filed: [IngestedDocument] = []
         var failures: [(file: String, error: ArchiveError)] = []
         for input in inputs {
@@ -54,21 +54,19 @@ enum ArchiveIngestCommand {
         }
     }
 
-    /// Trusted roots and the key for dossiers, when `--ca` is given.
-    private static func dossierSource(_ arguments: ParsedArguments, session: ArchiveSession) throws(CLIError) -> DossierSource? {
+    /// Trusted roots and the key for dossiers, when `--ca` is given: `--dossier-passphrase-file`,
+    /// `--dossier-key`, or else the operator's own key (a school's key opens what is sent to it).
+    private static func dossierSource(_ arguments: ParsedArguments, operatorCredential: OperatorCredential) throws(CLIError) -> DossierSource? {
         guard arguments.values[KeyOptions.ca.key] != nil else { return nil }
         let roots = try KeyOptions.roots(arguments, command: spec)
         if let passphrase = try KeyOptions.passphrase(arguments, dossierPassphrase) { return DossierSource(roots: roots, key: .passphrase(passphrase)) }
-        guard let path = arguments.value(dossierKey) ?? arguments.value(ArchiveOptions.key) else {
+        if let path = arguments.value(dossierKey) {
+            return DossierSource(roots: roots, key: .recipient(try ArchiveOptions.privateKey(path, arguments), certificate: nil, file: path))
+        }
+        guard case let .key(key, file) = operatorCredential else {
             throw .usage("Give the key that opens the dossiers with --dossier-key KEY (or --dossier-passphrase-file).", command: spec)
         }
-        do {
-            let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
-            return DossierSource(roots: roots, key: .recipient(try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase),
-                                                               certificate: nil, file: path))
-        } catch let error as CLIError { throw error } catch let error as CryptographyError { throw .cryptography(error) } catch {
-            throw .usage("\(error)", command: spec)
-        }
+        return DossierSource(roots: roots, key: .recipient(key, certificate: nil, file: file))
     }
 }
 

@@ -21,8 +21,10 @@ enum ArchiveInitCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard arguments.operands.isEmpty else { throw .usage("archive init takes no files; give the folder with --path.", command: spec) }
         let folder = try ArchiveOptions.folder(arguments)
-        var sample = URL(fileURLWithPath: arguments.value(policy) ?? "")
-        if arguments.value(policy) == nil { sample = try InclusioHome.folder("Archive", explicit: nil).appendingPathComponent("policy.sample.xml") }
+        let sample: URL
+        if let path = arguments.value(policy) { sample = URL(fileURLWithPath: path) } else {
+            sample = try InclusioHome.folder("Archive", explicit: nil).appendingPathComponent("policy.sample.xml")
+        }
         guard let data = FileManager.default.contents(atPath: sample.path) else { throw .archive(.cannotRead(file: sample.path)) }
         let enrolment = try ArchiveOptions.enrolment(certificate: arguments.value(adminCert), passphraseFile: arguments.value(adminPassphrase),
                                                      command: spec, options: "--admin-cert CERT or --admin-passphrase-file FILE")

@@ -40,12 +40,7 @@ enum ArchiveOptions {
     static func credential(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> OperatorCredential {
         switch (arguments.value(key), arguments.value(passphrase)) {
         case let (path?, nil):
-            do {
-                let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
-                return .key(try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase), file: path)
-            } catch let error as CLIError { throw error } catch let error as CryptographyError { throw .cryptography(error) } catch {
-                throw .usage("\(error)", command: command)
-            }
+            return .key(try privateKey(path, arguments), file: path)
         case let (nil, path?):
             return .passphrase(try KeyOptions.passphrase(in: path))
         case (.some, .some):
@@ -53,6 +48,12 @@ enum ArchiveOptions {
         case (nil, nil):
             throw .usage("Prove who you are: give --key YOUR-KEY or --passphrase-file FILE.", command: command)
         }
+    }
+
+    /// The private key in `path`, opened with `--key-passphrase-file` when given.
+    static func privateKey(_ path: String, _ arguments: ParsedArguments) throws(CLIError) -> PrivateKey {
+        let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
+        do { return try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase) } catch { throw .cryptography(error) }
     }
 
     /// The credential an administrator enrols: the certificate in `certificate`, or the
@@ -71,10 +72,13 @@ enum ArchiveOptions {
         }
     }
 
-    /// The operator's session on the archive of `--path`.
-    static func login(_ arguments: ParsedArguments, command: CommandSpec, acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
+    /// The operator's session on the archive of `--path`, with `credential` when the caller
+    /// already loaded it (from `--key` or `--passphrase-file` otherwise).
+    static func login(_ arguments: ParsedArguments, command: CommandSpec, credential given: OperatorCredential? = nil,
+                      acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
         guard let id = arguments.value(operatorId) else { throw .usage("Say who you are with --as OPERATOR.", command: command) }
-        let credential = try credential(arguments, command: command)
+        let credential: OperatorCredential
+        if let given { credential = given } else { credential = try self.credential(arguments, command: command) }
         let archive = try open(arguments)
         do {
             return try archive.login(id, credential: credential, purpose: arguments.value(purpose), acceptingEditedPolicy: acceptingEditedPolicy)
