@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "Records", dependencies: ["CLibXML2"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
-        .target(name: "Archive", dependencies: ["CSQLite", "Cryptography", "Records", "Dossier", "Support"]),
+        .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
+        .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
         .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
 
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Cryptography"], path: "Tests/TestSupport"),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
+        .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Cryptography", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
     ]

@@ -1,5 +1,6 @@
 import Cryptography
 import Foundation
+import TestSupport
 import Testing
 
 /// Known-answer vectors from the standards (re-checked with `openssl kdf` / `openssl dgst` and
@@ -248,5 +249,44 @@ import Testing
             if case .authenticationFailed = error { return true }
             return false
         }
+    }
+}
+
+/// Ed25519 against RFC 8032 §7.1, and checked by the openssl command as an outsider.
+@Suite struct Ed25519Tests {
+    private func hex(_ string: String) -> Data {
+        Data(stride(from: 0, to: string.count, by: 2).map {
+            UInt8(string[string.index(string.startIndex, offsetBy: $0)...].prefix(2), radix: 16)!
+        })
+    }
+
+    @Test func rfc8032Test2() throws {
+        let key = try Ed25519SigningKey(seed: SymmetricKey(bytes: hex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb")))
+        #expect(key.publicKey.rawRepresentation.hexadecimal == "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c")
+        let signature = try key.signature(for: hex("72"))
+        #expect(signature.hexadecimal == "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
+            + "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00")
+        #expect(key.publicKey.isValidSignature(signature, for: hex("72")))
+        #expect(!key.publicKey.isValidSignature(signature, for: hex("73")))
+        var flipped = signature
+        flipped[10] ^= 1
+        #expect(!key.publicKey.isValidSignature(flipped, for: hex("72")))
+    }
+
+    @Test func opensslVerifiesOurSignature() throws {
+        let key = try Ed25519SigningKey(seed: .random())
+        let message = Data("inclusio checkpoint\n42\n".utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ed25519-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(try key.publicKey.pemRepresentation().utf8).write(to: directory.appendingPathComponent("key.pem"))
+        try message.write(to: directory.appendingPathComponent("message"))
+        try key.signature(for: message).write(to: directory.appendingPathComponent("signature"))
+        let verify = try Run.program("/usr/bin/openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin",
+                                              "-in", "message", "-sigfile", "signature"], in: directory)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        try Data("tampered".utf8).write(to: directory.appendingPathComponent("message"))
+        #expect(try Run.program("/usr/bin/openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin",
+                                         "-in", "message", "-sigfile", "signature"], in: directory).status != 0)
     }
 }
