@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 
@@ -59,15 +60,18 @@ extension ConfidentialArchive {
 
     private static func versionKey(_ document: String?, _ version: Int?) -> String { "\(document ?? "") \(version ?? 0)" }
 
-    /// The log's lines parse; ingests it records that never committed (a crash between the
-    /// log entry, written first, and the commit) are noted: nothing of them was filed.
-    /// `filed` holds every version of the index (`nil` when it could not be read).
+    /// The access log verified without keys (numbering, chain, Merkle tree against every stored
+    /// checkpoint; `audit verify` also checks the seals); ingests it records that never committed
+    /// (a crash between the log entry, written first, and the commit) are noted: nothing of them
+    /// was filed. `filed` holds every version of the index (`nil` when it could not be read).
     private func checkLog(_ report: inout ArchiveCheckReport, filed: Set<String>?) {
         do {
-            let (events, tornTail) = try log.events()
-            if tornTail { report.notes.append("The access log ends in a partial line from an interrupted write; the next entry replaces it.") }
+            let verifier = LogVerifier(log: log, publicKey: try checkpointKey(), sealKey: nil)
+            let verification = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify() }
+            report.problems += verification.problems.map { "The access log is damaged or was altered: \($0). Run `inclusio audit verify` as an auditor." }
+            report.notes += verification.notes.filter { !$0.hasPrefix("Seals were not checked") && !$0.contains("not yet covered") }
             guard let filed else { return }
-            let interrupted = events.filter {
+            let interrupted = try ConfidentialArchive.logging { () throws(AuditLogError) in try log.events() }.filter {
                 $0.action == "ingest" && $0.outcome == .granted && !filed.contains(Self.versionKey($0.document, $0.version))
             }
             if !interrupted.isEmpty {

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Dossier
 import Foundation
@@ -53,6 +54,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     case shredded(pupil: String)
     case cannotRead(file: String)
     case cannotWrite(FileWriteError)
+    /// The access log could not be written or read.
+    case accessLog(AuditLogError)
     case database(SQLiteError)
     case cryptography(CryptographyError)
 
@@ -108,6 +111,7 @@ public enum ArchiveError: Error, CustomStringConvertible {
             "Pupil \(pupil)'s file was shredded; only the fact that it existed remains."
         case let .cannotRead(file):
             "\(file) cannot be read; check the path and its permissions."
+        case let .accessLog(error): "\(error)"
         case let .cannotWrite(error):
             "\(error)"
         case let .database(error):

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 
@@ -14,6 +15,10 @@ struct ArchiveKeyring: Sendable {
     let policySeal: SymmetricKey
     /// Notes that are not about one pupil's content (legal hold reasons).
     let notes: SymmetricKey
+    /// Seals each access-log entry.
+    let logSeal: SymmetricKey
+    /// Signs the access log's checkpoints.
+    let checkpointSigning: Ed25519SigningKey
     /// The archive key itself, to enrol operators.
     let archiveKey: SymmetricKey
 
@@ -24,9 +29,14 @@ struct ArchiveKeyring: Sendable {
         contentTokens = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: content tokens")
         policySeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: policy seal")
         notes = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: notes")
+        logSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: log seal")
+        checkpointSigning = try Ed25519SigningKey(seed: HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: checkpoint signing"))
     }
 
     /// The MAC binding the applied policy's bytes to this archive.
+    /// The keys that seal log entries and sign checkpoints of the log named `origin`.
+    func log(origin: String) -> LogKeys { LogKeys(seal: logSeal, signing: checkpointSigning, origin: origin) }
+
     func seal(policy: Data) -> Data { HMACSHA256.authenticationCode(for: policy, key: policySeal.bytes) }
 
     /// Whether `seal` is the MAC of `policy` (compared in constant time).

@@ -11,7 +11,8 @@ struct ArchiveLayout: Sendable {
     var operatorKeys: URL { keys.appendingPathComponent("operators", isDirectory: true) }
     var blobs: URL { root.appendingPathComponent("blobs", isDirectory: true) }
     var log: URL { root.appendingPathComponent("log", isDirectory: true) }
-    var accessLog: URL { log.appendingPathComponent("access.jsonl") }
+    /// The checkpoint signing key's public half, for auditors and outside tools.
+    var checkpointKey: URL { log.appendingPathComponent("checkpoint-key.pem") }
     /// Hidden temporaries of blobs being written; a crash may leave some, `check` reports them.
     var temporary: URL { root.appendingPathComponent("tmp", isDirectory: true) }
 

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Dossier
 import Foundation
@@ -59,7 +60,7 @@ extension ArchiveSession {
                     }
                 }
                 // The log entries are durable before the transaction commits.
-                try archive.log.append(events)
+                try append(events)
                 return filed
             }
         } catch {

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 
@@ -46,7 +47,7 @@ extension ArchiveSession {
             events.append(event("search", pupil: hit.pseudonym, outcome: allowed ? .granted : .denied))
             if allowed { found.append(hit) }
         }
-        try archive.log.append(events.isEmpty ? [event("search")] : events)
+        try append(events.isEmpty ? [event("search")] : events)
         return try found.map(summary)
     }
 

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 
@@ -42,9 +43,26 @@ public final class ArchiveSession {
     /// Appends one log entry for this operator.
     func record(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
                 recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) throws(ArchiveError) {
-        try archive.log.append([event(action, pupil: pupil, document: document, version: version, sha256: sha256,
-                                      recipient: recipient, outcome: outcome)])
+        try append([event(action, pupil: pupil, document: document, version: version, sha256: sha256,
+                          recipient: recipient, outcome: outcome)])
     }
+
+    /// Appends `events`, sealed with this session's keys (a checkpoint is signed every so many entries).
+    func append(_ events: [AccessEvent]) throws(ArchiveError) {
+        let keys = try logKeys()
+        try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.append(events, keys: keys) }
+    }
+
+    func logKeys() throws(ArchiveError) -> LogKeys { keys.log(origin: try archive.logOrigin) }
+
+    /// Signs a checkpoint of the log as it stands (done when the session ends, so every command
+    /// leaves one). A failure here loses nothing: the entries are written, and the next command signs.
+    public func signCheckpoint() throws(ArchiveError) {
+        let keys = try logKeys()
+        try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.checkpoint(keys: keys) }
+    }
+
+    deinit { try? signCheckpoint() }
 
     func event(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
                recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) -> AccessEvent {

@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 import Support
@@ -27,8 +28,9 @@ extension ConfidentialArchive {
 
         try DurableFile.makeFolder(root)
         let staging = ArchiveLayout(root: root.appendingPathComponent(".init-\(AtomicFiles.token())", isDirectory: true))
+        let keys: ArchiveKeyring, origin: String
         do throws(ArchiveError) {
-            try build(staging, policy: policy, administrator: admin, enrolment: enrolment)
+            (keys, origin) = try build(staging, policy: policy, administrator: admin, enrolment: enrolment)
             for name in ArchiveLayout.created {
                 guard rename(staging.root.appendingPathComponent(name).path, root.appendingPathComponent(name).path) == 0 else {
                     throw .cannotWrite(FileWriteError(path: root.appendingPathComponent(name).path, reason: String(cString: strerror(errno))))
@@ -40,9 +42,13 @@ extension ConfidentialArchive {
             try? manager.removeItem(at: staging.root)
             throw error
         }
-        try AccessLog(url: layout.accessLog).append([AccessEvent(
-            operatorId: admin.id, role: admin.role.id, organisation: admin.organisation, action: "policy", pupil: nil,
-            document: nil, version: nil, sha256: SHA256.hex(policyData), purpose: "archive created", recipient: nil, outcome: .granted)])
+        try logging { () throws(AuditLogError) in
+            let log = AccessLog(folder: layout.log)
+            try log.append([AccessEvent(operatorId: admin.id, role: admin.role.id, organisation: admin.organisation, action: "policy",
+                                        sha256: SHA256.hex(policyData), purpose: "archive created", outcome: .granted)],
+                           keys: keys.log(origin: origin))
+            try log.checkpoint(keys: keys.log(origin: origin))
+        }
     }
 
     /// The one operator of `policy` whose role permits changing the policy.
@@ -57,7 +63,7 @@ extension ConfidentialArchive {
     }
 
     private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
-                              enrolment: Enrolment) throws(ArchiveError) {
+                              enrolment: Enrolment) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
         for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
         let keys: ArchiveKeyring
         let keyFile: Data
@@ -69,6 +75,9 @@ extension ConfidentialArchive {
         }
         try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
+        let pem: String
+        do { pem = try keys.checkpointSigning.publicKey.pemRepresentation() } catch { throw .cryptography(error) }
+        try DurableFile.write(Data(pem.utf8), to: staging.checkpointKey, temporaryFolder: staging.temporary, mode: 0o644)
         let origin: Data
         do { origin = try SecureRandom.bytes(16) } catch { throw .cryptography(error) }
         let now = AccessLog.timestamp(Date())
@@ -76,7 +85,8 @@ extension ConfidentialArchive {
             let database = try SQLiteDatabase(path: staging.index.path, create: true)
             try database.execute(IndexSchema.create)
             for (key, value) in [("format", Data("\(IndexSchema.version)".utf8)), ("origin", Data(origin.hexadecimal.utf8)),
-                                 ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data))] {
+                                 ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data)),
+                                 ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation)] {
                 try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
             }
             try database.rows("INSERT INTO operators (id, credential, fingerprint, enrolled, enrolled_by) VALUES (?, ?, ?, ?, ?)",
@@ -85,6 +95,7 @@ extension ConfidentialArchive {
         } catch {
             throw .database(error)
         }
+        return (keys, "inclusio.archive/" + origin.hexadecimal)
     }
 }
 

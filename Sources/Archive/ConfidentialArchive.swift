@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Foundation
 import Support
@@ -27,7 +28,7 @@ public final class ConfidentialArchive {
         guard FileManager.default.fileExists(atPath: layout.index.path) else { throw .notAnArchive(path: root.path) }
         self.layout = layout
         self.schemas = schemas
-        self.log = AccessLog(url: layout.accessLog)
+        self.log = AccessLog(folder: layout.log)
         do { database = try SQLiteDatabase(path: layout.index.path, create: false) } catch { throw .database(error) }
         guard let format = try Self.metadata("format", in: database), String(decoding: format, as: UTF8.self) == "\(IndexSchema.version)" else {
             throw .damaged(what: "The archive's index", reason: "it has no format version this Inclusio knows (it was made by another version)")
@@ -56,9 +57,11 @@ public final class ConfidentialArchive {
         let archiveKey: SymmetricKey?
         do { archiveKey = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
         guard let archiveKey else {
-            try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
-                                        pupil: nil, document: nil, version: nil, sha256: nil, purpose: purpose ?? "",
-                                        recipient: nil, outcome: .denied)])
+            // Written without a seal (no key was opened); the next sealed entry and checkpoint cover it.
+            _ = try Self.logging { () throws(AuditLogError) in
+                try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
+                                            purpose: purpose ?? "", outcome: .denied)], keys: nil)
+            }
             throw .wrongCredential(operator: op)
         }
         let keys: ArchiveKeyring
@@ -67,7 +70,48 @@ public final class ConfidentialArchive {
         guard let seal, keys.isSealed(policy: policy.data, by: seal) else {
             throw .damaged(what: "The policy in force", reason: "it does not match its seal, so it was changed outside the archive's commands")
         }
+        try checkCheckpointKey(keys)
         return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+    }
+
+    /// The log's name in checkpoints: `inclusio.archive/<the archive's random origin>`.
+    var logOrigin: String {
+        get throws(ArchiveError) {
+            guard let origin = try Self.metadata("origin", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no origin") }
+            return "inclusio.archive/" + String(decoding: origin, as: UTF8.self)
+        }
+    }
+
+    /// The public key that checks the log's checkpoints, as the index records it.
+    public func checkpointKey() throws(ArchiveError) -> Ed25519PublicKey {
+        guard let raw = try Self.metadata("checkpoint_key", in: database), let key = try? Ed25519PublicKey(rawRepresentation: raw) else {
+            throw .damaged(what: "The archive's index", reason: "it holds no checkpoint key")
+        }
+        return key
+    }
+
+    /// The checkpoint key the index records must be the one derived from the archive key; an
+    /// archive made before checkpoints gets it recorded now. Its PEM copy in `log/` is rewritten if missing.
+    private func checkCheckpointKey(_ keys: ArchiveKeyring) throws(ArchiveError) {
+        let derived = keys.checkpointSigning.publicKey
+        if let recorded = try Self.metadata("checkpoint_key", in: database) {
+            guard recorded == derived.rawRepresentation else {
+                throw .damaged(what: "The archive's checkpoint key", reason: "it does not belong to this archive's key, so checkpoints could be forged")
+            }
+        } else {
+            do { try database.rows("INSERT OR IGNORE INTO archive (key, value) VALUES ('checkpoint_key', ?)", [.blob(derived.rawRepresentation)]) } catch { throw .database(error) }
+        }
+        if !FileManager.default.fileExists(atPath: layout.checkpointKey.path) {
+            let pem: String
+            do { pem = try derived.pemRepresentation() } catch { throw .cryptography(error) }
+            try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644)
+        }
+    }
+
+    /// Runs a log operation, turning its failure into ``ArchiveError``.
+    @discardableResult
+    static func logging<T>(_ body: () throws(AuditLogError) -> T) throws(ArchiveError) -> T {
+        do { return try body() } catch { throw .accessLog(error) }
     }
 
     /// A value of the `archive` table.

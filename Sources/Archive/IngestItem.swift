@@ -1,3 +1,4 @@
+import AuditLog
 import Cryptography
 import Dossier
 import Foundation
@@ -56,7 +57,7 @@ struct IngestItem {
         let opened: (report: DossierReport, payload: [Data])
         do { opened = try DossierVerifier(roots: source.roots).read(url, file: file, key: source.key) } catch { throw .dossier(error) }
         let provenance = Provenance(dossierSha256: SHA256.hex(bytes), sender: opened.report.signer.subject,
-                                    signedAt: opened.report.signer.signingTime.map(AccessLog.timestamp))
+                                    signedAt: opened.report.signer.signingTime.map { AccessLog.timestamp($0) })
         return try zip(opened.report.entries, opened.payload).map { entry, content throws(ArchiveError) in
             try item(content, file: "\(file) \(entry.name)", title: entry.described?.title ?? entry.name, provenance: provenance, schemas: schemas)
         }

@@ -1,3 +1,4 @@
+import AuditLog
 import Archive
 import Cryptography
 import Dossier
@@ -66,6 +67,16 @@ enum CLIError: Error {
         case let .cryptography(error): exitCode(error)
         case let .database(error): error.isCorruption ? .dataError : .software
         case .damaged, .onHold, .retained, .shredded, .noPupil: .dataError
+        case let .accessLog(error): exitCode(error)
+        }
+    }
+
+    static func exitCode(_ error: AuditLogError) -> ExitCode {
+        switch error {
+        case .cannotWrite: .cantCreate
+        case .unreadable: .noInput
+        case .notACheckpoint: .dataError
+        case .signing: .software
         }
     }
 

@@ -129,25 +129,29 @@ import TestSupport
         let test = try TestArchive()
         try test.ingest("CN-FJ-iep.xml")
         let log = test.root.appendingPathComponent("log/access.jsonl")
-        // An ingest logged, then killed before its commit; then a line torn by a crash mid-write.
+        // An ingest logged, then killed before its commit (an entry numbered and linked as the
+        // writer does); then a line torn by a crash mid-write.
+        let lines = try Data(contentsOf: log).split(separator: 0x0A)
+        let previous = SHA256.hex(Data([0x00]) + lines.last!)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
-        handle.write(Data(#"{"action":"ingest","document":"D-NEVERFILED00","version":1,"operatorId":"office","role":"county-bureau","organisation":"o","purpose":"p","outcome":"granted","sequence":99,"time":"t"}"#.utf8 + [0x0A]))
+        handle.write(Data(#"{"action":"ingest","document":"D-NEVERFILED00","version":1,"operatorId":"office","role":"county-bureau","organisation":"o","purpose":"p","outcome":"granted","sequence":\#(lines.count + 1),"time":"t","previous":"\#(previous)"}"#.utf8 + [0x0A]))
         handle.write(Data(#"{"action":"ingest","docu"#.utf8))
         try handle.close()
         let report = try test.reopened().check()
         #expect(report.isSound, "\(report.problems)")
-        #expect(report.notes.contains { $0.contains("partial line") })
-        #expect(report.notes.contains { $0.contains("1 ingest(s)") && $0.contains("entries 99") })
+        #expect(report.notes.contains { $0.contains("incomplete") })
+        #expect(report.notes.contains { $0.contains("1 ingest(s)") && $0.contains("entries \(lines.count + 1)") })
         // The next entry replaces the torn line, and numbering goes on from the last complete one.
         try test.ingest("CN-FJ-placement.xml")
-        #expect(!(try test.reopened().check().notes.contains { $0.contains("partial line") }))
-        #expect(try test.logEntries().last?["sequence"] as? Int == 100)
-        // A damaged line that is not the last is a problem.
+        #expect(!(try test.reopened().check().notes.contains { $0.contains("incomplete") }))
+        #expect(try test.logEntries().last?["sequence"] as? Int == lines.count + 2)
+        // A damaged line that is not the last is a problem, named by its entry.
         var bytes = try Data(contentsOf: log)
         bytes[2] = UInt8(ascii: "#")
         try bytes.write(to: log)
-        #expect(try test.reopened().check().problems == ["The access log is damaged: line 1 is not a log entry. Restore it from a backup; `inclusio archive check` lists everything affected."])
+        let problems = try test.reopened().check().problems
+        #expect(problems.contains { $0.contains("entry 1: it is not a log entry") }, "\(problems)")
     }
 
     @Test func aFileThatIsNotARecordNeedsAPupilAndIsStoredAsItIs() throws {

@@ -1,0 +1,118 @@
+import Cryptography
+import Foundation
+
+/// Checks the whole access log: every entry's number, chain link and seal; the Merkle tree
+/// recomputed from the entries against every stored checkpoint and every exported one given
+/// (each must be signed by the archive's key and be a head of this log's prefix, which is
+/// what consistency between any two of them means). Names the entry where it can.
+public struct LogVerifier {
+    let log: AccessLog
+    let publicKey: Ed25519PublicKey
+    let sealKey: SymmetricKey?
+
+    /// `sealKey` checks the entries' seals; without it only numbering, chain and tree are checked.
+    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?) {
+        self.log = log
+        self.publicKey = publicKey
+        self.sealKey = sealKey
+    }
+
+    /// Verifies the log and the `exported` checkpoints (with the files they came from).
+    public func verify(exported: [(file: String, checkpoint: Checkpoint)] = []) throws(AuditLogError) -> LogVerification {
+        var result = LogVerification()
+        let (lines, tornTail) = try log.lines()
+        let stored = try log.checkpoints()
+        result.entries = lines.count
+        result.bytes = lines.reduce(0) { $0 + $1.count + 1 }
+        result.checkpoints = stored.count
+        result.exportedCheckpoints = exported.count
+        result.latestCheckpoint = stored.last.map { ($0.size, $0.time) }
+        if tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
+        if sealKey == nil { result.notes.append("Seals were not checked (no archive key).") }
+
+        let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size)), into: &result)
+        checkStored(stored, heads: heads, entries: lines.count, into: &result)
+        for (file, checkpoint) in exported { checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: lines.count, into: &result) }
+        if let last = stored.last, last.size < lines.count {
+            result.notes.append("Entries \(last.size + 1)–\(lines.count) are not yet covered by a signed checkpoint.")
+        }
+        return result
+    }
+
+    /// Checks each entry and returns the tree heads of the prefixes of the sizes in `wanted`.
+    private func checkEntries(_ lines: [Data], wantingHeadsAt wanted: Set<Int>, into result: inout LogVerification) -> [Int: Data] {
+        let hasher = MerkleHasher()
+        var frontier = MerkleFrontier()
+        var heads: [Int: Data] = [0: MerkleTree.emptyRoot]
+        var previous = ""
+        var named = Set<Int>()
+        func problem(_ entry: Int, _ message: String) {
+            guard named.insert(entry).inserted else { return }
+            result.problems.append(.init(entry: entry, message: message))
+        }
+        for (index, line) in lines.enumerated() {
+            let position = index + 1
+            let leaf = hasher.leaf(line)
+            defer {
+                frontier.append(leaf, hasher: hasher)
+                previous = leaf.hexadecimal
+                if wanted.contains(position) { heads[position] = frontier.root(hasher: hasher) }
+            }
+            guard let event = LogLine.decode(line) else {
+                problem(position, "it is not a log entry (changed or damaged)")
+                continue
+            }
+            if event.sequence != position {
+                problem(position, event.sequence > position
+                    ? "the log jumps to entry \(event.sequence) here: entries before it were deleted or moved"
+                    : "an entry numbered \(event.sequence) stands here: entries were inserted, moved or reordered")
+            }
+            if event.sequence == position, position > 1, event.previous != previous {
+                problem(position - 1, "it no longer matches the hash the next entry recorded for it: it was changed, inserted or moved")
+            }
+            if let sealKey {
+                if LogLine.isSealed(line) {
+                    if !LogLine.hasValidSeal(line, key: sealKey) { problem(position, "its seal does not match: it was changed after it was written, or forged") }
+                } else if !event.mayBeUnsealed {
+                    problem(position, "it carries no seal, which only a failed login may lack: it was forged")
+                }
+            }
+        }
+        result.root = frontier.root(hasher: hasher).hexadecimal
+        return heads
+    }
+
+    private func checkStored(_ stored: [Checkpoint], heads: [Int: Data], entries: Int, into result: inout LogVerification) {
+        var previousSize = 0
+        for (index, checkpoint) in stored.enumerated() {
+            let name = "checkpoint \(index + 1) (\(checkpoint.time), \(checkpoint.size) entries)"
+            if !checkpoint.isSigned(by: publicKey) {
+                result.problems.append(.init(entry: nil, message: "\(name) is not signed by this archive's key: it was forged or altered"))
+            }
+            if checkpoint.size < previousSize {
+                result.problems.append(.init(entry: nil, message: "\(name) covers fewer entries than the one before it (\(previousSize)): the checkpoints were rolled back or reordered"))
+            }
+            previousSize = max(previousSize, checkpoint.size)
+            if checkpoint.size > entries {
+                result.problems.append(.init(entry: entries + 1, message: "\(name) covers entries up to \(checkpoint.size), but the log ends at entry \(entries): entries were removed or the log was rolled back to an older copy"))
+            } else if heads[checkpoint.size] != checkpoint.root {
+                result.problems.append(.init(entry: nil, message: "the first \(checkpoint.size) entries no longer match \(name): an entry up to \(checkpoint.size) was changed, removed or inserted"))
+            }
+        }
+    }
+
+    private func checkExported(_ checkpoint: Checkpoint, file: String, stored: [Checkpoint], heads: [Int: Data], entries: Int,
+                               into result: inout LogVerification) {
+        guard checkpoint.isSigned(by: publicKey) else {
+            result.problems.append(.init(entry: nil, message: "\(file) is not signed by this archive's key (another archive's, or altered)"))
+            return
+        }
+        if checkpoint.size > entries {
+            result.problems.append(.init(entry: entries + 1, message: "\(file) (\(checkpoint.time)) covers \(checkpoint.size) entries, but the log now has \(entries): the log was rolled back or cut short"))
+        } else if heads[checkpoint.size] != checkpoint.root {
+            result.problems.append(.init(entry: nil, message: "\(file) (\(checkpoint.time)) does not match the log's first \(checkpoint.size) entries: the log was rewritten since (a fork)"))
+        } else if !stored.contains(where: { $0.size >= checkpoint.size }) {
+            result.notes.append("\(file) is newer than every stored checkpoint; the stored ones may have been removed.")
+        }
+    }
+}
