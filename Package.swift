@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Cryptography", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["inclusio", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

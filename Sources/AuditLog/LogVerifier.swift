@@ -1,6 +1,13 @@
 import Cryptography
 import Foundation
 
+/// The access log as read at one moment.
+public struct LogSnapshot: Sendable {
+    let lines: [Data]
+    let tornTail: Bool
+    let checkpoints: [Checkpoint]
+}
+
 /// Checks the whole access log: every entry's number, chain link and seal; the Merkle tree
 /// recomputed from the entries against every stored checkpoint and every exported one given
 /// (each must be signed by the archive's key and be a head of this log's prefix, which is
@@ -17,11 +24,21 @@ public struct LogVerifier {
         self.sealKey = sealKey
     }
 
-    /// Verifies the log and the `exported` checkpoints (with the files they came from).
-    public func verify(exported: [(file: String, checkpoint: Checkpoint)] = []) throws(AuditLogError) -> LogVerification {
-        var result = LogVerification()
+    /// The log's lines and checkpoints as they are now, to verify as read (before the audit's own entry is added).
+    public func snapshot() throws(AuditLogError) -> LogSnapshot {
         let (lines, tornTail) = try log.lines()
-        let stored = try log.checkpoints()
+        return LogSnapshot(lines: lines, tornTail: tornTail, checkpoints: try log.checkpoints())
+    }
+
+    /// Verifies the log as it is now and the `exported` checkpoints (with the files they came from).
+    public func verify(exported: [(file: String, checkpoint: Checkpoint)] = []) throws(AuditLogError) -> LogVerification {
+        verify(try snapshot(), exported: exported)
+    }
+
+    /// Verifies `snapshot` and the `exported` checkpoints.
+    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = []) -> LogVerification {
+        var result = LogVerification()
+        let (lines, tornTail, stored) = (snapshot.lines, snapshot.tornTail, snapshot.checkpoints)
         result.entries = lines.count
         result.bytes = lines.reduce(0) { $0 + $1.count + 1 }
         result.checkpoints = stored.count
@@ -34,7 +51,8 @@ public struct LogVerifier {
         checkStored(stored, heads: heads, entries: lines.count, into: &result)
         for (file, checkpoint) in exported { checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: lines.count, into: &result) }
         if let last = stored.last, last.size < lines.count {
-            result.notes.append("Entries \(last.size + 1)–\(lines.count) are not yet covered by a signed checkpoint.")
+            result.notes.append(last.size + 1 == lines.count ? "Entry \(lines.count) is not yet covered by a signed checkpoint."
+                                : "Entries \(last.size + 1)–\(lines.count) are not yet covered by a signed checkpoint.")
         }
         return result
     }

@@ -22,12 +22,15 @@ public enum Inclusio {
         (ArchiveHoldCommand.spec, ArchiveHoldCommand.run),
         (ArchiveShredCommand.spec, ArchiveShredCommand.run),
         (ArchiveCheckCommand.spec, ArchiveCheckCommand.run),
+        (AuditVerifyCommand.spec, AuditVerifyCommand.run),
+        (AuditCheckpointCommand.spec, AuditCheckpointCommand.run),
+        (AuditProveCommand.spec, AuditProveCommand.run),
     ]
 
     private static var overview: String {
         let width = commands.map(\.spec.path.count).max() ?? 0
         return """
-        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, send them as signed, encrypted dossiers, and keep them in a confidential archive.
+        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, send them as signed, encrypted dossiers, keep them in a confidential archive, and audit who saw them.
 
         USAGE: inclusio <command> [options]
 

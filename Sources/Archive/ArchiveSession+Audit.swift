@@ -1,0 +1,72 @@
+import AuditLog
+import Cryptography
+import Foundation
+
+/// Where a pupil's file belongs, as the index keeps it in clear (no name or id).
+public struct PupilPlace: Sendable, Codable {
+    public let jurisdiction: String
+    public let schoolCode: String?
+    public let schoolName: String?
+}
+
+/// The access log with what a report needs beside it: each pupil's jurisdiction and school,
+/// each document's kind. Pseudonyms only.
+public struct AuditTrail: Sendable {
+    public let events: [AccessEvent]
+    public let pupils: [String: PupilPlace]
+    public let kinds: [String: String]
+}
+
+extension ArchiveSession {
+    /// Verifies the whole log with the seal key and the index's checkpoint key, against the
+    /// `exported` checkpoints too (for an operator whose role permits `audit`; logged first).
+    public func verifyLog(exported: [(file: String, checkpoint: Checkpoint)]) throws(ArchiveError) -> LogVerification {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal)
+        // Read before the audit's own entry is added, so a log cut short is judged as it was found.
+        let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
+        try record("audit")
+        return verifier.verify(snapshot, exported: exported)
+    }
+
+    /// A checkpoint of the log as it stands, signed now, and the PEM public key that checks it.
+    public func exportCheckpoint() throws(ArchiveError) -> (checkpoint: Checkpoint, publicKey: String) {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        try record("audit")
+        try signCheckpoint()
+        let stored = try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.checkpoints() }
+        guard let latest = stored.last else { throw .damaged(what: "The access log", reason: "it has no checkpoint") }
+        let key = try archive.checkpointKey()
+        let pem = try crypto { () throws(CryptographyError) in try key.pemRepresentation() }
+        return (latest, pem)
+    }
+
+    /// The inclusion proof of log entry `entry` under `checkpoint` (read from `file`), which must be this archive's.
+    public func inclusionProof(entry: Int, checkpoint: Checkpoint, file: String) throws(ArchiveError) -> InclusionProof {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        try record("audit")
+        guard checkpoint.isSigned(by: try archive.checkpointKey()) else {
+            throw .accessLog(.notACheckpoint(file: file, reason: "it is not signed by this archive's key"))
+        }
+        let log = archive.log
+        return try ConfidentialArchive.logging { () throws(AuditLogError) in
+            try InclusionProof(entry: entry, checkpoint: checkpoint, checkpointFile: file, log: log)
+        }
+    }
+
+    /// The log with pupils' places and documents' kinds, for reports. With `pupil`, reading
+    /// the pupil's access history is itself logged as an access to that pupil.
+    public func auditTrail(pupil reference: String? = nil) throws(ArchiveError) -> (trail: AuditTrail, pupil: String?) {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        let pseudonym = try reference.map { (reference) throws(ArchiveError) in try pupil(reference).pseudonym }
+        try record("audit", pupil: pseudonym)
+        let events = try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.events() }
+        var places: [String: PupilPlace] = [:]
+        for row in try query("SELECT pseudonym, jurisdiction, school_code, school_name FROM pupils") {
+            places[row.text(0) ?? ""] = PupilPlace(jurisdiction: row.text(1) ?? "", schoolCode: row.text(2), schoolName: row.text(3))
+        }
+        var kinds: [String: String] = [:]
+        for row in try query("SELECT id, kind FROM documents") { kinds[row.text(0) ?? ""] = row.text(1) }
+        return (AuditTrail(events: events, pupils: places, kinds: kinds), pseudonym)
+    }
+}
