@@ -7,6 +7,12 @@ public struct PupilPlace: Sendable, Codable {
     public let jurisdiction: String
     public let schoolCode: String?
     public let schoolName: String?
+
+    public init(jurisdiction: String, schoolCode: String?, schoolName: String?) {
+        self.jurisdiction = jurisdiction
+        self.schoolCode = schoolCode
+        self.schoolName = schoolName
+    }
 }
 
 /// The access log with what a report needs beside it: each pupil's jurisdiction and school,
@@ -15,6 +21,12 @@ public struct AuditTrail: Sendable {
     public let events: [AccessEvent]
     public let pupils: [String: PupilPlace]
     public let kinds: [String: String]
+
+    public init(events: [AccessEvent], pupils: [String: PupilPlace], kinds: [String: String]) {
+        self.events = events
+        self.pupils = pupils
+        self.kinds = kinds
+    }
 }
 
 extension ArchiveSession {

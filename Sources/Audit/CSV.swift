@@ -1,0 +1,14 @@
+import Foundation
+
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break,
+/// and a UTF-8 byte order mark so spreadsheet programs read Chinese and Japanese text.
+enum CSV {
+    static func document(_ rows: [[String]]) -> Data {
+        Data([0xEF, 0xBB, 0xBF]) + Data(rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8)
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
