@@ -2,8 +2,9 @@ import Foundation
 
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break,
 /// and a UTF-8 byte order mark so spreadsheet programs read Chinese and Japanese text.
-enum CSV {
-    static func document(_ rows: [[String]]) -> Data {
+public enum CSV {
+    /// `rows` as a CSV file.
+    public static func document(_ rows: [[String]]) -> Data {
         Data([0xEF, 0xBB, 0xBF]) + Data(rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8)
     }
 

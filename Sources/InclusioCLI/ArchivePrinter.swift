@@ -34,7 +34,8 @@ enum ArchivePrinter {
         placement.schoolCode ?? placement.schoolName ?? "-"
     }
 
-    private static func table(_ header: [String], _ rows: [[String]], on console: Console) {
+    /// Prints `rows` under `header` in aligned columns.
+    static func table(_ header: [String], _ rows: [[String]], on console: Console) {
         let widths = header.indices.map { column in ([header] + rows).map { width($0[column]) }.max() ?? 0 }
         for row in [header] + rows {
             console.out(row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - width($1)) }.joined(separator: "  ")

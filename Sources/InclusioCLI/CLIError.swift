@@ -1,5 +1,6 @@
 import AuditLog
 import Archive
+import Audit
 import Cryptography
 import Dossier
 import Generation
@@ -16,6 +17,7 @@ enum CLIError: Error {
     case dossier(DossierError)
     case keys(DemoPKIError)
     case archive(ArchiveError)
+    case audit(AuditReportError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -51,6 +53,11 @@ enum CLIError: Error {
             case let .cryptography(error): Self.exitCode(error)
             }
         case let .archive(error): Self.exitCode(error)
+        case let .audit(error):
+            switch error {
+            case .noLabels, .badLabels: .config
+            case .badDate: .usage
+            }
         case let .someFailed(_, code): code
         }
     }
@@ -123,6 +130,7 @@ enum CLIError: Error {
         case let .dossier(error): "Error: \(error)"
         case let .keys(error): "Error: \(error)"
         case let .archive(error): "Error: \(error)"
+        case let .audit(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .missingSchemas(searched):
             "Error: no Schemas/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --schemas DIR."

@@ -25,6 +25,7 @@ public enum Inclusio {
         (AuditVerifyCommand.spec, AuditVerifyCommand.run),
         (AuditCheckpointCommand.spec, AuditCheckpointCommand.run),
         (AuditProveCommand.spec, AuditProveCommand.run),
+        (AuditReportCommand.spec, AuditReportCommand.run),
     ]
 
     private static var overview: String {

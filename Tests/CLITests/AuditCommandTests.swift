@@ -145,6 +145,42 @@ import Testing
         #expect(entry["action"] as? String == "audit" && entry["outcome"] as? String == "denied" && entry["operatorId"] as? String == "office")
     }
 
+    @Test func thePupilReportNamesWhoSawTheFileWhenAndWhyInTheJurisdictionsLanguage() throws {
+        let archive = try archive()
+        let csv = archive.folder.appendingPathComponent("pupil.csv")
+        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", csv.path] + archive.auditor)
+        #expect(report.status == 0, "\(report.stderr)")
+        // Read as a spreadsheet would: Python's csv module, BOM-aware.
+        let rows = try Run.program("python3", ["-c", "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))))", csv.path])
+        let table = try #require(try JSONSerialization.jsonObject(with: Data(rows.stdout.utf8)) as? [[String]])
+        #expect(table.first?.contains("Finalità") == true && table.first?.contains("Destinatario") == true, "\(table.first ?? [])")
+        let actions = table.dropFirst().map { $0[5] }
+        #expect(actions.contains("archiviazione") && actions.contains("consultazione") && actions.contains("verifica"), "\(actions)")
+        #expect(table.dropFirst().contains { $0[10] == "annual review" && $0[2] == "office" })
+        #expect(!String(decoding: try Data(contentsOf: csv), as: UTF8.self).contains("Rossi"))
+        // The report itself was logged as an access to that pupil, with its purpose.
+        let last = try #require(try Data(contentsOf: archive.log).split(separator: 0x0A).last)
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(last)) as? [String: Any])
+        #expect(entry["action"] as? String == "audit" && entry["purpose"] as? String == "guardian's request" && (entry["pupil"] as? String)?.hasPrefix("P-") == true)
+
+        // The operator's activity as JSON, and nothing before a day in the future.
+        let json = try Run.inclusio(["audit", "report", "--operator", "office", "--purpose", "inspection", "--json"] + archive.auditor)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["rows"] as? [Any])?.count ?? 0 > 20, "\(json.stdout.prefix(300))")
+        let future = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2999-01-01", "--purpose", "inspection", "--json"] + archive.auditor)
+        #expect((try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["rows"] as? [Any] != nil)
+        #expect(((try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["rows"] as? [Any])?.isEmpty == true)
+        let badDate = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2026-02-30", "--purpose", "inspection"] + archive.auditor)
+        #expect(badDate.status == 64 && badDate.stderr.contains("is not a date"), "\(badDate.stderr)")
+
+        // Anomalies: with office hours of one minute every access is outside them; the refused key counts as a denial.
+        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--office-hours", "0-1", "--denials", "1", "--purpose", "inspection", "--json"] + archive.auditor)
+        let found = try #require(try JSONSerialization.jsonObject(with: Data(anomalies.stdout.utf8)) as? [[String: Any]])
+        #expect(found.contains { $0["kind"] as? String == "repeated-denials" })
+        let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: Date())
+        #expect(found.contains { $0["kind"] as? String == "outside-office-hours" } == (now.hour! >= 1 || [1, 7].contains(now.weekday!)))
+    }
+
     /// The RFC 6962 leaf hash of a log line, as the writer records it in the next entry.
     static func leafHash(_ line: Data) -> String { SHA256.hex(Data([0x00]) + line) }
 }
