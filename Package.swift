@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Audit", dependencies: ["Archive", "AuditLog"]),
         .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
+        .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),

@@ -9,10 +9,18 @@ enum LogLine {
     private static let sealSuffixLength = sealPrefix.count + 64 + 2
 
     static func encode(_ event: AccessEvent, sealedWith key: SymmetricKey?) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        let json = (try? encoder.encode(event)) ?? Data()
+        func text(_ value: String?) -> FlatJSON.Value { value.map(FlatJSON.Value.string) ?? .null }
+        var members: [(String, FlatJSON.Value)] = [
+            ("sequence", .integer(event.sequence)), ("time", .string(event.time)), ("operatorId", .string(event.operatorId)),
+            ("role", .string(event.role)), ("organisation", .string(event.organisation)), ("action", .string(event.action)),
+            ("purpose", .string(event.purpose)), ("outcome", .string(event.outcome.rawValue)), ("previous", .string(event.previous)),
+        ]
+        // Absent values are left out, as Foundation's encoder does.
+        for (name, value) in [("pupil", event.pupil), ("document", event.document), ("sha256", event.sha256), ("recipient", event.recipient)] {
+            if let value { members.append((name, .string(value))) }
+        }
+        if let version = event.version { members.append(("version", .integer(version))) }
+        let json = FlatJSON.encode(members)
         guard let key else { return json }
         let code = HMACSHA256.authenticationCode(for: json, key: key.bytes).hexadecimal
         return json.dropLast() + sealPrefix + Data(code.utf8) + Data(#""}"#.utf8)
@@ -20,7 +28,19 @@ enum LogLine {
 
     /// The entry, or `nil` when the line is not one.
     static func decode(_ line: Data) -> AccessEvent? {
-        try? JSONDecoder().decode(AccessEvent.self, from: line)
+        guard let members = FlatJSON.decode(line) else { return nil }
+        func text(_ name: String) -> String? { if case let .string(value) = members[name] { value } else { nil } }
+        func number(_ name: String) -> Int? { if case let .integer(value) = members[name] { value } else { nil } }
+        guard let sequence = number("sequence"), let time = text("time"), let operatorId = text("operatorId"), let role = text("role"),
+              let organisation = text("organisation"), let action = text("action"), let purpose = text("purpose"),
+              let outcome = text("outcome").flatMap(AccessEvent.Outcome.init(rawValue:)), let previous = text("previous") else { return nil }
+        var event = AccessEvent(operatorId: operatorId, role: role, organisation: organisation, action: action, pupil: text("pupil"),
+                                document: text("document"), version: number("version"), sha256: text("sha256"), purpose: purpose,
+                                recipient: text("recipient"), outcome: outcome)
+        event.sequence = sequence
+        event.time = time
+        event.previous = previous
+        return event
     }
 
     /// Whether the line carries a seal.

@@ -11,8 +11,8 @@ public final class MerkleHasher {
     public init() {}
 
     /// The leaf hash of one log entry's bytes.
-    public func leaf(_ entry: some DataProtocol) -> Data {
-        hash(prefix: 0x00, Data(entry), nil)
+    public func leaf(_ entry: Data) -> Data {
+        hash(prefix: 0x00, entry, nil)
     }
 
     /// The hash of an inner node over its two children.

@@ -27,8 +27,16 @@ public enum SHA256 {
 extension Data {
     /// The bytes as lowercase hexadecimal, two digits each.
     public var hexadecimal: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: count * 2) { buffer in
+            var index = 0
+            for byte in self {
+                buffer[index] = digits.utf8Start[Int(byte >> 4)]
+                buffer[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
+        }
     }
 }
 
@@ -60,10 +68,10 @@ public final class SHA256Hasher {
 
     /// The digest of everything fed; ``restart()`` before feeding the next message.
     public func finalize() -> Data {
-        var output = Data(count: Int(EVP_MAX_MD_SIZE))
+        var output = Data(count: 32)
         var length: UInt32 = 0
         _ = output.withUnsafeMutableBytes { EVP_DigestFinal_ex(context, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) }
-        return output.prefix(Int(length))
+        return output
     }
 }
 

