@@ -61,12 +61,14 @@ test: deps
 	@$(SWIFT) test -q --skip-build
 
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
-## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive.
+## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
+## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
 	@./Benchmarks/dossier.py --binary .build/release/inclusio
 	@./Benchmarks/archive.py --binary .build/release/inclusio
+	@./Benchmarks/audit_log.py
 
 clean:
 	@rm -rf .build $(OUT)
