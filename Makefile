@@ -18,12 +18,14 @@ AS_OFFICE = $(ARCHIVE) --as office --key $(KEYS)/office.key
 AS_HEAD = $(ARCHIVE) --as head-mo-1 --key $(KEYS)/school-a.key
 AS_TEACHER = $(ARCHIVE) --as teacher-mo-2 --key $(KEYS)/school-b.key
 AS_ADMIN = $(ARCHIVE) --as admin --passphrase-file $(KEYS)/admin.passphrase
+AS_AUDITOR = $(ARCHIVE) --as auditor --passphrase-file $(KEYS)/auditor.passphrase
 
 ## Generate records from the sample cases of every jurisdiction and validate them; send one
 ## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
-## everything in a confidential archive and look it up as operators with different scopes.
+## everything in a confidential archive and look it up as operators with different scopes;
+## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil.
 demo: build
-	@rm -rf $(OUT)/records $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive
+	@rm -rf $(OUT)/records $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit
 	@$(BIN) generate Samples/cases -o $(OUT)/records
 	@echo
 	@$(BIN) validate $(OUT)/records | tail -n 1
@@ -36,10 +38,12 @@ demo: build
 	@$(BIN) dossier open $(OUT)/dossiers/IT-MO-pupil.asice --ca $(KEYS)/root.pem --key $(KEYS)/school-a.key -o $(OUT)/received/school-a
 	@echo
 	@[ -f $(KEYS)/admin.passphrase ] || (umask 077; openssl rand -hex 16 > $(KEYS)/admin.passphrase)
+	@[ -f $(KEYS)/auditor.passphrase ] || (umask 077; openssl rand -hex 16 > $(KEYS)/auditor.passphrase)
 	@$(BIN) archive init $(ARCHIVE) --admin-passphrase-file $(KEYS)/admin.passphrase
 	@$(BIN) archive enrol office --cert $(KEYS)/office.pem $(AS_ADMIN)
 	@$(BIN) archive enrol head-mo-1 --cert $(KEYS)/school-a.pem $(AS_ADMIN)
 	@$(BIN) archive enrol teacher-mo-2 --cert $(KEYS)/school-b.pem $(AS_ADMIN)
+	@$(BIN) archive enrol auditor --new-passphrase-file $(KEYS)/auditor.passphrase $(AS_ADMIN)
 	@$(BIN) archive ingest $(OUT)/records $(AS_OFFICE) --purpose "demo: initial filing" | tail -n 3
 	@echo "  …"
 	@$(BIN) archive ingest $(OUT)/dossiers/IT-MO-pupil.asice $(AS_HEAD) --ca $(KEYS)/root.pem --purpose "demo: dossier received"
@@ -52,8 +56,20 @@ demo: build
 	@echo
 	@$(BIN) archive check $(ARCHIVE)
 	@echo
+	@mkdir -p $(OUT)/audit
+	@echo "The auditor verifies the access log, keeps a checkpoint and proves entry 5 is in it:"
+	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: yearly audit"
+	@$(BIN) audit checkpoint -o $(OUT)/audit/checkpoint.note --public-key $(OUT)/audit/checkpoint-key.pem $(AS_AUDITOR)
+	@$(BIN) audit prove --entry 5 --checkpoint $(OUT)/audit/checkpoint.note -o $(OUT)/audit/proof-5.json $(AS_AUDITOR)
+	@./Benchmarks/verify_inclusion.py $(OUT)/audit/proof-5.json $(OUT)/audit/checkpoint.note
+	@echo
+	@echo "A guardian asks who opened their child's file (report in Italian, Rome time):"
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.csv
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
+	@echo
 	@echo "Records are in $(OUT)/records/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
+	@echo "the audit checkpoint, proof and pupil report in $(OUT)/audit/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps
