@@ -199,13 +199,20 @@ final class FlowLayouter {
         let paragraph = ParagraphLayout(shaper: shaper, pieces: pieces, style: style, width: paragraphWidth,
                                         numbers: PageNumberTexts(current: pageText, registry: registry))
         let lineHeight = style.lineHeightPoints
-        // Lines taller than the paragraph's usual (a bigger inline, an image) grow by the difference.
-        let usual = paragraph.lines.map { $0.ascent + $0.descent }.min() ?? 0
+        let font = shaper.metrics(style)
+        // Lines with a taller inline font grow by the difference; images and leaders sit on the baseline.
+        let textLines = paragraph.lines.enumerated().filter { line in !paragraph.objects.contains { $0.line == line.offset } }
+        let usual = textLines.map { $0.element.ascent + $0.element.descent }.min() ?? font.ascent + font.descent
         for (index, line) in paragraph.lines.enumerated() {
-            let natural = line.ascent + line.descent
+            let objectHeight = paragraph.objects.filter { $0.line == index }.map(\.height).max()
+            let ascent = objectHeight == nil ? line.ascent : font.ascent
+            let descent = objectHeight == nil ? line.descent : font.descent
+            let natural = ascent + descent
             let height = lineHeight + max(0, natural - usual)
-            reserve(height)
-            let baseline = y + (height - natural) / 2 + line.ascent
+            let above = max((height - natural) / 2 + ascent, objectHeight ?? 0)
+            let below = (height - natural) / 2 + descent
+            reserve(above + below)
+            let baseline = y + above
             append(.text(paragraph, index: index, x: left + line.x, baseline: baseline))
             for object in paragraph.objects where object.line == index {
                 let x = left + line.x + object.x
@@ -218,7 +225,7 @@ final class FlowLayouter {
                     append(.image(graphic, Rect(x: x, y: baseline - graphic.height, width: graphic.width, height: graphic.height)))
                 }
             }
-            advance(height)
+            advance(above + below)
         }
     }
 }

@@ -18,12 +18,20 @@ final class ParagraphLayout {
     enum Object {
         case leader(Leader, width: Double, color: FOColor)
         case graphic(Graphic)
+
+        /// How far the object rises above the baseline (a leader as high as a capital).
+        func height(fontSize: Double) -> Double {
+            switch self {
+            case .leader: fontSize * 0.8
+            case let .graphic(graphic): graphic.height
+            }
+        }
     }
 
     let layout: OpaquePointer
     private(set) var lines: [Line] = []
     /// Objects by line: their left edge from the line's left and what they are.
-    private(set) var objects: [(line: Int, x: Double, object: Object)] = []
+    private(set) var objects: [(line: Int, x: Double, height: Double, object: Object)] = []
 
     /// Shapes `pieces` (already whitespace-processed) for a column `width` points wide.
     init(shaper: TextShaper, pieces: [InlinePiece], style: TextStyle, width: Double, numbers: PageNumberTexts) {
@@ -61,7 +69,7 @@ final class ParagraphLayout {
             guard let object = run.object else { continue }
             var line: Int32 = 0, x: Int32 = 0
             pango_layout_index_to_line_x(layout, Int32(run.start), 0, &line, &x)
-            objects.append((Int(line), Double(x) / TextShaper.scale, object))
+            objects.append((Int(line), Double(x) / TextShaper.scale, object.height(fontSize: run.piece.style.fontSize), object))
         }
     }
 
@@ -128,9 +136,10 @@ final class ParagraphLayout {
         }
         guard let object else { return }
         // The object sits on the baseline: its logical box rises from it.
-        let (width, height): (Double, Double) = switch object {
-        case let .leader(_, width, _): (width, style.fontSize * 0.8)
-        case let .graphic(graphic): (graphic.width, graphic.height)
+        let height = object.height(fontSize: style.fontSize)
+        let width = switch object {
+        case let .leader(_, width, _): width
+        case let .graphic(graphic): graphic.width
         }
         var rectangle = PangoRectangle(x: 0, y: Int32(-height * TextShaper.scale),
                                        width: Int32(width * TextShaper.scale), height: Int32(height * TextShaper.scale))

@@ -10,6 +10,8 @@ final class TextShaper {
     static let scale = Double(PANGO_SCALE)
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
+    /// Ascent and descent of each font a paragraph starts in, by ``fontKey(_:)``.
+    private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
 
     init() {
         fontMap = pango_cairo_font_map_new()
@@ -25,6 +27,20 @@ final class TextShaper {
     deinit {
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
+    }
+
+    /// The ascent and descent in points of `style`'s font (of its first available family).
+    func metrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
+        let key = "\(Self.families(style))|\(style.fontSize)|\(style.fontWeight)|\(style.italic)|\(style.language ?? "")"
+        if let known = metricsCache[key] { return known }
+        let description = Self.fontDescription(style)
+        defer { pango_font_description_free(description) }
+        let language = style.language.map { pango_language_from_string($0) } ?? nil
+        guard let metrics = pango_context_get_metrics(context, description, language) else { return (style.fontSize, 0) }
+        defer { pango_font_metrics_unref(metrics) }
+        let result = (Double(pango_font_metrics_get_ascent(metrics)) / Self.scale, Double(pango_font_metrics_get_descent(metrics)) / Self.scale)
+        metricsCache[key] = result
+        return result
     }
 
     /// A Pango font family list for `style`: generic families become the Noto CJK face of the

@@ -21,6 +21,25 @@ enum RenderingFixtures {
         try FODocument(data: Data(text.utf8), source: source, resourceDirectory: folder)
     }
 
+    /// An A4 page with 25 mm margins whose flow holds `blocks`, in language `lang`.
+    static func simplePage(_ blocks: String, lang: String = "zh-CN", attributes: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xml:lang="\(lang)" font-size="11pt">
+          <fo:layout-master-set>
+            <fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="25mm">
+              <fo:region-body/>
+            </fo:simple-page-master>
+          </fo:layout-master-set>
+          <fo:page-sequence master-reference="p" id="s"\(attributes)>
+            <fo:flow flow-name="xsl-region-body">
+        \(blocks)
+            </fo:flow>
+          </fo:page-sequence>
+        </fo:root>
+        """
+    }
+
     /// Renders `documents` into a new temporary folder; returns the PDF's URL.
     static func render(_ documents: [FODocument], renderer: PDFRenderer = PDFRenderer()) throws -> URL {
         let output = try Run.temporaryFolder().appendingPathComponent("out.pdf")
