@@ -40,6 +40,13 @@ enum RenderingFixtures {
         """
     }
 
+    /// A new temporary folder holding a copy of the fixture `name`.
+    static func temporaryCopy(of name: String) throws -> URL {
+        let folder = try Run.temporaryFolder()
+        try FileManager.default.copyItem(at: url(name), to: folder.appendingPathComponent(name))
+        return folder
+    }
+
     /// Renders `documents` into a new temporary folder; returns the PDF's URL.
     static func render(_ documents: [FODocument], renderer: PDFRenderer = PDFRenderer()) throws -> URL {
         let output = try Run.temporaryFolder().appendingPathComponent("out.pdf")
@@ -93,5 +100,33 @@ enum RenderingFixtures {
         let tool: String
         let stderr: String
         var description: String { "\(tool) failed: \(stderr)" }
+    }
+}
+
+/// Word boxes and images of a PDF, as poppler's `pdftotext -bbox` and `pdfimages -list` see them.
+enum Poppler {
+    static func bbox(_ pdf: URL) throws -> [(word: String, xMin: Double, yMin: Double)] {
+        let run = try Run.program("pdftotext", ["-bbox", pdf.path, "-"])
+        guard run.status == 0 else { throw RenderingFixtures.ToolFailure(tool: "pdftotext -bbox", stderr: run.stderr) }
+        return run.stdout.split(separator: "\n").compactMap { line in
+            guard line.contains("<word"), let open = line.firstIndex(of: ">"), let close = line.range(of: "</word>") else { return nil }
+            func number(_ name: String) -> Double? {
+                guard let range = line.range(of: "\(name)=\"") else { return nil }
+                return Double(line[range.upperBound...].prefix { $0 != "\"" })
+            }
+            guard let x = number("xMin"), let y = number("yMin") else { return nil }
+            return (String(line[line.index(after: open)..<close.lowerBound]), x, y)
+        }
+    }
+
+    static func images(_ pdf: URL) throws -> [(object: String, width: Int, height: Int)] {
+        let run = try Run.program("pdfimages", ["-list", pdf.path])
+        guard run.status == 0 else { throw RenderingFixtures.ToolFailure(tool: "pdfimages", stderr: run.stderr) }
+        // page num type width height color comp bpc enc interp object ID …
+        return run.stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count > 11, let width = Int(fields[3]), let height = Int(fields[4]) else { return nil }
+            return (fields[10], width, height)
+        }
     }
 }
