@@ -66,10 +66,11 @@ demo: build
 	@echo "A guardian asks who opened their child's file (report in Italian, Rome time):"
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.csv
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
+	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
 	@echo
 	@echo "Records are in $(OUT)/records/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
-	@echo "the audit checkpoint, proof and pupil report in $(OUT)/audit/;"
+	@echo "the audit checkpoint, proof, pupil report and access chart in $(OUT)/audit/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps

@@ -28,8 +28,8 @@ let package = Package(
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
-        .target(name: "Audit", dependencies: ["Archive", "AuditLog"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
+        .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Rendering"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rendering", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
 

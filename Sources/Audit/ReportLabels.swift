@@ -10,6 +10,7 @@ public struct ReportLabels: Sendable, Decodable {
     public let pupilTitle: String
     public let operatorTitle: String
     public let anomalyTitle: String
+    public let chartTitle: String
     /// Column headings by column key (`time`, `operator`, …).
     public let columns: [String: String]
     /// Action names by log action.

@@ -34,9 +34,7 @@ enum AuditReportCommand {
         let rules = try anomalyRules(arguments)
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
-        let code = arguments.value(jurisdiction) ?? pupil.flatMap { trail.pupils[$0]?.jurisdiction } ?? mostCommonJurisdiction(trail)
-        let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
-        let labels = try report { () throws(AuditReportError) in try ReportLabels.load(jurisdiction: code, forms: formsFolder) }
+        let labels = try labels(arguments, trail: trail, pupil: pupil)
         if arguments.has(anomalies) {
             let found = AnomalyDetector(rules: rules, zone: labels.zone).findings(in: trail)
             try deliver(found, csv: CSV.document([["kind", "operator", "entries", "time", "detail"]]
@@ -96,6 +94,13 @@ enum AuditReportCommand {
         return rules
     }
 
+    /// The labels of `--jurisdiction`, else of the pupil's jurisdiction, else of the archive's most common one.
+    static func labels(_ arguments: ParsedArguments, trail: AuditTrail, pupil: String?) throws(CLIError) -> ReportLabels {
+        let code = arguments.value(jurisdiction) ?? pupil.flatMap { trail.pupils[$0]?.jurisdiction } ?? mostCommonJurisdiction(trail)
+        let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
+        return try report { () throws(AuditReportError) in try ReportLabels.load(jurisdiction: code, forms: formsFolder) }
+    }
+
     private static func mostCommonJurisdiction(_ trail: AuditTrail) -> String {
         Dictionary(grouping: trail.pupils.values, by: \.jurisdiction).max { $0.value.count < $1.value.count }?.key ?? "IT-MO"
     }
@@ -104,7 +109,32 @@ enum AuditReportCommand {
         entries.count <= 4 ? entries.map(String.init).joined(separator: " ") : "\(entries[0])…\(entries[entries.count - 1]) (\(entries.count))"
     }
 
-    private static func report<T>(_ body: () throws(AuditReportError) -> T) throws(CLIError) -> T {
+    static func report<T>(_ body: () throws(AuditReportError) -> T) throws(CLIError) -> T {
         do { return try body() } catch { throw .audit(error) }
+    }
+}
+
+/// `inclusio audit chart`: accesses per day and operator, as a PNG.
+enum AuditChartCommand {
+    static let spec = CommandSpec(
+        path: "audit chart",
+        abstract: "Draw the accesses per day and operator (of one pupil's file with --pupil) as a PNG chart.",
+        usage: "inclusio audit chart -o <file.png> [--pupil <id>] [--since <date>] --as <auditor> (--key <key> | --passphrase-file <file>) --purpose <text>",
+        options: ArchiveOptions.session + [ArchiveOptions.pupil, AuditReportCommand.since, AuditReportCommand.jurisdiction,
+                                           AuditReportCommand.forms, AuditOptions.output],
+        discussion: "Days and labels are in the time zone and language of the pupil's jurisdiction (or the archive's, or --jurisdiction).")
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        guard let path = arguments.value(AuditOptions.output) else { throw .usage("Give the PNG file to write with -o FILE.", command: spec) }
+        let session = try ArchiveOptions.login(arguments, command: spec)
+        let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
+        let labels = try AuditReportCommand.labels(arguments, trail: trail, pupil: pupil)
+        let chart = try AuditReportCommand.report { () throws(AuditReportError) in
+            try AccessChart.perDayAndOperator(trail, pupil: pupil, since: arguments.value(AuditReportCommand.since), labels: labels)
+        }
+        let png: Data
+        do { png = try chart.png() } catch { throw .rendering(error) }
+        do { try AtomicFiles.create([(URL(fileURLWithPath: path), png, 0o600)]) } catch { throw .archive(.cannotWrite(error)) }
+        console.out("Chart of \(chart.series.count) operator(s) over \(chart.categories.count) day(s) written to \(path).")
     }
 }

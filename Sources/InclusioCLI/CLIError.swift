@@ -5,6 +5,7 @@ import Cryptography
 import Dossier
 import Generation
 import Records
+import Rendering
 
 /// Everything a command can fail with, mapped to an exit status and a message.
 enum CLIError: Error {
@@ -18,6 +19,7 @@ enum CLIError: Error {
     case keys(DemoPKIError)
     case archive(ArchiveError)
     case audit(AuditReportError)
+    case rendering(RenderingError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -53,6 +55,7 @@ enum CLIError: Error {
             case let .cryptography(error): Self.exitCode(error)
             }
         case let .archive(error): Self.exitCode(error)
+        case .rendering: .software
         case let .audit(error):
             switch error {
             case .noLabels, .badLabels: .config
@@ -131,6 +134,7 @@ enum CLIError: Error {
         case let .keys(error): "Error: \(error)"
         case let .archive(error): "Error: \(error)"
         case let .audit(error): "Error: \(error)"
+        case let .rendering(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .missingSchemas(searched):
             "Error: no Schemas/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --schemas DIR."

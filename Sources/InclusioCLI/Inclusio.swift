@@ -26,6 +26,7 @@ public enum Inclusio {
         (AuditCheckpointCommand.spec, AuditCheckpointCommand.run),
         (AuditProveCommand.spec, AuditProveCommand.run),
         (AuditReportCommand.spec, AuditReportCommand.run),
+        (AuditChartCommand.spec, AuditChartCommand.run),
     ]
 
     private static var overview: String {
