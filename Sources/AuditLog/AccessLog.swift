@@ -99,9 +99,11 @@ public struct AccessLog: Sendable {
         guard FileManager.default.fileExists(atPath: checkpointsFile.path) else { return [] }
         guard let data = FileManager.default.contents(atPath: checkpointsFile.path) else { throw .unreadable(path: checkpointsFile.path) }
         var stored: [Checkpoint] = []
-        for (index, line) in data.split(separator: 0x0A).enumerated() {
-            guard let note = try? JSONDecoder().decode(StoredCheckpoint.self, from: Data(line)).note else {
-                if index == data.split(separator: 0x0A).count - 1 && data.last != 0x0A { break }
+        let lines = data.split(separator: 0x0A)
+        let decoder = JSONDecoder()
+        for (index, line) in lines.enumerated() {
+            guard let note = try? decoder.decode(StoredCheckpoint.self, from: Data(line)).note else {
+                if index == lines.count - 1 && data.last != 0x0A { break }
                 throw .notACheckpoint(file: "\(checkpointsFile.path) line \(index + 1)", reason: "the line is not a stored checkpoint")
             }
             stored.append(try Checkpoint(note: note, file: "\(checkpointsFile.path) line \(index + 1)"))

@@ -9,7 +9,6 @@ enum LogLine {
     private static let sealSuffixLength = sealPrefix.count + 64 + 2
 
     static func encode(_ event: AccessEvent, sealedWith key: SymmetricKey?) -> Data {
-        func text(_ value: String?) -> FlatJSON.Value { value.map(FlatJSON.Value.string) ?? .null }
         var members: [(String, FlatJSON.Value)] = [
             ("sequence", .integer(event.sequence)), ("time", .string(event.time)), ("operatorId", .string(event.operatorId)),
             ("role", .string(event.role)), ("organisation", .string(event.organisation)), ("action", .string(event.action)),

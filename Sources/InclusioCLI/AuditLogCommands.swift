@@ -75,9 +75,7 @@ enum AuditCheckpointCommand {
             do { try AtomicFiles.create([(URL(fileURLWithPath: path), Data(pem.utf8), 0o644)]) } catch { throw .archive(.cannotWrite(error)) }
         }
         try AuditOptions.deliver(Data(checkpoint.note.utf8), arguments, console: console, mode: 0o644)
-        if arguments.value(AuditOptions.output) != nil {
-            console.err("Checkpoint of \(checkpoint.size) entries written to \(arguments.value(AuditOptions.output)!).")
-        }
+        if let path = arguments.value(AuditOptions.output) { console.err("Checkpoint of \(checkpoint.size) entries written to \(path).") }
     }
 }
 
