@@ -65,7 +65,9 @@ extension FOReader {
             }
         }
         if let background = try attributes.color("background-color") { style.background = background }
-        try register(attributes.string("id"), line: element.line)
+        let id = attributes.string("id")
+        try register(id, line: element.line)
+        if let id { pieces.append(InlinePiece(kind: .anchor(id), style: style)) }
         switch element.name {
         case "inline":
             for content in element.content {
@@ -129,7 +131,7 @@ extension FOReader {
         for piece in pieces {
             guard case let .text(text) = piece.kind else {
                 result.append(piece)
-                afterSpace = false
+                if case .anchor = piece.kind {} else { afterSpace = false }
                 continue
             }
             guard piece.style.collapseWhiteSpace else {
@@ -153,10 +155,11 @@ extension FOReader {
             }
             if !output.isEmpty { result.append(InlinePiece(kind: .text(output), style: piece.style)) }
         }
-        // Trailing spaces.
-        while let last = result.last, case let .text(text) = last.kind, last.style.collapseWhiteSpace, text.last == " " {
+        // Trailing spaces (anchors do not count as content).
+        if let last = result.lastIndex(where: { if case .anchor = $0.kind { false } else { true } }),
+           case let .text(text) = result[last].kind, result[last].style.collapseWhiteSpace, text.last == " " {
             let trimmed = String(text.dropLast())
-            if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1].kind = .text(trimmed) }
+            if trimmed.isEmpty { result.remove(at: last) } else { result[last].kind = .text(trimmed) }
         }
         return result
     }

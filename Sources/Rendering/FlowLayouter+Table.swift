@@ -104,6 +104,7 @@ extension FlowLayouter {
         var rowTops: [Int: Double] = [:], top = y
         for row in range {
             rowTops[row] = top
+            if let id = laid.rows[row].id { registry.starts[id] = pageText }
             if let background = laid.rows[row].background {
                 append(.fill(Rect(x: frame.left, y: top, width: frame.columnWidths.reduce(0, +), height: laid.heights[row]), background, depth: 50))
             }
@@ -121,6 +122,7 @@ extension FlowLayouter {
             case .after: free
             }
             let cellTop = rowTops[slot.row] ?? y
+            if let id = slot.cell.box.id { registry.starts[id] = pageText }
             paintCell(slot, frame: frame, top: cellTop, height: height, first: true, last: true)
             let dx = frame.cellX(slot) + insets.left, dy = cellTop + insets.top + max(shift, 0)
             for item in content.areas[0].items { append(item.offset(x: dx, y: dy, depth: 52)) }
@@ -149,7 +151,9 @@ extension FlowLayouter {
         let firstRoom = areaHeight(currentArea) - y
         let laterRoom = areaHeight(currentArea + 1) - headerHeight
         var pieces: [(slot: TableGrid.Slot, content: FlowLayouter)] = []
+        if let id = laid.rows[row].id { registry.starts[id] = pageText }
         for slot in laid.grid.slots where slot.row == row {
+            if let id = slot.cell.box.id { registry.starts[id] = pageText }
             let insets = frame.insets(slot.cell)
             let vertical = insets.top + insets.bottom
             let content = nested(width: max(frame.cellWidth(slot) - insets.left - insets.right, 1),

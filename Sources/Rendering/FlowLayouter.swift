@@ -83,6 +83,11 @@ final class FlowLayouter {
 
     /// Lays out `item` without looking at its keeps (they are the caller's).
     private func place(_ item: FlowItem, left: Double, right: Double) {
+        if case .block = item {} else if let id = item.box.id {
+            // Tables and containers start on the page where they are now (blocks place their own).
+            applyPendingBreak()
+            registry.starts[id] = pageText
+        }
         switch item {
         case let .block(block): layoutBlock(block, left: left, right: right)
         case let .table(table): layoutTable(table, left: left, right: right)
@@ -214,6 +219,7 @@ final class FlowLayouter {
             reserve(above + below)
             let baseline = y + above
             append(.text(paragraph, index: index, x: left + line.x, baseline: baseline))
+            for anchor in paragraph.anchors where anchor.line == index { registry.starts[anchor.id] = pageText }
             for object in paragraph.objects where object.line == index {
                 let x = left + line.x + object.x
                 switch object.object {

@@ -12,6 +12,8 @@ struct InlinePiece: Sendable {
         case pageCitation(of: String)
         case leader(Leader)
         case graphic(Graphic)
+        /// Where an inline with an `id` starts (for `fo:page-number-citation`); draws nothing.
+        case anchor(String)
     }
     var kind: Kind
     var style: TextStyle

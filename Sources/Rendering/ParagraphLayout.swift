@@ -32,12 +32,15 @@ final class ParagraphLayout {
     private(set) var lines: [Line] = []
     /// Objects by line: their left edge from the line's left and what they are.
     private(set) var objects: [(line: Int, x: Double, height: Double, object: Object)] = []
+    /// Ids of inlines by the line they start on.
+    private(set) var anchors: [(line: Int, id: String)] = []
 
     /// Shapes `pieces` (already whitespace-processed) for a column `width` points wide.
     init(shaper: TextShaper, pieces: [InlinePiece], style: TextStyle, width: Double, numbers: PageNumberTexts) {
         layout = pango_layout_new(shaper.context)
         var text = ""
         var placed: [(start: Int, end: Int, piece: InlinePiece, object: Object?)] = []
+        var anchorIndexes: [(index: Int, id: String)] = []
         for piece in pieces {
             let start = text.utf8.count
             var object: Object?
@@ -52,6 +55,8 @@ final class ParagraphLayout {
             case let .graphic(graphic):
                 text += "\u{FFFC}"
                 object = .graphic(graphic)
+            case let .anchor(id):
+                anchorIndexes.append((start, id))
             }
             placed.append((start, text.utf8.count, piece, object))
         }
@@ -65,6 +70,11 @@ final class ParagraphLayout {
         pango_font_description_free(description)
         configure(style: style, width: width)
         readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        for anchor in anchorIndexes {
+            var line: Int32 = 0, x: Int32 = 0
+            pango_layout_index_to_line_x(layout, Int32(anchor.index), 0, &line, &x)
+            anchors.append((Int(line), anchor.id))
+        }
         for run in placed {
             guard let object = run.object else { continue }
             var line: Int32 = 0, x: Int32 = 0

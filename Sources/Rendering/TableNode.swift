@@ -10,6 +10,7 @@ struct TableNode: Sendable {
         var minimumHeight: Double
         var keepTogether: Bool
         var background: FOColor?
+        var id: String?
     }
     struct Cell: Sendable {
         enum Alignment: Sendable { case before, center, after }
