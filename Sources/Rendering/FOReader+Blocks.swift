@@ -123,6 +123,8 @@ extension FOReader {
                              items: try items(of: element, style: style))
     }
 
+    static let xmlWhiteSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r"]
+
     /// Whitespace as XSL treats it by default: runs collapse to one space, spaces around
     /// line breaks and at the paragraph's ends go; line feeds become spaces unless preserved.
     static func collapsingWhiteSpace(_ pieces: [InlinePiece]) -> [InlinePiece] {
@@ -139,21 +141,22 @@ extension FOReader {
                 afterSpace = text.last == " "
                 continue
             }
-            var output = ""
-            for character in text {
-                if character == "\n" && piece.style.preserveLinefeeds {
+            // XML white space only: an ideographic space (U+3000) is content and stays.
+            var output = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" && piece.style.preserveLinefeeds {
                     while output.last == " " { output.removeLast() }
                     output.append("\n")
                     afterSpace = true
-                } else if character.isWhitespace {
+                } else if Self.xmlWhiteSpace.contains(scalar) {
                     if !afterSpace { output.append(" ") }
                     afterSpace = true
                 } else {
-                    output.append(character)
+                    output.append(scalar)
                     afterSpace = false
                 }
             }
-            if !output.isEmpty { result.append(InlinePiece(kind: .text(output), style: piece.style)) }
+            if !output.isEmpty { result.append(InlinePiece(kind: .text(String(output)), style: piece.style)) }
         }
         // Trailing spaces (anchors do not count as content).
         if let last = result.lastIndex(where: { if case .anchor = $0.kind { false } else { true } }),

@@ -71,7 +71,7 @@ struct FOReader {
             throw .unsupportedProperty(source: source, line: element.line, element: shown, property: attribute.name)
         }
         if !["block", "inline"].contains(element.name),
-           element.text.contains(where: { !$0.isWhitespace }) {
+           element.text.unicodeScalars.contains(where: { !Self.xmlWhiteSpace.contains($0) }) {
             throw .misplacedElement(source: source, line: element.line, element: "text", parent: shown)
         }
         for child in element.children { try check(child, parent: element.name) }

@@ -65,4 +65,16 @@ import Testing
         #expect(try RenderingFixtures.info(pdf)["Pages"] == "4")
         #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("see 8, 9, 10, 7 of 10"))
     }
+
+    @Test func xmlWhiteSpaceCollapsesButAnIdeographicSpaceStays() throws {
+        let blocks = "<fo:block>就学先：\n    第一小学校\u{3000}特別支援学級  (A)</fo:block>"
+        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "ja"))])
+        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
+        // pdftotext writes U+3000 as a plain space; the gap before the next word tells them apart.
+        #expect(try RenderingFixtures.text(pdf).contains("就学先： 第一小学校 特別支援学級 (A)"))
+        let words = try Poppler.bbox(pdf)
+        let school = try #require(words.first { $0.word == "第一小学校" })
+        let kind = try #require(words.first { $0.word == "特別支援学級" })
+        #expect(abs(kind.xMin - school.xMax - 11) < 1, "an ideographic space is 1 em (11pt) wide: \(kind.xMin - school.xMax)")
+    }
 }
