@@ -57,8 +57,9 @@ extension FOReader {
             let id = attributes.string("id")
             try register(id, line: rowElement.line)
             let height = try attributes.firstLength(["height", "min-height"], fontSize: rowStyle.fontSize) ?? 0
+            // Rows always move to the next page whole, so keep-together is only checked.
+            _ = try attributes.keep("keep-together.within-page", "keep-together")
             var row = TableNode.Row(cells: [], minimumHeight: height,
-                                    keepTogether: try attributes.keep("keep-together.within-page", "keep-together"),
                                     background: try attributes.color("background-color"), id: id)
             for cellElement in rowElement.children {
                 let cellAttributes = self.attributes(cellElement)

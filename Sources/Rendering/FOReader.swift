@@ -7,7 +7,7 @@ struct FOReader {
     let source: String
     let resourceDirectory: URL?
     /// Every `id`, and whether it names a page-sequence.
-    private(set) var ids: [String: Bool] = [:]
+    private var ids: [String: Bool] = [:]
     /// `ref-id`s met, checked once the whole document has been read.
     private var references: [(line: Int, property: String, id: String, needsSequence: Bool)] = []
 

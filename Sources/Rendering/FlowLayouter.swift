@@ -27,7 +27,7 @@ final class FlowLayouter {
     /// Page number (counted from the sequence's first) of area 0, and how to write it.
     let firstPage: Int
     let format: PageNumberFormat
-    /// Images are looked up by the renderer; a paragraph needs nothing else.
+    /// The areas filled so far; the last is the current one.
     private(set) var areas = [Area()]
     /// The next free position in the current area.
     private(set) var y = 0.0
@@ -48,7 +48,6 @@ final class FlowLayouter {
     }
 
     var currentArea: Int { areas.count - 1 }
-    var remaining: Double { areaHeight(currentArea) - y }
     var pageText: String { format.text(firstPage + currentArea) }
 
     func append(_ item: PageItem) { areas[currentArea].items.append(item) }

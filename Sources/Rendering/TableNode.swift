@@ -8,7 +8,6 @@ struct TableNode: Sendable {
     struct Row: Sendable {
         var cells: [Cell]
         var minimumHeight: Double
-        var keepTogether: Bool
         var background: FOColor?
         var id: String?
     }
