@@ -70,6 +70,7 @@ final class ParagraphLayout {
         pango_font_description_free(description)
         configure(style: style, width: width)
         readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        alignLastLine(style: style, width: width)
         for anchor in anchorIndexes {
             var line: Int32 = 0, x: Int32 = 0
             pango_layout_index_to_line_x(layout, Int32(anchor.index), 0, &line, &x)
@@ -122,6 +123,20 @@ final class ParagraphLayout {
             }
             lines.append(Line(pointer: line, x: x, width: lineWidth, ascent: baseline - top, descent: top + height - baseline))
         } while pango_layout_iter_next_line(iterator) != 0
+    }
+
+    /// `text-align-last` other than `justify` after a non-justified paragraph: Pango aligns all
+    /// lines alike, so the last line is moved here.
+    private func alignLastLine(style: TextStyle, width: Double) {
+        guard style.wrap, style.textAlign != .justify, let alignment = style.textAlignLast,
+              alignment != style.textAlign, alignment != .justify, let last = lines.last else { return }
+        let free = width - last.width
+        let x = switch alignment {
+        case .center: free / 2
+        case .end: free
+        default: lines.count == 1 ? last.x : 0
+        }
+        lines[lines.count - 1] = Line(pointer: last.pointer, x: x, width: last.width, ascent: last.ascent, descent: last.descent)
     }
 
     private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?) {
