@@ -61,12 +61,17 @@ final class FlowLayouter {
     /// Lays out `items` whose containing box has content edges `left` and `right` from this area's edges.
     func layout(_ items: [FlowItem], left: Double, right: Double) {
         for (index, item) in items.enumerated() {
-            if item.box.keepWithNext, index + 1 < items.count, hasContent {
-                let needed = measure(item, left: left, right: right) + Self.leadingHeight(items[index + 1])
-                if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
-            }
+            if index + 1 < items.count { keepWithNext(item, followedBy: Self.leadingHeight(items[index + 1]), left: left, right: right) }
             layout(item, left: left, right: right)
         }
+    }
+
+    /// Breaks before `item` when it has keep-with-next and it and the first lines after it
+    /// (`following` points) fit on a fresh page but not in the room left here.
+    private func keepWithNext(_ item: FlowItem, followedBy following: Double, left: Double, right: Double) {
+        guard item.box.keepWithNext, hasContent else { return }
+        let needed = measure(item, left: left, right: right) + following
+        if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
     }
 
     func layout(_ item: FlowItem, left: Double, right: Double) {
@@ -166,10 +171,18 @@ final class FlowLayouter {
             let moves = hasContent && y + pendingSpace + block.style.lineHeightPoints > areaHeight(currentArea)
             registry.starts[id] = format.text(firstPage + currentArea + (moves ? 1 : 0))
         }
-        for part in block.parts {
+        for (index, part) in block.parts.enumerated() {
             switch part {
             case let .paragraph(pieces): layoutParagraph(pieces, style: block.style, left: contentLeft, right: contentRight)
-            case let .item(item): layout(item, left: contentLeft, right: contentRight)
+            case let .item(item):
+                if index + 1 < block.parts.count {
+                    let following = switch block.parts[index + 1] {
+                    case .paragraph: 2 * block.style.lineHeightPoints
+                    case let .item(next): Self.leadingHeight(next)
+                    }
+                    keepWithNext(item, followedBy: following, left: contentLeft, right: contentRight)
+                }
+                layout(item, left: contentLeft, right: contentRight)
             }
         }
         if opened { closeBox() }
