@@ -32,12 +32,15 @@ final class ParagraphLayout {
     private(set) var lines: [Line] = []
     /// Objects by line: their left edge from the line's left and what they are.
     private(set) var objects: [(line: Int, x: Double, height: Double, object: Object)] = []
+    /// Ids of inlines by the line they start on.
+    private(set) var anchors: [(line: Int, id: String)] = []
 
     /// Shapes `pieces` (already whitespace-processed) for a column `width` points wide.
     init(shaper: TextShaper, pieces: [InlinePiece], style: TextStyle, width: Double, numbers: PageNumberTexts) {
         layout = pango_layout_new(shaper.context)
         var text = ""
         var placed: [(start: Int, end: Int, piece: InlinePiece, object: Object?)] = []
+        var anchorIndexes: [(index: Int, id: String)] = []
         for piece in pieces {
             let start = text.utf8.count
             var object: Object?
@@ -52,6 +55,8 @@ final class ParagraphLayout {
             case let .graphic(graphic):
                 text += "\u{FFFC}"
                 object = .graphic(graphic)
+            case let .anchor(id):
+                anchorIndexes.append((start, id))
             }
             placed.append((start, text.utf8.count, piece, object))
         }
@@ -65,6 +70,12 @@ final class ParagraphLayout {
         pango_font_description_free(description)
         configure(style: style, width: width)
         readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        alignLastLine(style: style, width: width)
+        for anchor in anchorIndexes {
+            var line: Int32 = 0, x: Int32 = 0
+            pango_layout_index_to_line_x(layout, Int32(anchor.index), 0, &line, &x)
+            anchors.append((Int(line), anchor.id))
+        }
         for run in placed {
             guard let object = run.object else { continue }
             var line: Int32 = 0, x: Int32 = 0
@@ -112,6 +123,20 @@ final class ParagraphLayout {
             }
             lines.append(Line(pointer: line, x: x, width: lineWidth, ascent: baseline - top, descent: top + height - baseline))
         } while pango_layout_iter_next_line(iterator) != 0
+    }
+
+    /// `text-align-last` other than `justify` after a non-justified paragraph: Pango aligns all
+    /// lines alike, so the last line is moved here.
+    private func alignLastLine(style: TextStyle, width: Double) {
+        guard style.wrap, style.textAlign != .justify, let alignment = style.textAlignLast,
+              alignment != style.textAlign, alignment != .justify, let last = lines.last else { return }
+        let free = width - last.width
+        let x = switch alignment {
+        case .center: free / 2
+        case .end: free
+        default: lines.count == 1 ? last.x : 0
+        }
+        lines[lines.count - 1] = Line(pointer: last.pointer, x: x, width: last.width, ascent: last.ascent, descent: last.descent)
     }
 
     private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?) {

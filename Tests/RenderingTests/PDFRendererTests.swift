@@ -52,4 +52,29 @@ import Testing
         #expect(images.count == 2 && Set(images.map(\.object)).count == 1, "one image object drawn twice: \(images)")
         #expect(images.allSatisfy { $0.width == 40 && $0.height == 40 })
     }
+
+    @Test func citationsFindBlocksInlinesTablesAndSequencesAheadOfThem() throws {
+        let blocks = """
+            <fo:block>see <fo:page-number-citation ref-id="b"/>, <fo:page-number-citation ref-id="i"/>, <fo:page-number-citation ref-id="t"/>, <fo:page-number-citation ref-id="s"/> of <fo:page-number-citation-last ref-id="s"/></fo:block>
+            <fo:block break-before="page" id="b">two</fo:block>
+            <fo:block break-before="page">three <fo:inline id="i">here</fo:inline></fo:block>
+            <fo:table id="t" break-before="page"><fo:table-body><fo:table-row><fo:table-cell><fo:block>four</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>
+            """
+        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "it", attributes: " initial-page-number=\"7\""))])
+        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
+        #expect(try RenderingFixtures.info(pdf)["Pages"] == "4")
+        #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("see 8, 9, 10, 7 of 10"))
+    }
+
+    @Test func xmlWhiteSpaceCollapsesButAnIdeographicSpaceStays() throws {
+        let blocks = "<fo:block>就学先：\n    第一小学校\u{3000}特別支援学級  (A)</fo:block>"
+        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "ja"))])
+        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
+        // pdftotext writes U+3000 as a plain space; the gap before the next word tells them apart.
+        #expect(try RenderingFixtures.text(pdf).contains("就学先： 第一小学校 特別支援学級 (A)"))
+        let words = try Poppler.bbox(pdf)
+        let school = try #require(words.first { $0.word == "第一小学校" })
+        let kind = try #require(words.first { $0.word == "特別支援学級" })
+        #expect(abs(kind.xMin - school.xMax - 11) < 1, "an ideographic space is 1 em (11pt) wide: \(kind.xMin - school.xMax)")
+    }
 }

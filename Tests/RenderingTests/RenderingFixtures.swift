@@ -105,7 +105,7 @@ enum RenderingFixtures {
 
 /// Word boxes and images of a PDF, as poppler's `pdftotext -bbox` and `pdfimages -list` see them.
 enum Poppler {
-    static func bbox(_ pdf: URL) throws -> [(word: String, xMin: Double, yMin: Double)] {
+    static func bbox(_ pdf: URL) throws -> [(word: String, xMin: Double, yMin: Double, xMax: Double)] {
         let run = try Run.program("pdftotext", ["-bbox", pdf.path, "-"])
         guard run.status == 0 else { throw RenderingFixtures.ToolFailure(tool: "pdftotext -bbox", stderr: run.stderr) }
         return run.stdout.split(separator: "\n").compactMap { line in
@@ -114,8 +114,8 @@ enum Poppler {
                 guard let range = line.range(of: "\(name)=\"") else { return nil }
                 return Double(line[range.upperBound...].prefix { $0 != "\"" })
             }
-            guard let x = number("xMin"), let y = number("yMin") else { return nil }
-            return (String(line[line.index(after: open)..<close.lowerBound]), x, y)
+            guard let x = number("xMin"), let y = number("yMin"), let xMax = number("xMax") else { return nil }
+            return (String(line[line.index(after: open)..<close.lowerBound]), x, y, xMax)
         }
     }
 

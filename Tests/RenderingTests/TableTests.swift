@@ -46,4 +46,20 @@ import Testing
         #expect(last.contains("FINE"))
         #expect(try RenderingFixtures.text(pdf).components(separatedBy: "1. Una riga").count == 2, "no line is lost or doubled")
     }
+
+    @Test func pageNumbersAndIdsInCellsFollowTheirRows() throws {
+        let rows = (1...70).map { number in
+            "<fo:table-row\(number == 65 ? " id=\"late\"" : "")><fo:table-cell><fo:block>r\(number) p<fo:page-number/></fo:block></fo:table-cell></fo:table-row>"
+        }.joined()
+        let blocks = """
+            <fo:block>late row on <fo:page-number-citation ref-id="late"/></fo:block>
+            <fo:table><fo:table-body>\(rows)</fo:table-body></fo:table>
+            """
+        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "it"))])
+        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
+        #expect(try RenderingFixtures.info(pdf)["Pages"] == "2")
+        let second = try RenderingFixtures.text(pdf, first: 2, last: 2)
+        #expect(second.contains("r65 p2") && second.contains("r70 p2") && !second.contains(" p1"))
+        #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("late row on 2"))
+    }
 }
