@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results).
         .target(name: "Support"),
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "Cryptography", dependencies: ["COpenSSL", "Support"]),
         .target(name: "Records", dependencies: ["CLibXML2"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
+        .target(name: "Rendering", dependencies: ["CPangoCairo", "Records", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Cryptography", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Archive", "AuditLog", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

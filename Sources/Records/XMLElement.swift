@@ -15,6 +15,9 @@ public struct XMLElement: Sendable {
     public var text: String
     /// Line of the start tag in its file (1-based).
     public var line: Int
+    /// Text and child elements interleaved in document order, for mixed content
+    /// (`<p>a <b>b</b> c</p>`); `text` and `children` are its two halves.
+    public var content: [XMLContent] = []
 
     public init(name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
                 children: [XMLElement] = [], text: String = "", line: Int = 0) {
@@ -35,4 +38,12 @@ public struct XMLElement: Sendable {
     public func children(named name: String) -> [XMLElement] {
         children.filter { $0.name == name }
     }
+}
+
+/// One piece of an element's mixed content, in document order.
+public enum XMLContent: Sendable {
+    /// A run of text (a text or CDATA node).
+    case text(String)
+    /// A child element.
+    case element(XMLElement)
 }

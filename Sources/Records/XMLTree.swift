@@ -142,8 +142,14 @@ public final class XMLTree {
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
-            case XML_ELEMENT_NODE: result.children.append(element(from: current))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: result.text += LibXML.string(current.pointee.content) ?? ""
+            case XML_ELEMENT_NODE:
+                let childElement = element(from: current)
+                result.children.append(childElement)
+                result.content.append(.element(childElement))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                let text = LibXML.string(current.pointee.content) ?? ""
+                result.text += text
+                result.content.append(.text(text))
             default: break
             }
             child = current.pointee.next

@@ -44,4 +44,16 @@ import Testing
         #expect(root.children(named: "n").map(\.text) == ["林 & 小雨", "<b>"])
         #expect(root.children.map(\.line) == [3, 4])
     }
+
+    @Test func mixedContentKeepsTextAndElementsInOrder() throws {
+        let root = try XMLTree(data: Data("<p>a <b>b</b> c<br/>d</p>".utf8), file: "p.xml").rootElement()
+        let pieces = root.content.map { piece -> String in
+            switch piece {
+            case let .text(text): "text:\(text)"
+            case let .element(element): "element:\(element.name)"
+            }
+        }
+        #expect(pieces == ["text:a ", "element:b", "text: c", "element:br", "text:d"])
+        #expect(root.text == "a  cd" && root.children.map(\.name) == ["b", "br"], "text and children still hold their halves")
+    }
 }

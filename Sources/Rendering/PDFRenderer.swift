@@ -1,0 +1,81 @@
+internal import CPangoCairo
+import Foundation
+import Support
+
+/// Renders FO documents to one PDF with Pango and Cairo; fonts are embedded as subsets.
+///
+/// Keeps its Pango font map and context across calls (shaping is cached per font), so
+/// reuse one renderer for many documents. Not thread-safe: use one renderer per thread;
+/// renderers on different threads share no Pango or Cairo object.
+public final class PDFRenderer {
+    let shaper = TextShaper()
+    /// Pages in the last PDF produced.
+    public private(set) var lastPageCount = 0
+
+    public init() {}
+
+    /// One PDF holding every document's page sequences in order; each document's page
+    /// numbers and citations are its own.
+    /// - Throws: ``RenderingError/nothingToRender``, ``RenderingError/unusableImage(source:line:path:problem:)``,
+    ///   ``RenderingError/pdfFailed(reason:)``.
+    public func pdfData(_ documents: [FODocument]) throws(RenderingError) -> Data {
+        guard !documents.isEmpty else { throw .nothingToRender }
+        let sink = PDFSink()
+        let composer = DocumentComposer(shaper: shaper)
+        var pageCount = 0
+        var surface: OpaquePointer?
+        var painter: PagePainter?
+        defer { if let surface { cairo_surface_destroy(surface) } }
+        for document in documents {
+            for page in composer.pages(of: document) {
+                if surface == nil {
+                    surface = cairo_pdf_surface_create_for_stream(PDFSink.write, Unmanaged.passUnretained(sink).toOpaque(), page.width, page.height)
+                    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Inclusio")
+                    painter = PagePainter(surface: surface)
+                } else {
+                    cairo_pdf_surface_set_size(surface, page.width, page.height)
+                }
+                try painter?.draw(page, source: document.source)
+                pageCount += 1
+            }
+        }
+        painter = nil
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw .pdfFailed(reason: String(cString: cairo_status_to_string(status)))
+        }
+        lastPageCount = pageCount
+        return withExtendedLifetime(sink) { sink.data }
+    }
+
+    /// Writes the PDF of `documents` to `url`: a temporary file beside it, renamed into place
+    /// when complete, so an error leaves nothing (an existing file is replaced only on success).
+    /// - Throws: as ``pdfData(_:)``, and ``RenderingError/outputNotWritable(path:reason:)``.
+    public func render(_ documents: [FODocument], to url: URL) throws(RenderingError) {
+        let data = try pdfData(documents)
+        let temporary = AtomicFiles.temporary(for: url, token: AtomicFiles.token())
+        if let reason = AtomicFiles.write(temporary.path, data) {
+            throw .outputNotWritable(path: url.path, reason: reason)
+        }
+        do {
+            try AtomicFiles.moveIntoPlace([(temporary.path, url.path)], replacing: true)
+        } catch {
+            throw .outputNotWritable(path: url.path, reason: error.reason)
+        }
+    }
+}
+
+@available(*, unavailable)
+extension PDFRenderer: Sendable {}
+
+/// Collects the bytes Cairo writes; handed to Cairo as an unretained `void *`.
+final class PDFSink {
+    var data = Data()
+
+    static let write: cairo_write_func_t = { closure, bytes, length in
+        guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+        Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
+    }
+}

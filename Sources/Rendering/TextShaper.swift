@@ -1,0 +1,75 @@
+internal import CPangoCairo
+
+/// Owns the Pango font map and context that shape every paragraph of one renderer.
+///
+/// A font map of its own (`pango_cairo_font_map_new`) rather than the process default, so
+/// two renderers on two threads share no Pango object; fontconfig itself locks. Metrics are
+/// unhinted at 72 dpi, so a Pango unit is 1/1024 pt and layout matches the PDF exactly.
+/// Not thread-safe: one per thread.
+final class TextShaper {
+    static let scale = Double(PANGO_SCALE)
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    /// Ascent and descent of each font a paragraph starts in, by ``fontKey(_:)``.
+    private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
+
+    init() {
+        fontMap = pango_cairo_font_map_new()
+        context = pango_font_map_create_context(fontMap)
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+
+    /// The ascent and descent in points of `style`'s font (of its first available family).
+    func metrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
+        let key = "\(Self.families(style))|\(style.fontSize)|\(style.fontWeight)|\(style.italic)|\(style.language ?? "")"
+        if let known = metricsCache[key] { return known }
+        let description = Self.fontDescription(style)
+        defer { pango_font_description_free(description) }
+        let language = style.language.map { pango_language_from_string($0) } ?? nil
+        guard let metrics = pango_context_get_metrics(context, description, language) else { return (style.fontSize, 0) }
+        defer { pango_font_metrics_unref(metrics) }
+        let result = (Double(pango_font_metrics_get_ascent(metrics)) / Self.scale, Double(pango_font_metrics_get_descent(metrics)) / Self.scale)
+        metricsCache[key] = result
+        return result
+    }
+
+    /// A Pango font family list for `style`: generic families become the Noto CJK face of the
+    /// text's language, and the language's serif face closes every list as the fallback.
+    static func families(_ style: TextStyle) -> String {
+        let language = style.language ?? ""
+        let variant = language.hasPrefix("ja") ? "JP"
+            : language.hasPrefix("ko") ? "KR"
+            : ["zh-tw", "zh-hant"].contains(where: language.hasPrefix) ? "TC"
+            : language.hasPrefix("zh-hk") || language.hasPrefix("zh-mo") ? "HK" : "SC"
+        var names = style.fontFamilies.map { family -> String in
+            switch family {
+            case "serif": "Noto Serif CJK \(variant)"
+            case "sans-serif": "Noto Sans CJK \(variant)"
+            case "monospace": "DejaVu Sans Mono"
+            default: family
+            }
+        }
+        names.append("Noto Serif CJK \(variant)")
+        return names.joined(separator: ",")
+    }
+
+    /// A new font description for `style` (the caller frees it).
+    static func fontDescription(_ style: TextStyle) -> OpaquePointer {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, families(style))
+        pango_font_description_set_absolute_size(description, style.fontSize * scale)
+        pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(style.fontWeight)))
+        pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        return description
+    }
+}
