@@ -19,10 +19,12 @@ let package = Package(
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results).
         .target(name: "Support"),
+        // C that Swift cannot write: libxslt's variadic error callbacks.
+        .target(name: "CShims", dependencies: ["CLibXSLT"]),
 
         // One module per stage of the flow.
         .target(name: "Cryptography", dependencies: ["COpenSSL", "Support"]),
-        .target(name: "Records", dependencies: ["CLibXML2"]),
+        .target(name: "Records", dependencies: ["CLibXML2", "CLibXSLT", "CShims"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "Rendering", dependencies: ["CPangoCairo", "Records", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
