@@ -27,11 +27,12 @@ let package = Package(
         .target(name: "Records", dependencies: ["CLibXML2", "CLibXSLT", "CShims"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "Rendering", dependencies: ["CPangoCairo", "Records", "Support"]),
+        .target(name: "Printing", dependencies: ["Records", "Rendering", "Cryptography", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
 

@@ -19,6 +19,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
     public let file: String
     /// The absolute path libxslt knows the stylesheet by (in its messages and imports).
     let path: String
+    /// The stylesheet file.
+    public var location: URL { URL(fileURLWithPath: path) }
 
     /// Reads and compiles the stylesheet at `url`.
     /// - Parameters:
