@@ -42,15 +42,29 @@
       <xsl:call-template name="layout-masters"/>
       <fo:page-sequence master-reference="A4" id="sequence">
         <fo:static-content flow-name="xsl-region-before">
-          <fo:block font-family="sans-serif" font-size="8pt" color="{$rule-colour}" text-align-last="justify"
-              border-bottom="0.5pt solid {$rule-colour}" padding-bottom="1mm">
-            <xsl:value-of select="$record/*[local-name()='header']/*[local-name()='issuingAuthority']/*[local-name()='name']"/>
-            <fo:leader leader-pattern="space"/>
-            <xsl:call-template name="label"><xsl:with-param name="name" select="'confidential'"/></xsl:call-template>
-            <xsl:text> · </xsl:text>
-            <xsl:value-of select="$record/@id"/>
-            <xsl:text> v</xsl:text>
-            <xsl:value-of select="$record/@version"/>
+          <fo:block>
+          <fo:table table-layout="fixed" width="100%" border-bottom="0.5pt solid {$rule-colour}">
+            <fo:table-column column-width="proportional-column-width(3)"/>
+            <fo:table-column column-width="proportional-column-width(2)"/>
+            <fo:table-body>
+              <fo:table-row>
+                <fo:table-cell padding-bottom="1mm">
+                  <fo:block font-family="sans-serif" font-size="8pt" color="{$rule-colour}">
+                    <xsl:value-of select="$record/*[local-name()='header']/*[local-name()='issuingAuthority']/*[local-name()='name']"/>
+                  </fo:block>
+                </fo:table-cell>
+                <fo:table-cell padding-bottom="1mm">
+                  <fo:block font-family="sans-serif" font-size="8pt" color="{$rule-colour}" text-align="end">
+                    <xsl:call-template name="label"><xsl:with-param name="name" select="'confidential'"/></xsl:call-template>
+                    <xsl:text> · </xsl:text>
+                    <xsl:value-of select="$record/@id"/>
+                    <xsl:text> v</xsl:text>
+                    <xsl:value-of select="$record/@version"/>
+                  </fo:block>
+                </fo:table-cell>
+              </fo:table-row>
+            </fo:table-body>
+          </fo:table>
           </fo:block>
         </fo:static-content>
         <fo:static-content flow-name="xsl-region-after">
@@ -78,19 +92,30 @@
   <!-- Reference number, record number and date under the title. -->
   <xsl:template name="reference-line">
     <xsl:variable name="header" select="/*/*[local-name()='header']"/>
-    <fo:block font-size="9pt" text-align-last="justify" space-after="4mm" padding-bottom="1mm" border-bottom="1pt solid black">
-      <xsl:call-template name="label"><xsl:with-param name="name" select="'referenceNumber'"/></xsl:call-template>
-      <xsl:text>: </xsl:text>
-      <xsl:value-of select="$header/*[local-name()='referenceNumber']"/>
-      <xsl:text>   </xsl:text>
-      <xsl:call-template name="label"><xsl:with-param name="name" select="'recordId'"/></xsl:call-template>
-      <xsl:text>: </xsl:text>
-      <xsl:value-of select="/*/@id"/>
-      <fo:leader leader-pattern="space"/>
-      <xsl:call-template name="label"><xsl:with-param name="name" select="'issuedDate'"/></xsl:call-template>
-      <xsl:text>: </xsl:text>
-      <xsl:call-template name="date"><xsl:with-param name="iso" select="$header/*[local-name()='issuedDate']"/></xsl:call-template>
-    </fo:block>
+    <fo:table table-layout="fixed" width="100%" space-after="4mm" border-bottom="1pt solid black">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <fo:table-row>
+          <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt">
+            <xsl:call-template name="label"><xsl:with-param name="name" select="'referenceNumber'"/></xsl:call-template>
+            <xsl:text>: </xsl:text>
+            <xsl:value-of select="$header/*[local-name()='referenceNumber']"/>
+          </fo:block></fo:table-cell>
+          <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt" text-align="center">
+            <xsl:call-template name="label"><xsl:with-param name="name" select="'recordId'"/></xsl:call-template>
+            <xsl:text>: </xsl:text>
+            <xsl:value-of select="/*/@id"/>
+          </fo:block></fo:table-cell>
+          <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt" text-align="end">
+            <xsl:call-template name="label"><xsl:with-param name="name" select="'issuedDate'"/></xsl:call-template>
+            <xsl:text>: </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="$header/*[local-name()='issuedDate']"/></xsl:call-template>
+          </fo:block></fo:table-cell>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
   </xsl:template>
 
   <!-- ===== Labels and values ===== -->
@@ -301,32 +326,44 @@
           keep-with-next.within-page="always">
         <xsl:call-template name="label"><xsl:with-param name="name" select="'signatures'"/></xsl:call-template>
       </fo:block>
-      <xsl:for-each select="$people">
-        <fo:block space-before="5mm" keep-together.within-page="always" text-align-last="justify">
-          <fo:inline font-size="9pt">
-            <xsl:choose>
-              <xsl:when test="*[local-name()='role']"><xsl:value-of select="*[local-name()='role']"/></xsl:when>
-              <xsl:when test="*[local-name()='title']"><xsl:value-of select="*[local-name()='title']"/></xsl:when>
-              <xsl:otherwise><xsl:call-template name="label"/></xsl:otherwise>
-            </xsl:choose>
-            <xsl:text>: </xsl:text>
-            <xsl:call-template name="value"><xsl:with-param name="node" select="*[local-name()='name']"/></xsl:call-template>
-          </fo:inline>
-          <xsl:text> </xsl:text>
-          <fo:leader leader-pattern="rule" leader-length="55mm" rule-thickness="0.5pt"/>
-          <xsl:text> </xsl:text>
-          <fo:inline font-size="9pt">
-            <xsl:call-template name="label"><xsl:with-param name="name" select="'date'"/></xsl:call-template>
-            <xsl:text> </xsl:text>
-            <xsl:choose>
-              <xsl:when test="*[local-name()='signedDate']">
-                <xsl:call-template name="date"><xsl:with-param name="iso" select="*[local-name()='signedDate']"/></xsl:call-template>
-              </xsl:when>
-              <xsl:otherwise><fo:leader leader-pattern="rule" leader-length="25mm" rule-thickness="0.5pt"/></xsl:otherwise>
-            </xsl:choose>
-          </fo:inline>
-        </fo:block>
-      </xsl:for-each>
+      <fo:table table-layout="fixed" width="100%">
+        <fo:table-column column-width="proportional-column-width(9)"/>
+        <fo:table-column column-width="proportional-column-width(6)"/>
+        <fo:table-column column-width="proportional-column-width(4)"/>
+        <fo:table-body>
+          <xsl:for-each select="$people">
+            <fo:table-row keep-together.within-page="always">
+              <fo:table-cell padding-top="6mm" padding-right="2mm" display-align="after">
+                <fo:block font-size="9pt">
+                  <xsl:choose>
+                    <xsl:when test="*[local-name()='role']"><xsl:value-of select="*[local-name()='role']"/></xsl:when>
+                    <xsl:when test="*[local-name()='title']"><xsl:value-of select="*[local-name()='title']"/></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="label"/></xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+                <fo:block>
+                  <xsl:call-template name="value"><xsl:with-param name="node" select="*[local-name()='name']"/></xsl:call-template>
+                </fo:block>
+              </fo:table-cell>
+              <fo:table-cell padding-top="6mm" display-align="after">
+                <fo:block><fo:leader leader-pattern="rule" leader-length="100%" rule-thickness="0.5pt"/></fo:block>
+              </fo:table-cell>
+              <fo:table-cell padding-top="6mm" padding-left="2mm" display-align="after">
+                <fo:block font-size="9pt">
+                  <xsl:call-template name="label"><xsl:with-param name="name" select="'date'"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="*[local-name()='signedDate']">
+                      <xsl:call-template name="date"><xsl:with-param name="iso" select="*[local-name()='signedDate']"/></xsl:call-template>
+                    </xsl:when>
+                    <xsl:otherwise><fo:leader leader-pattern="rule" leader-length="18mm" rule-thickness="0.5pt"/></xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
