@@ -99,9 +99,11 @@
       <fo:table-body>
         <fo:table-row>
           <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt">
-            <xsl:call-template name="label"><xsl:with-param name="name" select="'referenceNumber'"/></xsl:call-template>
-            <xsl:text>: </xsl:text>
-            <xsl:value-of select="$header/*[local-name()='referenceNumber']"/>
+            <xsl:if test="$header/*[local-name()='referenceNumber']">
+              <xsl:call-template name="label"><xsl:with-param name="name" select="'referenceNumber'"/></xsl:call-template>
+              <xsl:text>: </xsl:text>
+              <xsl:value-of select="$header/*[local-name()='referenceNumber']"/>
+            </xsl:if>
           </fo:block></fo:table-cell>
           <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt" text-align="center">
             <xsl:call-template name="label"><xsl:with-param name="name" select="'recordId'"/></xsl:call-template>
