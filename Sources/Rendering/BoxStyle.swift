@@ -1,19 +1,3 @@
-/// One side of a border.
-struct BorderSide: Sendable, Equatable {
-    enum Style: String, Sendable { case solid, dashed, dotted, double, none }
-    var width: Double
-    var style: Style
-    var color: FOColor
-
-    /// The width the border takes (0 when it is not drawn).
-    var visibleWidth: Double { style == .none ? 0 : width }
-}
-
-/// Top, right, bottom and left amounts in points (writing mode lr-tb: before = top, start = left).
-struct Edges: Sendable, Equatable {
-    var top = 0.0, right = 0.0, bottom = 0.0, left = 0.0
-}
-
 /// The box properties of a block, block-container, table or cell: spaces, indents, borders,
 /// padding, background, keeps and breaks. Not inherited.
 struct BoxStyle: Sendable {

@@ -26,7 +26,10 @@ struct DocumentComposer {
                                     format: sequence.format, areaHeight: { _ in bodyHeight })
             flow.layout(sequence.body, left: 0, right: 0)
             let last = first + flow.areas.count - 1
-            if let id = sequence.id { registry.lastPages[id] = sequence.format.text(last) }
+            if let id = sequence.id {
+                registry.starts[id] = sequence.format.text(first)
+                registry.lastPages[id] = sequence.format.text(last)
+            }
             nextNumber = last + 1
             flows.append((sequence, flow, first))
         }

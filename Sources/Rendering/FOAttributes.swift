@@ -7,9 +7,6 @@ struct FOAttributes {
     let element: XMLElement
     let source: String
 
-    /// The element's name as forms write it (`fo:block`).
-    var elementName: String { "fo:\(element.name)" }
-
     func string(_ name: String) -> String? {
         element.attribute(name)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -65,7 +65,9 @@ extension FOReader {
             }
         }
         if let background = try attributes.color("background-color") { style.background = background }
-        try register(attributes.string("id"), line: element.line)
+        let id = attributes.string("id")
+        try register(id, line: element.line)
+        if let id { pieces.append(InlinePiece(kind: .anchor(id), style: style)) }
         switch element.name {
         case "inline":
             for content in element.content {
@@ -121,6 +123,8 @@ extension FOReader {
                              items: try items(of: element, style: style))
     }
 
+    static let xmlWhiteSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r"]
+
     /// Whitespace as XSL treats it by default: runs collapse to one space, spaces around
     /// line breaks and at the paragraph's ends go; line feeds become spaces unless preserved.
     static func collapsingWhiteSpace(_ pieces: [InlinePiece]) -> [InlinePiece] {
@@ -129,7 +133,7 @@ extension FOReader {
         for piece in pieces {
             guard case let .text(text) = piece.kind else {
                 result.append(piece)
-                afterSpace = false
+                if case .anchor = piece.kind {} else { afterSpace = false }
                 continue
             }
             guard piece.style.collapseWhiteSpace else {
@@ -137,26 +141,28 @@ extension FOReader {
                 afterSpace = text.last == " "
                 continue
             }
-            var output = ""
-            for character in text {
-                if character == "\n" && piece.style.preserveLinefeeds {
+            // XML white space only: an ideographic space (U+3000) is content and stays.
+            var output = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" && piece.style.preserveLinefeeds {
                     while output.last == " " { output.removeLast() }
                     output.append("\n")
                     afterSpace = true
-                } else if character.isWhitespace {
+                } else if Self.xmlWhiteSpace.contains(scalar) {
                     if !afterSpace { output.append(" ") }
                     afterSpace = true
                 } else {
-                    output.append(character)
+                    output.append(scalar)
                     afterSpace = false
                 }
             }
-            if !output.isEmpty { result.append(InlinePiece(kind: .text(output), style: piece.style)) }
+            if !output.isEmpty { result.append(InlinePiece(kind: .text(String(output)), style: piece.style)) }
         }
-        // Trailing spaces.
-        while let last = result.last, case let .text(text) = last.kind, last.style.collapseWhiteSpace, text.last == " " {
+        // Trailing spaces (anchors do not count as content).
+        if let last = result.lastIndex(where: { if case .anchor = $0.kind { false } else { true } }),
+           case let .text(text) = result[last].kind, result[last].style.collapseWhiteSpace, text.last == " " {
             let trimmed = String(text.dropLast())
-            if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1].kind = .text(trimmed) }
+            if trimmed.isEmpty { result.remove(at: last) } else { result[last].kind = .text(trimmed) }
         }
         return result
     }

@@ -54,11 +54,13 @@ extension FOReader {
         for rowElement in element.children {
             let attributes = attributes(rowElement)
             let rowStyle = try style.resolved(by: attributes)
-            try register(attributes.string("id"), line: rowElement.line)
+            let id = attributes.string("id")
+            try register(id, line: rowElement.line)
             let height = try attributes.firstLength(["height", "min-height"], fontSize: rowStyle.fontSize) ?? 0
+            // Rows always move to the next page whole, so keep-together is only checked.
+            _ = try attributes.keep("keep-together.within-page", "keep-together")
             var row = TableNode.Row(cells: [], minimumHeight: height,
-                                    keepTogether: try attributes.keep("keep-together.within-page", "keep-together"),
-                                    background: try attributes.color("background-color"))
+                                    background: try attributes.color("background-color"), id: id)
             for cellElement in rowElement.children {
                 let cellAttributes = self.attributes(cellElement)
                 let cellStyle = try rowStyle.resolved(by: cellAttributes)

@@ -7,7 +7,7 @@ struct FOReader {
     let source: String
     let resourceDirectory: URL?
     /// Every `id`, and whether it names a page-sequence.
-    private(set) var ids: [String: Bool] = [:]
+    private var ids: [String: Bool] = [:]
     /// `ref-id`s met, checked once the whole document has been read.
     private var references: [(line: Int, property: String, id: String, needsSequence: Bool)] = []
 
@@ -71,7 +71,7 @@ struct FOReader {
             throw .unsupportedProperty(source: source, line: element.line, element: shown, property: attribute.name)
         }
         if !["block", "inline"].contains(element.name),
-           element.text.contains(where: { !$0.isWhitespace }) {
+           element.text.unicodeScalars.contains(where: { !Self.xmlWhiteSpace.contains($0) }) {
             throw .misplacedElement(source: source, line: element.line, element: "text", parent: shown)
         }
         for child in element.children { try check(child, parent: element.name) }

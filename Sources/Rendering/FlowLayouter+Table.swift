@@ -20,11 +20,12 @@ extension FlowLayouter {
         }
     }
 
-    /// Rows with their cells laid out in an endless area, and the row heights that result.
+    /// Some rows with their cells laid out in an endless area, and the row heights that result.
     struct LaidRows {
         let rows: [TableNode.Row]
         let grid: TableGrid
-        var contents: [FlowLayouter]
+        /// Cell contents by slot index, for the slots of the rows laid out.
+        var contents: [Int: FlowLayouter]
         var heights: [Double]
 
         func height(_ range: Range<Int>) -> Double { heights[range].reduce(0, +) }
@@ -43,14 +44,13 @@ extension FlowLayouter {
         var columnX: [Double] = [], x = 0.0
         for columnWidth in widths { columnX.append(x); x += columnWidth }
         let frame = TableFrame(left: outerLeft + borders.left, columnX: columnX, columnWidths: widths, collapse: table.collapse)
-        let header = laidRows(table.header, grid: headerGrid, frame: frame)
-        let body = laidRows(table.body, grid: bodyGrid, frame: frame)
+        let header = laidRows(table.header, grid: headerGrid, range: 0..<table.header.count, frame: frame)
         let headerHeight = header.height(0..<header.rows.count)
         let groups = bodyGrid.rowGroups(rowCount: table.body.count)
 
         addSpace(box.spaceBefore)
         // The header never stands alone at the foot of a page.
-        let firstGroup = groups.first.map { body.height($0) } ?? 0
+        let firstGroup = groups.first.map { laidRows(table.body, grid: bodyGrid, range: $0, frame: frame).height($0) } ?? 0
         let opening = borders.top + headerHeight + firstGroup
         if hasContent, opening <= areaHeight(currentArea + 1), y + opening > areaHeight(currentArea) - 0.01 { newArea() }
         let opened = openBox(box, left: outerLeft, right: width - outerLeft - outerWidth)
@@ -58,13 +58,17 @@ extension FlowLayouter {
         placeRows(header, 0..<header.rows.count, frame: frame)
         var rowsOnThisArea = 0
         for group in groups {
-            let height = body.height(group)
+            // Rows are laid out where they land, so page numbers and ids in cells are right.
+            var body = laidRows(table.body, grid: bodyGrid, range: group, frame: frame)
+            var height = body.height(group)
             if y + height > areaHeight(currentArea) + 0.01 {
                 let fullArea = areaHeight(currentArea + 1) - headerHeight - borders.top
                 if height <= fullArea || (group.count == 1 && rowsOnThisArea > 0 && areaHeight(currentArea) - y < 3 * table.style.lineHeightPoints) {
                     newArea()
                     placeRows(header, 0..<header.rows.count, frame: frame)
                     rowsOnThisArea = 0
+                    body = laidRows(table.body, grid: bodyGrid, range: group, frame: frame)
+                    height = body.height(group)
                 }
             }
             if y + height > areaHeight(currentArea) + 0.01, group.count == 1 {
@@ -78,20 +82,22 @@ extension FlowLayouter {
         addSpace(box.spaceAfter)
     }
 
-    private func laidRows(_ rows: [TableNode.Row], grid: TableGrid, frame: TableFrame) -> LaidRows {
+    /// Lays out the cells of the rows `range` (a whole row group) on the current page.
+    private func laidRows(_ rows: [TableNode.Row], grid: TableGrid, range: Range<Int>, frame: TableFrame) -> LaidRows {
         var heights = rows.map(\.minimumHeight)
-        var contents: [FlowLayouter] = []
-        for slot in grid.slots {
+        var contents: [Int: FlowLayouter] = [:]
+        for (index, slot) in grid.slots.enumerated() where range.contains(slot.row) {
             let insets = frame.insets(slot.cell)
             let content = nested(width: max(frame.cellWidth(slot) - insets.left - insets.right, 1), areaHeight: { _ in .infinity })
             content.layout(slot.cell.items, left: 0, right: 0)
-            contents.append(content)
+            contents[index] = content
             if slot.cell.rowsSpanned == 1 { heights[slot.row] = max(heights[slot.row], content.y + insets.top + insets.bottom) }
         }
         for (index, slot) in grid.slots.enumerated() where slot.cell.rowsSpanned > 1 {
+            guard let content = contents[index] else { continue }
             let insets = frame.insets(slot.cell)
             let last = min(slot.row + slot.cell.rowsSpanned, rows.count) - 1
-            let missing = contents[index].y + insets.top + insets.bottom - heights[slot.row...last].reduce(0, +)
+            let missing = content.y + insets.top + insets.bottom - heights[slot.row...last].reduce(0, +)
             if missing > 0 { heights[last] += missing }
         }
         return LaidRows(rows: rows, grid: grid, contents: contents, heights: heights)
@@ -104,16 +110,17 @@ extension FlowLayouter {
         var rowTops: [Int: Double] = [:], top = y
         for row in range {
             rowTops[row] = top
+            if let id = laid.rows[row].id { registry.starts[id] = pageText }
             if let background = laid.rows[row].background {
                 append(.fill(Rect(x: frame.left, y: top, width: frame.columnWidths.reduce(0, +), height: laid.heights[row]), background, depth: 50))
             }
             top += laid.heights[row]
         }
         for (index, slot) in laid.grid.slots.enumerated() where range.contains(slot.row) {
+            guard let content = laid.contents[index] else { continue }
             let last = min(slot.row + slot.cell.rowsSpanned, range.upperBound)
             let height = laid.height(slot.row..<last)
             let insets = frame.insets(slot.cell)
-            let content = laid.contents[index]
             let free = height - insets.top - insets.bottom - content.y
             let shift = switch slot.cell.alignment {
             case .before: 0.0
@@ -121,6 +128,7 @@ extension FlowLayouter {
             case .after: free
             }
             let cellTop = rowTops[slot.row] ?? y
+            if let id = slot.cell.box.id { registry.starts[id] = pageText }
             paintCell(slot, frame: frame, top: cellTop, height: height, first: true, last: true)
             let dx = frame.cellX(slot) + insets.left, dy = cellTop + insets.top + max(shift, 0)
             for item in content.areas[0].items { append(item.offset(x: dx, y: dy, depth: 52)) }
@@ -149,7 +157,9 @@ extension FlowLayouter {
         let firstRoom = areaHeight(currentArea) - y
         let laterRoom = areaHeight(currentArea + 1) - headerHeight
         var pieces: [(slot: TableGrid.Slot, content: FlowLayouter)] = []
+        if let id = laid.rows[row].id { registry.starts[id] = pageText }
         for slot in laid.grid.slots where slot.row == row {
+            if let id = slot.cell.box.id { registry.starts[id] = pageText }
             let insets = frame.insets(slot.cell)
             let vertical = insets.top + insets.bottom
             let content = nested(width: max(frame.cellWidth(slot) - insets.left - insets.right, 1),

@@ -27,7 +27,7 @@ final class FlowLayouter {
     /// Page number (counted from the sequence's first) of area 0, and how to write it.
     let firstPage: Int
     let format: PageNumberFormat
-    /// Images are looked up by the renderer; a paragraph needs nothing else.
+    /// The areas filled so far; the last is the current one.
     private(set) var areas = [Area()]
     /// The next free position in the current area.
     private(set) var y = 0.0
@@ -48,7 +48,6 @@ final class FlowLayouter {
     }
 
     var currentArea: Int { areas.count - 1 }
-    var remaining: Double { areaHeight(currentArea) - y }
     var pageText: String { format.text(firstPage + currentArea) }
 
     func append(_ item: PageItem) { areas[currentArea].items.append(item) }
@@ -62,12 +61,17 @@ final class FlowLayouter {
     /// Lays out `items` whose containing box has content edges `left` and `right` from this area's edges.
     func layout(_ items: [FlowItem], left: Double, right: Double) {
         for (index, item) in items.enumerated() {
-            if item.box.keepWithNext, index + 1 < items.count, hasContent {
-                let needed = measure(item, left: left, right: right) + Self.leadingHeight(items[index + 1])
-                if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
-            }
+            if index + 1 < items.count { keepWithNext(item, followedBy: Self.leadingHeight(items[index + 1]), left: left, right: right) }
             layout(item, left: left, right: right)
         }
+    }
+
+    /// Breaks before `item` when it has keep-with-next and it and the first lines after it
+    /// (`following` points) fit on a fresh page but not in the room left here.
+    private func keepWithNext(_ item: FlowItem, followedBy following: Double, left: Double, right: Double) {
+        guard item.box.keepWithNext, hasContent else { return }
+        let needed = measure(item, left: left, right: right) + following
+        if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
     }
 
     func layout(_ item: FlowItem, left: Double, right: Double) {
@@ -83,6 +87,11 @@ final class FlowLayouter {
 
     /// Lays out `item` without looking at its keeps (they are the caller's).
     private func place(_ item: FlowItem, left: Double, right: Double) {
+        if case .block = item {} else if let id = item.box.id {
+            // Tables and containers start on the page where they are now (blocks place their own).
+            applyPendingBreak()
+            registry.starts[id] = pageText
+        }
         switch item {
         case let .block(block): layoutBlock(block, left: left, right: right)
         case let .table(table): layoutTable(table, left: left, right: right)
@@ -162,10 +171,18 @@ final class FlowLayouter {
             let moves = hasContent && y + pendingSpace + block.style.lineHeightPoints > areaHeight(currentArea)
             registry.starts[id] = format.text(firstPage + currentArea + (moves ? 1 : 0))
         }
-        for part in block.parts {
+        for (index, part) in block.parts.enumerated() {
             switch part {
             case let .paragraph(pieces): layoutParagraph(pieces, style: block.style, left: contentLeft, right: contentRight)
-            case let .item(item): layout(item, left: contentLeft, right: contentRight)
+            case let .item(item):
+                if index + 1 < block.parts.count {
+                    let following = switch block.parts[index + 1] {
+                    case .paragraph: 2 * block.style.lineHeightPoints
+                    case let .item(next): Self.leadingHeight(next)
+                    }
+                    keepWithNext(item, followedBy: following, left: contentLeft, right: contentRight)
+                }
+                layout(item, left: contentLeft, right: contentRight)
             }
         }
         if opened { closeBox() }
@@ -214,6 +231,7 @@ final class FlowLayouter {
             reserve(above + below)
             let baseline = y + above
             append(.text(paragraph, index: index, x: left + line.x, baseline: baseline))
+            for anchor in paragraph.anchors where anchor.line == index { registry.starts[anchor.id] = pageText }
             for object in paragraph.objects where object.line == index {
                 let x = left + line.x + object.x
                 switch object.object {

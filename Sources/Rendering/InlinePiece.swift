@@ -1,5 +1,3 @@
-import Foundation
-
 /// One run of a paragraph with one style: text, a page number, a citation, a leader or an image.
 struct InlinePiece: Sendable {
     enum Kind: Sendable {
@@ -12,26 +10,9 @@ struct InlinePiece: Sendable {
         case pageCitation(of: String)
         case leader(Leader)
         case graphic(Graphic)
+        /// Where an inline with an `id` starts (for `fo:page-number-citation`); draws nothing.
+        case anchor(String)
     }
     var kind: Kind
     var style: TextStyle
-}
-
-/// An `fo:leader`: a blank or a rule of a fixed length or a share of the line.
-struct Leader: Sendable {
-    var rule: Bool
-    var length: Double
-    /// Whether `length` is a fraction of the paragraph's width rather than points.
-    var isFraction: Bool
-    var thickness: Double
-}
-
-/// An `fo:external-graphic`: a PNG file and the size it is drawn at, in points.
-struct Graphic: Sendable {
-    var url: URL
-    /// The `src` as written, and its line, for messages.
-    var src: String
-    var line: Int
-    var width: Double
-    var height: Double
 }

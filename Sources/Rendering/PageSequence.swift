@@ -1,15 +1,3 @@
-/// An `fo:simple-page-master` in points.
-struct PageMaster: Sendable {
-    var width: Double
-    var height: Double
-    var margins: Edges
-    /// `fo:region-body`'s margins, inside the page margins.
-    var bodyMargins: Edges
-    /// `extent` of `fo:region-before` / `fo:region-after`, or `nil` when the master has none.
-    var beforeExtent: Double?
-    var afterExtent: Double?
-}
-
 /// An `fo:page-sequence`: its page master, numbering, static content and flow.
 struct PageSequence: Sendable {
     var master: PageMaster
@@ -19,39 +7,4 @@ struct PageSequence: Sendable {
     var before: [FlowItem]
     var after: [FlowItem]
     var body: [FlowItem]
-}
-
-/// How page numbers are written (`format` of the page-sequence).
-enum PageNumberFormat: String, Sendable {
-    case decimal = "1", lowerRoman = "i", upperRoman = "I", lowerAlpha = "a", upperAlpha = "A"
-
-    func text(_ number: Int) -> String {
-        switch self {
-        case .decimal: String(number)
-        case .lowerRoman: Self.roman(number).lowercased()
-        case .upperRoman: Self.roman(number)
-        case .lowerAlpha: Self.alphabetic(number).lowercased()
-        case .upperAlpha: Self.alphabetic(number)
-        }
-    }
-
-    private static func roman(_ number: Int) -> String {
-        guard number > 0, number < 4000 else { return String(number) }
-        let symbols = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var rest = number, text = ""
-        for (value, symbol) in symbols { while rest >= value { text += symbol; rest -= value } }
-        return text
-    }
-
-    private static func alphabetic(_ number: Int) -> String {
-        guard number > 0 else { return String(number) }
-        var rest = number, text = ""
-        while rest > 0 {
-            rest -= 1
-            text = String(UnicodeScalar(UInt8(65 + rest % 26))) + text
-            rest /= 26
-        }
-        return text
-    }
 }

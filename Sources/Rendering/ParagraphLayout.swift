@@ -32,12 +32,15 @@ final class ParagraphLayout {
     private(set) var lines: [Line] = []
     /// Objects by line: their left edge from the line's left and what they are.
     private(set) var objects: [(line: Int, x: Double, height: Double, object: Object)] = []
+    /// Ids of inlines by the line they start on.
+    private(set) var anchors: [(line: Int, id: String)] = []
 
     /// Shapes `pieces` (already whitespace-processed) for a column `width` points wide.
     init(shaper: TextShaper, pieces: [InlinePiece], style: TextStyle, width: Double, numbers: PageNumberTexts) {
         layout = pango_layout_new(shaper.context)
         var text = ""
         var placed: [(start: Int, end: Int, piece: InlinePiece, object: Object?)] = []
+        var anchorIndexes: [(index: Int, id: String)] = []
         for piece in pieces {
             let start = text.utf8.count
             var object: Object?
@@ -52,19 +55,27 @@ final class ParagraphLayout {
             case let .graphic(graphic):
                 text += "\u{FFFC}"
                 object = .graphic(graphic)
+            case let .anchor(id):
+                anchorIndexes.append((start, id))
             }
             placed.append((start, text.utf8.count, piece, object))
         }
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         let attributes = pango_attr_list_new()
-        for run in placed { Self.addAttributes(for: run.piece.style, object: run.object, from: run.start, to: run.end, to: attributes) }
+        for run in placed {
+            Self.addAttributes(for: run.piece.style, object: run.object, from: run.start, to: run.end, to: attributes, shaper: shaper)
+        }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
-        let description = TextShaper.fontDescription(style)
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
+        pango_layout_set_font_description(layout, shaper.fontDescription(style))
         configure(style: style, width: width)
         readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        alignLastLine(style: style, width: width)
+        for anchor in anchorIndexes {
+            var line: Int32 = 0, x: Int32 = 0
+            pango_layout_index_to_line_x(layout, Int32(anchor.index), 0, &line, &x)
+            anchors.append((Int(line), anchor.id))
+        }
         for run in placed {
             guard let object = run.object else { continue }
             var line: Int32 = 0, x: Int32 = 0
@@ -114,7 +125,22 @@ final class ParagraphLayout {
         } while pango_layout_iter_next_line(iterator) != 0
     }
 
-    private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?) {
+    /// `text-align-last` other than `justify` after a non-justified paragraph: Pango aligns all
+    /// lines alike, so the last line is moved here.
+    private func alignLastLine(style: TextStyle, width: Double) {
+        guard style.wrap, style.textAlign != .justify, let alignment = style.textAlignLast,
+              alignment != style.textAlign, alignment != .justify, let last = lines.last else { return }
+        let free = width - last.width
+        let x = switch alignment {
+        case .center: free / 2
+        case .end: free
+        default: lines.count == 1 ? last.x : 0
+        }
+        lines[lines.count - 1] = Line(pointer: last.pointer, x: x, width: last.width, ascent: last.ascent, descent: last.descent)
+    }
+
+    private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?,
+                                      shaper: TextShaper) {
         func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
             guard let attribute else { return }
             attribute.pointee.start_index = UInt32(start)
@@ -122,9 +148,7 @@ final class ParagraphLayout {
             pango_attr_list_insert(list, attribute)
         }
         func channel(_ value: Double) -> UInt16 { UInt16((value * 65535).rounded()) }
-        let description = TextShaper.fontDescription(style)
-        add(pango_attr_font_desc_new(description))
-        pango_font_description_free(description)
+        add(pango_attr_font_desc_new(shaper.fontDescription(style)))
         add(pango_attr_foreground_new(channel(style.color.red), channel(style.color.green), channel(style.color.blue)))
         if let language = style.language { add(pango_attr_language_new(pango_language_from_string(language))) }
         if style.letterSpacing != 0 { add(pango_attr_letter_spacing_new(Int32(style.letterSpacing * TextShaper.scale))) }

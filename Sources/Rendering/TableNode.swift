@@ -8,8 +8,8 @@ struct TableNode: Sendable {
     struct Row: Sendable {
         var cells: [Cell]
         var minimumHeight: Double
-        var keepTogether: Bool
         var background: FOColor?
+        var id: String?
     }
     struct Cell: Sendable {
         enum Alignment: Sendable { case before, center, after }
