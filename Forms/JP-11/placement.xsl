@@ -45,7 +45,7 @@
             <xsl:value-of select="p:header/p:signatory/p:title"/><xsl:text>　</xsl:text><xsl:value-of select="p:header/p:signatory/p:name"/>
           </fo:block>
           <!-- 件名 -->
-          <fo:block font-family="sans-serif" font-size="15pt" font-weight="bold" text-align="center" space-before="9mm" space-after="6mm">
+          <fo:block font-size="15pt" font-weight="bold" text-align="center" space-before="9mm" space-after="6mm">
             <xsl:value-of select="p:jp/p:documentType"/><xsl:text>（通知）</xsl:text>
           </fo:block>
           <fo:block text-indent="1em" text-align="justify">

@@ -61,11 +61,18 @@ import Testing
     /// Text without any white space (justified CJK lines may be spaced out by pdftotext).
     private static func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init)) }
 
+    /// The PDF's text as pdftotext reads it in reading order and in `-layout` mode, run together:
+    /// a value split across cells is whole in one of the two (an ideographic space between family
+    /// and given name splits the reading order; a wrapped neighbouring cell splits layout lines).
     private static func text(of pdf: URL, page: Int? = nil) throws -> String {
         let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
-        let run = try Run.program("pdftotext", pages + ["-enc", "UTF-8", pdf.path, "-"])
-        #expect(run.status == 0, "pdftotext must be installed (poppler-utils): \(run.stderr)")
-        return squeezed(run.stdout)
+        var text = ""
+        for mode in [[], ["-layout"]] {
+            let run = try Run.program("pdftotext", pages + mode + ["-enc", "UTF-8", pdf.path, "-"])
+            #expect(run.status == 0, "pdftotext must be installed (poppler-utils): \(run.stderr)")
+            text += squeezed(run.stdout) + "\n"
+        }
+        return text
     }
 
     private static func pages(of pdf: URL) throws -> Int {
