@@ -83,13 +83,15 @@ test: deps
 
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
-## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256).
+## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
+## print 1,000 placement letters, one PDF each and merged (vs Apache FOP).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
 	@./Benchmarks/dossier.py --binary .build/release/inclusio
 	@./Benchmarks/archive.py --binary .build/release/inclusio
 	@./Benchmarks/audit_log.py
+	@./Benchmarks/render.py
 
 clean:
 	@rm -rf .build $(OUT)

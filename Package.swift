@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
+        .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),

@@ -91,7 +91,7 @@ enum RenderCommand {
         }
         progress.finish()
         if let path = arguments.value(merge) {
-            try mergeAll(prepared.values, count: inputs.count, into: URL(fileURLWithPath: path), failures: failures.values, console: console)
+            try mergeAll(prepared.values, count: inputs.count, into: URL(fileURLWithPath: path), failures: failures.values, reported: outcomes.values, console: console)
             return
         }
         report(outcomes.values, folder: folder, console: console)
@@ -132,9 +132,17 @@ enum RenderCommand {
         return url
     }
 
-    /// `--merge`: one PDF of every record in input order, written only when all of them could be prepared.
-    private static func mergeAll(_ documents: [PreparedDocument], count: Int, into url: URL, failures: [PrintingError], console: Console) throws(CLIError) {
-        for failure in failures where !console.json { console.err("Error: \(failure)") }
+    /// `--merge`: one PDF of every record in input order, written only when all of them could be
+    /// prepared; `reported` holds the failures with their files, for `--json`.
+    private static func mergeAll(_ documents: [PreparedDocument], count: Int, into url: URL, failures: [PrintingError],
+                                 reported: [Outcome], console: Console) throws(CLIError) {
+        if !failures.isEmpty {
+            if console.json {
+                console.emit(RenderJSON(rendered: [], failed: reported))
+            } else {
+                console.err(failures.map { "Error: \($0)" }.joined(separator: "\n"))
+            }
+        }
         if let first = failures.first {
             if count == 1 { throw .printing(first) }
             throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(url.path) was not written.",

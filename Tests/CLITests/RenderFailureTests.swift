@@ -85,6 +85,12 @@ import Testing
         let merge = try Run.inclusio(["render", Self.record, broken.path, "--merge", merged.path])
         #expect(merge.status == 65 && merge.stderr.contains("was not written"), "\(merge.stderr)")
         #expect(!FileManager.default.fileExists(atPath: merged.path))
+
+        let json = try Run.inclusio(["render", Self.record, broken.path, "--merge", merged.path, "--json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let failed = document?["failed"] as? [[String: Any]]
+        #expect(json.status == 65 && failed?.count == 1 && (failed?.first?["file"] as? String)?.hasSuffix("broken.xml") == true, "\(json.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: merged.path))
     }
 
     @Test func formsCannotReadOutsideTheirFolder() throws {
