@@ -137,7 +137,7 @@
       <xsl:value-of select="p:expertAssessment/p:conclusionText"/>
     </fo:block>
     <fo:block text-indent="2em" text-align="justify">
-      <xsl:text>根据《福建省教育厅关于进一步加强随班就读工作的意见》（闽教规〔2023〕4号），经研究，现决定：</xsl:text>
+      <xsl:text>根据《福建省教育厅关于加强残疾儿童少年义务教育阶段随班就读工作的通知》（闽教规〔2023〕4号），经研究，现决定：</xsl:text>
       <fo:inline font-weight="bold">
         <xsl:value-of select="$pupil"/><xsl:text>同学的安置形式为</xsl:text><xsl:value-of select="p:placementForm"/>
       </fo:inline>
