@@ -120,7 +120,7 @@
     <l n="entryDate">入学期日</l>
     <l n="consultation">就学相談</l>
     <l n="consultationDate">相談日</l>
-    <l n="supportCommitteeDate">教育支援委員会の開催日</l>
+    <l n="supportCommitteeDate">就学支援委員会の開催日</l>
     <l n="guardianHeard">保護者の意見聴取</l>
     <l n="pupilHeard">本人の意見聴取</l>
     <l n="expertsHeard">専門家の意見聴取</l>
