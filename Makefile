@@ -20,15 +20,20 @@ AS_TEACHER = $(ARCHIVE) --as teacher-mo-2 --key $(KEYS)/school-b.key
 AS_ADMIN = $(ARCHIVE) --as admin --passphrase-file $(KEYS)/admin.passphrase
 AS_AUDITOR = $(ARCHIVE) --as auditor --passphrase-file $(KEYS)/auditor.passphrase
 
-## Generate records from the sample cases of every jurisdiction and validate them; send one
+## Generate records from the sample cases of every jurisdiction and validate them; print them as
+## PDF through the forms of their jurisdiction (and the placement letters as one merged PDF); send one
 ## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
 ## everything in a confidential archive and look it up as operators with different scopes;
 ## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil.
 demo: build
-	@rm -rf $(OUT)/records $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit
+	@rm -rf $(OUT)/records $(OUT)/pdf $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit
 	@$(BIN) generate Samples/cases -o $(OUT)/records
 	@echo
 	@$(BIN) validate $(OUT)/records | tail -n 1
+	@echo
+	@$(BIN) render $(OUT)/records -o $(OUT)/pdf | head -n 1
+	@$(BIN) render $(OUT)/records/placement-*.xml --merge $(OUT)/pdf/all-placement-letters.pdf
+	@echo "The PDFs are in $(OUT)/pdf/ (one per record, named like the records; all placement letters in all-placement-letters.pdf)."
 	@echo
 	@[ -f $(KEYS)/root.pem ] || $(BIN) keys init $(KEYS)
 	@$(BIN) generate Samples/cases/IT-MO/case-01.json -o $(OUT)/pupil-file > /dev/null
@@ -68,7 +73,7 @@ demo: build
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
 	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
 	@echo
-	@echo "Records are in $(OUT)/records/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
+	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
 	@echo "the audit checkpoint, proof, pupil report and access chart in $(OUT)/audit/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
@@ -79,13 +84,15 @@ test: deps
 
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
-## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256).
+## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
+## print 1,000 placement letters, one PDF each and merged (vs Apache FOP).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
 	@./Benchmarks/dossier.py --binary .build/release/inclusio
 	@./Benchmarks/archive.py --binary .build/release/inclusio
 	@./Benchmarks/audit_log.py
+	@./Benchmarks/render.py
 
 clean:
 	@rm -rf .build $(OUT)

@@ -19,19 +19,23 @@ let package = Package(
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results).
         .target(name: "Support"),
+        // C that Swift cannot write: libxslt's variadic error callbacks.
+        .target(name: "CShims", dependencies: ["CLibXSLT"]),
 
         // One module per stage of the flow.
         .target(name: "Cryptography", dependencies: ["COpenSSL", "Support"]),
-        .target(name: "Records", dependencies: ["CLibXML2"]),
+        .target(name: "Records", dependencies: ["CLibXML2", "CLibXSLT", "CShims"]),
         .target(name: "Generation", dependencies: ["Records", "Cryptography", "Support"]),
         .target(name: "Rendering", dependencies: ["CPangoCairo", "Records", "Support"]),
+        .target(name: "Printing", dependencies: ["Records", "Rendering", "Cryptography", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Rendering"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rendering", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
+        .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),

@@ -7,4 +7,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/documents.h>
+#include <libxslt/imports.h>
+#include <libexslt/exslt.h>
 #endif

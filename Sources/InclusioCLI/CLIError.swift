@@ -4,6 +4,7 @@ import Audit
 import Cryptography
 import Dossier
 import Generation
+import Printing
 import Records
 import Rendering
 
@@ -14,6 +15,8 @@ enum CLIError: Error {
     case record(RecordError)
     case invalidRecords(count: Int, problems: [JSONProblem])
     case missingSchemas(searched: [String])
+    case missingForms(searched: [String])
+    case printing(PrintingError)
     case cryptography(CryptographyError)
     case dossier(DossierError)
     case keys(DemoPKIError)
@@ -39,7 +42,15 @@ enum CLIError: Error {
             default: .dataError
             }
         case .invalidRecords: .dataError
-        case .missingSchemas: .config
+        case .missingSchemas, .missingForms: .config
+        case let .printing(error):
+            switch error {
+            case let .record(error): CLIError.record(error).exitCode
+            case .noJurisdiction: .dataError
+            case .noForm, .form, .outsideSubset: .config
+            case .rendering(.outputNotWritable): .cantCreate
+            case .rendering: .software
+            }
         case let .cryptography(error): Self.exitCode(error)
         case let .dossier(error):
             switch error {
@@ -136,6 +147,9 @@ enum CLIError: Error {
         case let .audit(error): "Error: \(error)"
         case let .rendering(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
+        case let .printing(error): "Error: \(error)"
+        case let .missingForms(searched):
+            "Error: no Forms/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --forms DIR."
         case let .missingSchemas(searched):
             "Error: no Schemas/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --schemas DIR."
         }

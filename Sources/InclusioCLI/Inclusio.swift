@@ -6,6 +6,7 @@ public enum Inclusio {
     private static let commands: [(spec: CommandSpec, run: Runner)] = [
         (GenerateCommand.spec, GenerateCommand.run),
         (ValidateCommand.spec, ValidateCommand.run),
+        (RenderCommand.spec, RenderCommand.run),
         (KeysInitCommand.spec, KeysInitCommand.run),
         (DossierPackCommand.spec, DossierPackCommand.run),
         (DossierVerifyCommand.spec, DossierVerifyCommand.run),
@@ -32,7 +33,7 @@ public enum Inclusio {
     private static var overview: String {
         let width = commands.map(\.spec.path.count).max() ?? 0
         return """
-        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, send them as signed, encrypted dossiers, keep them in a confidential archive, and audit who saw them.
+        OVERVIEW: Inclusio — records of pupils with disabilities: generate, validate, print them as PDF, send them as signed, encrypted dossiers, keep them in a confidential archive, and audit who saw them.
 
         USAGE: inclusio <command> [options]
 

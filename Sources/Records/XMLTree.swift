@@ -71,13 +71,22 @@ public final class XMLTree {
         Self.element(from: xmlDocGetRootElement(doc)!)
     }
 
-    private static func parse(_ data: Data, file: String) throws(RecordError) -> xmlDocPtr {
+    /// Parses `data` hardened (see the type's summary); the caller owns the returned document.
+    /// `dictionary`, when given, becomes the parser's string dictionary (libxslt wants an
+    /// imported stylesheet's strings in the importing stylesheet's dictionary).
+    static func parse(_ data: Data, file: String, dictionary: xmlDictPtr? = nil) throws(RecordError) -> xmlDocPtr {
         LibXML.ensureInitialized()
         let collector = LibXMLErrorCollector()
         let parsed: xmlDocPtr? = data.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
                   let ctxt = xmlCreateMemoryParserCtxt(base, Int32(bytes.count)) else { return nil }
             defer { xmlFreeParserCtxt(ctxt) }
+            if let dictionary {
+                // As libxslt's own loader does: swap in the shared dictionary before parsing.
+                xmlDictFree(ctxt.pointee.dict)
+                ctxt.pointee.dict = dictionary
+                xmlDictReference(dictionary)
+            }
             let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
             _ = xmlCtxtUseOptions(ctxt, options)
             ctxt.pointee._private = Unmanaged.passUnretained(collector).toOpaque()

@@ -13,8 +13,10 @@ extension BoxStyle {
         marginRight = try attributes.length("margin-right", fontSize: size) ?? 0
         startIndent = try attributes.length("start-indent", fontSize: size)
         endIndent = try attributes.length("end-indent", fontSize: size)
-        padding = try Self.padding(attributes, fontSize: size)
-        try readBorders(attributes, style: style)
+        // Most blocks have neither: skip the forty names a border can be given by.
+        let names = attributes.element.attributes.map(\.name)
+        if names.contains(where: { $0.hasPrefix("padding") }) { padding = try Self.padding(attributes, fontSize: size) }
+        if names.contains(where: { $0.hasPrefix("border") }) { try readBorders(attributes, style: style) }
         background = try attributes.color("background-color")
         keepTogether = try attributes.keep("keep-together.within-page", "keep-together")
         keepWithNext = try attributes.keep("keep-with-next.within-page")

@@ -62,12 +62,12 @@ final class ParagraphLayout {
         }
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         let attributes = pango_attr_list_new()
-        for run in placed { Self.addAttributes(for: run.piece.style, object: run.object, from: run.start, to: run.end, to: attributes) }
+        for run in placed {
+            Self.addAttributes(for: run.piece.style, object: run.object, from: run.start, to: run.end, to: attributes, shaper: shaper)
+        }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
-        let description = TextShaper.fontDescription(style)
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
+        pango_layout_set_font_description(layout, shaper.fontDescription(style))
         configure(style: style, width: width)
         readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
         alignLastLine(style: style, width: width)
@@ -139,7 +139,8 @@ final class ParagraphLayout {
         lines[lines.count - 1] = Line(pointer: last.pointer, x: x, width: last.width, ascent: last.ascent, descent: last.descent)
     }
 
-    private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?) {
+    private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?,
+                                      shaper: TextShaper) {
         func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
             guard let attribute else { return }
             attribute.pointee.start_index = UInt32(start)
@@ -147,9 +148,7 @@ final class ParagraphLayout {
             pango_attr_list_insert(list, attribute)
         }
         func channel(_ value: Double) -> UInt16 { UInt16((value * 65535).rounded()) }
-        let description = TextShaper.fontDescription(style)
-        add(pango_attr_font_desc_new(description))
-        pango_font_description_free(description)
+        add(pango_attr_font_desc_new(shaper.fontDescription(style)))
         add(pango_attr_foreground_new(channel(style.color.red), channel(style.color.green), channel(style.color.blue)))
         if let language = style.language { add(pango_attr_language_new(pango_language_from_string(language))) }
         if style.letterSpacing != 0 { add(pango_attr_letter_spacing_new(Int32(style.letterSpacing * TextShaper.scale))) }

@@ -10,8 +10,22 @@ final class TextShaper {
     static let scale = Double(PANGO_SCALE)
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
-    /// Ascent and descent of each font a paragraph starts in, by ``fontKey(_:)``.
-    private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
+    /// What selects a font: the description and metrics caches are keyed by it.
+    private struct FontKey: Hashable {
+        let families: [String]
+        let language: String?
+        let size: Double
+        let weight: Int
+        let italic: Bool
+
+        init(_ style: TextStyle) {
+            (families, language, size, weight, italic) = (style.fontFamilies, style.language, style.fontSize, style.fontWeight, style.italic)
+        }
+    }
+    /// Font descriptions made so far, owned here (freed in `deinit`).
+    private var descriptions: [FontKey: OpaquePointer] = [:]
+    /// Ascent and descent of each font a paragraph starts in.
+    private var metricsCache: [FontKey: (ascent: Double, descent: Double)] = [:]
 
     init() {
         fontMap = pango_cairo_font_map_new()
@@ -25,16 +39,16 @@ final class TextShaper {
     }
 
     deinit {
+        for description in descriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
     }
 
     /// The ascent and descent in points of `style`'s font (of its first available family).
     func metrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
-        let key = "\(Self.families(style))|\(style.fontSize)|\(style.fontWeight)|\(style.italic)|\(style.language ?? "")"
+        let key = FontKey(style)
         if let known = metricsCache[key] { return known }
-        let description = Self.fontDescription(style)
-        defer { pango_font_description_free(description) }
+        let description = fontDescription(style)
         let language = style.language.map { pango_language_from_string($0) } ?? nil
         guard let metrics = pango_context_get_metrics(context, description, language) else { return (style.fontSize, 0) }
         defer { pango_font_metrics_unref(metrics) }
@@ -63,13 +77,16 @@ final class TextShaper {
         return names.joined(separator: ",")
     }
 
-    /// A new font description for `style` (the caller frees it).
-    static func fontDescription(_ style: TextStyle) -> OpaquePointer {
+    /// The font description for `style`, owned by the shaper (do not free it).
+    func fontDescription(_ style: TextStyle) -> OpaquePointer {
+        let key = FontKey(style)
+        if let known = descriptions[key] { return known }
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, families(style))
-        pango_font_description_set_absolute_size(description, style.fontSize * scale)
+        pango_font_description_set_family(description, Self.families(style))
+        pango_font_description_set_absolute_size(description, style.fontSize * Self.scale)
         pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(style.fontWeight)))
         pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        descriptions[key] = description
         return description
     }
 }

@@ -6,50 +6,19 @@ import Testing
     @Test func letterHasTwoA4PagesWithEmbeddedSubsetFontsAndPageNumbers() throws {
         let pdf = try RenderingFixtures.render([RenderingFixtures.document("cn-letter.fo")])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        let info = try RenderingFixtures.info(pdf)
+        let info = try Poppler.info(pdf)
         #expect(info["Pages"] == "2")
-        let size = try #require(try RenderingFixtures.pageSize(pdf))
+        let size = try #require(try Poppler.pageSize(pdf))
         #expect(abs(size.width - 595.28) < 0.01 && abs(size.height - 841.89) < 0.01, "A4 is 595.28 × 841.89 pt")
-        let fonts = try RenderingFixtures.fonts(pdf)
+        let fonts = try Poppler.fonts(pdf)
         #expect(!fonts.isEmpty)
         for font in fonts { #expect(font.embedded && font.subset, "font \(font.name) must be embedded as a subset") }
-        let first = try RenderingFixtures.text(pdf, first: 1, last: 1)
-        let second = try RenderingFixtures.text(pdf, first: 2, last: 2)
+        let first = try Poppler.text(pdf, first: 1, last: 1)
+        let second = try Poppler.text(pdf, first: 2, last: 2)
         #expect(first.contains("第 1 页 共 2 页"))
         #expect(second.contains("第 2 页 共 2 页"))
         #expect(first.contains("福建省某某县教育局") && second.contains("福建省某某县教育局"), "the header is on every page")
         #expect(first.contains("关于随班就读安置的函"))
         #expect(second.contains("签发页见第 2 页"), "the citation names the page the signature block starts on")
-    }
-}
-
-@Suite struct CJKLineBreakingTests {
-    /// Closing punctuation that must never start a line in Chinese.
-    static let closing: Set<Character> = ["。", "、", "，", "」", "）", "；", "：", "！", "？", "》"]
-
-    @Test func closingPunctuationNeverStartsALine() throws {
-        // One long paragraph, set at many widths so that line ends fall on every kind of mark.
-        let sentence = "学校应当为其制定个别化教育计划，配备资源教师、提供辅助器具（见附件）。「家长意见」已确认；请于十日内办理！是否同意？见《条例》。"
-        let blocks = (0..<24).map { index in
-            "<fo:block end-indent=\"\(index * 3)pt\" space-after=\"6pt\">\(String(repeating: sentence, count: 3))</fo:block>"
-        }.joined(separator: "\n")
-        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "zh-CN"))])
-        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        let lines = try RenderingFixtures.text(pdf, layout: true).split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        #expect(lines.count > 100, "enough lines to meet every mark at a line end")
-        for line in lines {
-            #expect(!Self.closing.contains(line.first ?? " "), "a line starts with closing punctuation: \(line.prefix(4))")
-        }
-        // The test is only worth something if breaks did fall right after those marks.
-        #expect(lines.filter { Self.closing.contains($0.last ?? " ") }.count >= 10)
-    }
-
-    @Test(arguments: [("zh-CN", "CJKsc"), ("ja", "CJKjp")])
-    func languagePicksItsGlyphForms(lang: String, face: String) throws {
-        let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage("<fo:block>直角骨</fo:block>", lang: lang))])
-        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        let fonts = try RenderingFixtures.fonts(pdf)
-        #expect(!fonts.isEmpty && fonts.allSatisfy { $0.name.contains(face) }, "\(lang) text is set in Noto \(face): \(fonts.map(\.name))")
     }
 }

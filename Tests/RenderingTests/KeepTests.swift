@@ -18,8 +18,8 @@ import Testing
         let body = Self.filler(lines: 51) + (nested ? "<fo:block>\(section)</fo:block>" : section)
         let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(body, lang: "it"))])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        let second = try RenderingFixtures.text(pdf, first: 2, last: 2)
+        let second = try Poppler.text(pdf, first: 2, last: 2)
         #expect(second.hasPrefix("TITOLO\ntesto 1"), "heading and kept text start page 2: \(second.prefix(30))")
-        #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("riga 51"))
+        #expect(try Poppler.text(pdf, first: 1, last: 1).contains("riga 51"))
     }
 }

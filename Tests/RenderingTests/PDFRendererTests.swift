@@ -9,11 +9,11 @@ import Testing
         let pdf = try RenderingFixtures.render(documents, renderer: renderer)
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
         #expect(renderer.lastPageCount == 5)
-        #expect(try RenderingFixtures.info(pdf)["Pages"] == "5")
-        #expect(try RenderingFixtures.text(pdf, first: 2, last: 2).contains("第 2 页 共 2 页"))
-        #expect(try RenderingFixtures.text(pdf, first: 3, last: 3).contains("1 / 1"), "the notice counts its own pages")
-        #expect(try RenderingFixtures.text(pdf, first: 5, last: 5).contains("Pagina 2 di 2"))
-        for font in try RenderingFixtures.fonts(pdf) { #expect(font.embedded && font.subset, "\(font.name)") }
+        #expect(try Poppler.info(pdf)["Pages"] == "5")
+        #expect(try Poppler.text(pdf, first: 2, last: 2).contains("第 2 页 共 2 页"))
+        #expect(try Poppler.text(pdf, first: 3, last: 3).contains("1 / 1"), "the notice counts its own pages")
+        #expect(try Poppler.text(pdf, first: 5, last: 5).contains("Pagina 2 di 2"))
+        for font in try Poppler.fonts(pdf) { #expect(font.embedded && font.subset, "\(font.name)") }
     }
 
     @Test func twoRenderersOnTwoThreadsGiveTheSameText() async throws {
@@ -28,7 +28,7 @@ import Testing
                     defer { try? FileManager.default.removeItem(at: folder) }
                     let url = folder.appendingPathComponent("out.pdf")
                     try data.write(to: url)
-                    return try RenderingFixtures.text(url)
+                    return try Poppler.text(url)
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -62,8 +62,8 @@ import Testing
             """
         let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "it", attributes: " initial-page-number=\"7\""))])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        #expect(try RenderingFixtures.info(pdf)["Pages"] == "4")
-        #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("see 8, 9, 10, 7 of 10"))
+        #expect(try Poppler.info(pdf)["Pages"] == "4")
+        #expect(try Poppler.text(pdf, first: 1, last: 1).contains("see 8, 9, 10, 7 of 10"))
     }
 
     @Test func xmlWhiteSpaceCollapsesButAnIdeographicSpaceStays() throws {
@@ -71,7 +71,7 @@ import Testing
         let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "ja"))])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
         // pdftotext writes U+3000 as a plain space; the gap before the next word tells them apart.
-        #expect(try RenderingFixtures.text(pdf).contains("就学先： 第一小学校 特別支援学級 (A)"))
+        #expect(try Poppler.text(pdf).contains("就学先： 第一小学校 特別支援学級 (A)"))
         let words = try Poppler.bbox(pdf)
         let school = try #require(words.first { $0.word == "第一小学校" })
         let kind = try #require(words.first { $0.word == "特別支援学級" })

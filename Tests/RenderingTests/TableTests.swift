@@ -6,9 +6,9 @@ import Testing
     @Test func longTableContinuesOnPageTwoUnderItsRepeatedHeader() throws {
         let pdf = try RenderingFixtures.render([RenderingFixtures.document("it-table.fo")])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        #expect(try RenderingFixtures.info(pdf)["Pages"] == "2")
-        let first = try RenderingFixtures.text(pdf, first: 1, last: 1)
-        let second = try RenderingFixtures.text(pdf, first: 2, last: 2)
+        #expect(try Poppler.info(pdf)["Pages"] == "2")
+        let first = try Poppler.text(pdf, first: 1, last: 1)
+        let second = try Poppler.text(pdf, first: 2, last: 2)
         #expect(first.contains("Pagina 1 di 2") && second.contains("Pagina 2 di 2"))
         // The header row comes first in the table on both pages (after the running header).
         for page in [first, second] {
@@ -18,7 +18,7 @@ import Testing
             #expect(header != nil && firstRow != nil && header! < firstRow!, "header row above the rows: \(lines.prefix(4))")
         }
         // Every row exactly once, in order, whole rows on each page.
-        let all = try RenderingFixtures.text(pdf)
+        let all = try Poppler.text(pdf)
         let numbers = all.split(separator: "\n").compactMap { line -> Int? in
             guard line.hasPrefix("Area "), let number = Int(line.dropFirst(5).prefix { $0.isNumber }) else { return nil }
             return number
@@ -39,12 +39,12 @@ import Testing
             """
         let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(table, lang: "it"))])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        let pages = Int(try RenderingFixtures.info(pdf)["Pages"] ?? "") ?? 0
+        let pages = Int(try Poppler.info(pdf)["Pages"] ?? "") ?? 0
         #expect(pages >= 2)
-        let last = try RenderingFixtures.text(pdf, first: pages, last: pages)
+        let last = try Poppler.text(pdf, first: pages, last: pages)
         #expect(last.hasPrefix("Voce Testo"), "the header is repeated above the continuation")
         #expect(last.contains("FINE"))
-        #expect(try RenderingFixtures.text(pdf).components(separatedBy: "1. Una riga").count == 2, "no line is lost or doubled")
+        #expect(try Poppler.text(pdf).components(separatedBy: "1. Una riga").count == 2, "no line is lost or doubled")
     }
 
     @Test func pageNumbersAndIdsInCellsFollowTheirRows() throws {
@@ -57,9 +57,9 @@ import Testing
             """
         let pdf = try RenderingFixtures.render([try RenderingFixtures.document(text: RenderingFixtures.simplePage(blocks, lang: "it"))])
         defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent()) }
-        #expect(try RenderingFixtures.info(pdf)["Pages"] == "2")
-        let second = try RenderingFixtures.text(pdf, first: 2, last: 2)
+        #expect(try Poppler.info(pdf)["Pages"] == "2")
+        let second = try Poppler.text(pdf, first: 2, last: 2)
         #expect(second.contains("r65 p2") && second.contains("r70 p2") && !second.contains(" p1"))
-        #expect(try RenderingFixtures.text(pdf, first: 1, last: 1).contains("late row on 2"))
+        #expect(try Poppler.text(pdf, first: 1, last: 1).contains("late row on 2"))
     }
 }

@@ -1,0 +1,166 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `inclusio render`, judged by poppler's tools (pdfinfo, pdffonts, pdftotext).
+@Suite struct RenderCommandTests {
+    /// What a record says that its PDF must show.
+    struct Expected: Sendable {
+        let record: String
+        let pupil: String
+        let reference: String
+        let placement: String?
+    }
+
+    /// Every sample record, rendered once for all tests (rendering is the slow part).
+    struct Rendered: Sendable {
+        let records: URL
+        let pdfs: URL
+        let run: Run
+        let expected: [String: Expected]  // by PDF name
+    }
+
+    static let shared: Result<Rendered, RenderTestError> = {
+        do {
+            let folder = try Run.temporaryFolder()
+            let records = folder.appendingPathComponent("records"), pdfs = folder.appendingPathComponent("pdf")
+            let generated = try Run.inclusio(["generate", "Samples/cases", "-o", records.path])
+            guard generated.status == 0 else { return .failure(RenderTestError(message: generated.stderr)) }
+            let run = try Run.inclusio(["render", records.path, "-o", pdfs.path])
+            var expected: [String: Expected] = [:]
+            for name in Run.files(in: records) {
+                let xml = try String(contentsOf: records.appendingPathComponent(name), encoding: .utf8)
+                let pupil = section(xml, "pupil")
+                let family = first(pupil, "family") ?? "", given = first(pupil, "given") ?? ""
+                expected[name.replacingOccurrences(of: ".xml", with: ".pdf")] = Expected(
+                    record: name, pupil: family + given, reference: first(xml, "referenceNumber") ?? rootId(xml),
+                    placement: first(xml, "placementForm") ?? first(xml, "placementKind") ?? first(xml, "measure"))
+            }
+            return .success(Rendered(records: records, pdfs: pdfs, run: run, expected: expected))
+        } catch {
+            return .failure(RenderTestError(message: "\(error)"))
+        }
+    }()
+
+    private static func section(_ xml: String, _ tag: String) -> String {
+        guard let start = xml.range(of: "<\(tag)>"), let end = xml.range(of: "</\(tag)>", range: start.upperBound..<xml.endIndex) else { return "" }
+        return String(xml[start.upperBound..<end.lowerBound])
+    }
+
+    /// The record number (root `id`), for records without a reference number.
+    private static func rootId(_ xml: String) -> String {
+        guard let start = xml.range(of: " id=\""), let end = xml[start.upperBound...].firstIndex(of: "\"") else { return "" }
+        return String(xml[start.upperBound..<end])
+    }
+
+    private static func first(_ xml: String, _ tag: String) -> String? {
+        let value = section(xml, tag)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Text without any white space (justified CJK lines may be spaced out by pdftotext).
+    private static func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init)) }
+
+    /// The PDF's text as pdftotext reads it in reading order and in `-layout` mode, run together:
+    /// a value split across cells is whole in one of the two (an ideographic space between family
+    /// and given name splits the reading order; a wrapped neighbouring cell splits layout lines).
+    private static func text(of pdf: URL, page: Int? = nil) throws -> String {
+        let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
+        var text = ""
+        for mode in [[], ["-layout"]] {
+            let run = try Run.program("pdftotext", pages + mode + ["-enc", "UTF-8", pdf.path, "-"])
+            #expect(run.status == 0, "pdftotext must be installed (poppler-utils): \(run.stderr)")
+            text += squeezed(run.stdout) + "\n"
+        }
+        return text
+    }
+
+    private static func pages(of pdf: URL) throws -> Int {
+        let info = try Run.program("pdfinfo", [pdf.path])
+        return info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+    }
+
+    @Test func everySampleRecordIsRenderedAndNamedWithoutPersonalData() throws {
+        let rendered = try Self.shared.get()
+        #expect(rendered.run.status == 0, "\(rendered.run.stderr)")
+        #expect(rendered.expected.count == 23)
+        let files = Run.files(in: rendered.pdfs)
+        #expect(files == rendered.expected.keys.sorted(), "one PDF per record, named like it, no temporary left")
+        let pattern = /^[a-z-]+-[0-9a-f]{12}-v[0-9]+\.pdf$/
+        #expect(files.allSatisfy { $0.wholeMatch(of: pattern) != nil })
+        #expect(rendered.run.stdout.hasPrefix("Rendered 23 of 23 records into \(rendered.pdfs.path):"))
+    }
+
+    @Test func everyPDFIsA4WithEveryFontEmbedded() throws {
+        let rendered = try Self.shared.get()
+        for name in rendered.expected.keys.sorted() {
+            let pdf = rendered.pdfs.appendingPathComponent(name)
+            let info = try Run.program("pdfinfo", [pdf.path])
+            #expect(info.status == 0 && info.stdout.contains("(A4)"), "\(name): \(info.stdout)\(info.stderr)")
+            let fonts = try Run.program("pdffonts", [pdf.path])
+            let rows = fonts.stdout.split(separator: "\n").dropFirst(2)
+            #expect(fonts.status == 0 && !rows.isEmpty, "\(name): pdffonts lists no font")
+            for row in rows {
+                // columns: name type encoding emb sub uni object ID — emb is the 5th from the end.
+                let columns = row.split(separator: " ")
+                #expect(columns.count >= 5 && columns[columns.count - 5] == "yes", "\(name): not embedded: \(row)")
+            }
+        }
+    }
+
+    @Test func everyPDFShowsThePupilTheReferenceAndThePlacement() throws {
+        let rendered = try Self.shared.get()
+        for (name, expected) in rendered.expected.sorted(by: { $0.key < $1.key }) {
+            let text = try Self.text(of: rendered.pdfs.appendingPathComponent(name))
+            #expect(!expected.pupil.isEmpty && text.contains(Self.squeezed(expected.pupil)), "\(expected.record): pupil's name missing")
+            #expect(!expected.reference.isEmpty && text.contains(Self.squeezed(expected.reference)), "\(expected.record): reference or record number missing")
+            if name.hasPrefix("placement-"), let placement = expected.placement {
+                #expect(text.contains(Self.squeezed(placement)), "\(expected.record): placement missing")
+            }
+        }
+    }
+
+    @Test func lettersFollowTheirJurisdictionsLayout() throws {
+        let rendered = try Self.shared.get()
+        let letters = rendered.expected.filter { $0.key.hasPrefix("placement-") }
+        let chinese = try #require(letters.first { $0.value.reference.contains("〔") })
+        let cn = try Self.text(of: rendered.pdfs.appendingPathComponent(chinese.key))
+        let cnPages = try Self.pages(of: rendered.pdfs.appendingPathComponent(chinese.key))
+        #expect(cn.contains("第1页共\(cnPages)页") && cn.contains("特此通知") && cn.contains("抄送"))
+        let japanese = try #require(letters.first { $0.value.reference.contains("川教") })
+        let jp = try Self.text(of: rendered.pdfs.appendingPathComponent(japanese.key))
+        #expect(jp.contains("様") && jp.contains("記") && jp.contains("以上") && jp.contains("1/"))
+    }
+
+    @Test func mergeGivesOnePDFWithThePagesInInputOrder() throws {
+        let rendered = try Self.shared.get()
+        let names = ["placement", "iep", "certificate"].compactMap { kind in rendered.expected.keys.sorted().first { $0.hasPrefix(kind + "-") } }
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let merged = folder.appendingPathComponent("all.pdf")
+        let run = try Run.inclusio(["render"] + names.map { rendered.records.appendingPathComponent(rendered.expected[$0]!.record).path } + ["--merge", merged.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let counts = try names.map { try Self.pages(of: rendered.pdfs.appendingPathComponent($0)) }
+        #expect(try Self.pages(of: merged) == counts.reduce(0, +))
+        var first = 1
+        for (name, count) in zip(names, counts) {
+            let page = try Self.text(of: merged, page: first)
+            #expect(page.contains(Self.squeezed(rendered.expected[name]!.reference)), "\(name) must start at page \(first)")
+            first += count
+        }
+        #expect(Run.files(in: folder) == ["all.pdf"])
+    }
+
+    @Test func aCaseFileIsGeneratedThenRendered() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Run.inclusio(["render", "Samples/cases/JP-11/notices.csv", "-o", folder.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((json?["rendered"] as? [Any])?.count == 6 && (json?["failed"] as? [Any])?.isEmpty == true)
+        #expect(Run.files(in: folder).count == 6)
+    }
+}
+
+struct RenderTestError: Error, Sendable { let message: String }
