@@ -2,8 +2,8 @@ import Foundation
 
 /// One access to the archive, as the log keeps it: who, what, which pupil (by pseudonym),
 /// which document, why, to whom, and whether it was allowed. No name or national id.
-public struct AccessEvent: Sendable, Codable, Equatable {
-    public enum Outcome: String, Sendable, Codable { case granted, denied, failed }
+public struct AccessEvent: Sendable, Equatable {
+    public enum Outcome: String, Sendable { case granted, denied, failed }
 
     /// Position in the log, from 1; set when appended.
     public var sequence: Int = 0

@@ -45,7 +45,6 @@ public struct LogVerifier {
         result.exportedCheckpoints = exported.count
         result.latestCheckpoint = stored.last.map { ($0.size, $0.time) }
         if tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
-        if sealKey == nil { result.notes.append("Seals were not checked (no archive key).") }
 
         let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size)), into: &result)
         checkStored(stored, heads: heads, entries: lines.count, into: &result)

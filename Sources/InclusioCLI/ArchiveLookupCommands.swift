@@ -1,6 +1,5 @@
 import Archive
 import Foundation
-import Support
 
 /// `inclusio archive list`: the pupils in your scope.
 enum ArchiveListCommand {
@@ -86,11 +85,7 @@ enum ArchiveGetCommand {
         }
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (summary, content) = try ArchiveOptions.run { () throws(ArchiveError) in try session.export(document, version: number) }
-        do {
-            try AtomicFiles.create([(URL(fileURLWithPath: path), content, 0o600)])
-        } catch {
-            throw .archive(.cannotWrite(error))
-        }
+        try ArchiveOptions.writeNew(content, to: path)
         if console.json { console.emit(summary) } else {
             console.out("Wrote version \(summary.version)\(summary.isCurrent ? " (current)" : " (superseded)") of \(document) to \(path).")
         }

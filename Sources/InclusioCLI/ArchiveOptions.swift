@@ -2,6 +2,7 @@ import Archive
 import Cryptography
 import Dossier
 import Foundation
+import Support
 
 /// The options every `archive` command shares: where the archive is, who acts, with which
 /// credential, and why.
@@ -85,6 +86,11 @@ enum ArchiveOptions {
         } catch {
             throw .archive(error)
         }
+    }
+
+    /// Writes `data` to a new file at `path` (never replacing one), all or nothing; readable by its owner only by default.
+    static func writeNew(_ data: Data, to path: String, mode: mode_t = 0o600) throws(CLIError) {
+        do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .archive(.cannotWrite(error)) }
     }
 
     /// Runs `body`, turning ``ArchiveError`` into ``CLIError``.

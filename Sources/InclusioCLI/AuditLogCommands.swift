@@ -1,7 +1,6 @@
 import Archive
 import AuditLog
 import Foundation
-import Support
 
 /// Options shared by the audit commands.
 enum AuditOptions {
@@ -25,7 +24,7 @@ enum AuditOptions {
             console.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
             return
         }
-        do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .archive(.cannotWrite(error)) }
+        try ArchiveOptions.writeNew(data, to: path, mode: mode)
     }
 }
 
@@ -72,7 +71,7 @@ enum AuditCheckpointCommand {
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (checkpoint, pem) = try ArchiveOptions.run { () throws(ArchiveError) in try session.exportCheckpoint() }
         if let path = arguments.value(publicKey) {
-            do { try AtomicFiles.create([(URL(fileURLWithPath: path), Data(pem.utf8), 0o644)]) } catch { throw .archive(.cannotWrite(error)) }
+            try ArchiveOptions.writeNew(Data(pem.utf8), to: path, mode: 0o644)
         }
         try AuditOptions.deliver(Data(checkpoint.note.utf8), arguments, console: console, mode: 0o644)
         if let path = arguments.value(AuditOptions.output) { console.err("Checkpoint of \(checkpoint.size) entries written to \(path).") }

@@ -2,7 +2,6 @@ import Archive
 import Audit
 import AuditLog
 import Foundation
-import Support
 
 /// `inclusio audit report`: who saw a pupil's file, what an operator did, what looks wrong.
 enum AuditReportCommand {
@@ -68,7 +67,7 @@ enum AuditReportCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         if let path = arguments.value(AuditOptions.output) {
             let data = path.lowercased().hasSuffix(".json") ? ((try? encoder.encode(value)) ?? Data()) : csv
-            do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, 0o600)]) } catch { throw .archive(.cannotWrite(error)) }
+            try ArchiveOptions.writeNew(data, to: path)
             console.err("Report written to \(path).")
         } else if console.json {
             console.emit(value)
@@ -134,7 +133,7 @@ enum AuditChartCommand {
         }
         let png: Data
         do { png = try chart.png() } catch { throw .rendering(error) }
-        do { try AtomicFiles.create([(URL(fileURLWithPath: path), png, 0o600)]) } catch { throw .archive(.cannotWrite(error)) }
+        try ArchiveOptions.writeNew(png, to: path)
         console.out("Chart of \(chart.series.count) operator(s) over \(chart.categories.count) day(s) written to \(path).")
     }
 }

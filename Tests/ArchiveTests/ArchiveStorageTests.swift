@@ -36,10 +36,15 @@ import TestSupport
             .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
         #expect(files.contains { $0.lastPathComponent == "index.sqlite" })
         #expect(files.count > 20)
+        // The index is also searched as the sqlite3 tool dumps it: every clear value as text, every sealed one as
+        // hexadecimal, which no name or id can look like. That catches the shortest secrets there too.
+        let dump = try Run.program("sqlite3", [test.root.appendingPathComponent("index.sqlite").path, ".dump"])
+        #expect(dump.status == 0 && dump.stdout.contains("CREATE TABLE pupils"))
+        for secret in secrets.union([body]) { #expect(!dump.stdout.contains(secret), "the index holds a name, id or text of a record") }
         for file in files {
             let bytes = try Data(contentsOf: file)
-            // Ciphertext is random: a secret of a few bytes (a two-character Chinese name is six) turns up in
-            // it by chance about once per 16 MB per three bytes, so the shortest are looked for in clear files only.
+            // Ciphertext is random: a secret of three bytes (one Chinese character) turns up in it by chance about
+            // once per 16 MB, so in the raw blobs and index pages only secrets of more than 6 bytes are looked for.
             let holdsCiphertext = file.path.contains("/blobs/") || file.lastPathComponent.hasPrefix("index.sqlite")
             for secret in secrets.union([body]) where !holdsCiphertext || secret.utf8.count > 6 {
                 #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file.lastPathComponent) holds a name, id or text of a record")
