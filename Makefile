@@ -59,9 +59,12 @@ demo: build
 	@echo "School B's support teacher asks for a pupil of school A:"
 	@$(BIN) archive show --pupil RSSLCU20B17X000S $(AS_TEACHER) --purpose "demo: curiosity" || true
 	@echo
+	@echo "School A's head prints the pupil's PEI from the archive for the class council:"
+	@mkdir -p $(OUT)/audit
+	@$(BIN) archive render MO-2026-0001-PEI -o $(OUT)/audit/pei-from-archive.pdf $(AS_HEAD) --purpose "demo: class council"
+	@echo
 	@$(BIN) archive check $(ARCHIVE)
 	@echo
-	@mkdir -p $(OUT)/audit
 	@echo "The auditor verifies the access log, keeps a checkpoint and proves entry 5 is in it:"
 	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: yearly audit"
 	@$(BIN) audit checkpoint -o $(OUT)/audit/checkpoint.note --public-key $(OUT)/audit/checkpoint-key.pem $(AS_AUDITOR)
@@ -70,12 +73,13 @@ demo: build
 	@echo
 	@echo "A guardian asks who opened their child's file (report in Italian, Rome time):"
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.csv
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.pdf
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
 	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
 	@echo
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
-	@echo "the audit checkpoint, proof, pupil report and access chart in $(OUT)/audit/;"
+	@echo "the PEI printed from the archive, the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps

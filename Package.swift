@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
-        .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Rendering"]),
+        .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Records", "Rendering"]),
         .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),

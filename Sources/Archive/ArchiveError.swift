@@ -38,6 +38,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     case record(RecordError)
     /// A PDF or other file needs `--pupil` to know whose file it belongs to.
     case pupilNeeded(file: String)
+    /// `archive render` of a stored file that is not a record (a PDF, a scan).
+    case notARecord(document: String, mediaType: String)
     /// A record without a `pupil` element.
     case noPupil(file: String)
     /// A dossier was given without the root and key to verify and open it.
@@ -95,6 +97,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
             "\(error)"
         case let .pupilNeeded(file):
             "\(file) is not a record, so the archive cannot tell whose it is; give --pupil (pseudonym or national id)."
+        case let .notARecord(document, mediaType):
+            "Document \(document) is stored as \(mediaType), not as a record, so there is no form to print it with; `inclusio archive get` writes a copy of it as it is."
         case let .noPupil(file):
             "\(file) names no pupil; only records with a pupil can be filed in the archive."
         case let .dossierNeedsKeys(file):

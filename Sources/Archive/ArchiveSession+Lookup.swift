@@ -87,15 +87,31 @@ extension ArchiveSession {
     /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/unknownDocument(reference:)``,
     ///   ``ArchiveError/damaged(what:reason:)``.
     public func export(_ document: String, version: Int? = nil, recipient: String? = nil) throws(ArchiveError) -> (VersionSummary, Data) {
+        try release(document, version: version, as: .export, recipient: recipient)
+    }
+
+    /// A record (XML) from the archive, to be printed: like ``export(_:version:recipient:)``
+    /// but under the policy's `render` permission and logged as a render.
+    /// - Throws: as ``export(_:version:recipient:)``, and ``ArchiveError/notARecord(document:mediaType:)``
+    ///   for a stored PDF or other file (checked before anything is decrypted or logged).
+    public func printable(_ document: String, version: Int? = nil) throws(ArchiveError) -> (VersionSummary, Data) {
+        try release(document, version: version, as: .render, recipient: nil)
+    }
+
+    /// Decrypts a document version for `action` (export or render), checked and logged.
+    private func release(_ document: String, version: Int?, as action: ArchivePolicy.Action, recipient: String?) throws(ArchiveError) -> (VersionSummary, Data) {
         _ = try requirePurpose()
         let stored = try self.version(document, version)
+        if action == .render, stored.mediaType != "application/xml" {
+            throw .notARecord(document: stored.document, mediaType: stored.mediaType)
+        }
         let pupil = try self.pupil(stored.pupil)
-        try authorize(.export, kind: stored.kind, placement: pupil.placement, pupil: pupil.pseudonym, document: stored.document,
+        try authorize(action, kind: stored.kind, placement: pupil.placement, pupil: pupil.pseudonym, document: stored.document,
                       target: "document \(stored.document)")
         let key = try pupilKey(pupil)
         let content: Data
         do { content = try self.content(of: stored, pupil: pupil.pseudonym, pupilKey: key) } catch {
-            try record("export", pupil: pupil.pseudonym, document: stored.document, version: stored.version, outcome: .failed)
+            try record(action.rawValue, pupil: pupil.pseudonym, document: stored.document, version: stored.version, outcome: .failed)
             throw error
         }
         let details = try self.details(of: stored, pupil: pupil.pseudonym, pupilKey: key)
@@ -104,7 +120,7 @@ extension ArchiveSession {
         if version != nil {
             isCurrent = try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(stored.document)]).first?.integer(0) == stored.version
         }
-        try record("export", pupil: pupil.pseudonym, document: stored.document, version: stored.version, sha256: details.sha256, recipient: recipient)
+        try record(action.rawValue, pupil: pupil.pseudonym, document: stored.document, version: stored.version, sha256: details.sha256, recipient: recipient)
         return (VersionSummary(version: stored.version, isCurrent: isCurrent, mediaType: stored.mediaType, size: stored.size,
                                issued: stored.issued, ingested: stored.ingested, ingestedBy: stored.ingestedBy, title: details.title,
                                recordVersion: details.recordVersion, sha256: details.sha256, sender: details.provenance?.sender), content)

@@ -78,16 +78,19 @@ enum ArchiveGetCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard arguments.operands.count == 1, let document = arguments.operands.first else { throw .usage("Give the one document to get.", command: spec) }
         guard let path = arguments.value(output) else { throw .usage("Give the file to write with -o FILE.", command: spec) }
-        var number: Int?
-        if let text = arguments.value(version) {
-            guard let value = Int(text), value > 0 else { throw .usage("--version takes a version number (1, 2, …).", command: spec) }
-            number = value
-        }
+        let number = try versionNumber(arguments, command: spec)
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (summary, content) = try ArchiveOptions.run { () throws(ArchiveError) in try session.export(document, version: number) }
         try ArchiveOptions.writeNew(content, to: path)
         if console.json { console.emit(summary) } else {
             console.out("Wrote version \(summary.version)\(summary.isCurrent ? " (current)" : " (superseded)") of \(document) to \(path).")
         }
+    }
+
+    /// `--version`, when given: a version number from 1.
+    static func versionNumber(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> Int? {
+        guard let text = arguments.value(version) else { return nil }
+        guard let value = Int(text), value > 0 else { throw .usage("--version takes a version number (1, 2, …).", command: command) }
+        return value
     }
 }

@@ -2,6 +2,9 @@ import Archive
 import Audit
 import AuditLog
 import Foundation
+import Printing
+import Records
+import Rendering
 
 /// `inclusio audit report`: who saw a pupil's file, what an operator did, what looks wrong.
 enum AuditReportCommand {
@@ -17,23 +20,27 @@ enum AuditReportCommand {
 
     static let spec = CommandSpec(
         path: "audit report",
-        abstract: "Report the accesses to one pupil's file, one operator's activity, or anomalies; as a table, CSV or JSON.",
-        usage: "inclusio audit report (--pupil <id> | --operator <id> [--since <date>] | --anomalies) [-o <file.csv|file.json>] --as <auditor> (--key <key> | --passphrase-file <file>) --purpose <text>",
+        abstract: "Report the accesses to one pupil's file, one operator's activity, or anomalies; as a table, PDF, CSV or JSON.",
+        usage: "inclusio audit report (--pupil <id> | --operator <id> [--since <date>] | --anomalies) [-o <file.pdf|file.csv|file.json|file.xml>] --as <auditor> (--key <key> | --passphrase-file <file>) --purpose <text>",
         options: ArchiveOptions.session + [ArchiveOptions.pupil, operatorId, since, anomalies, jurisdiction, forms, officeHours, bulk,
                                            denials, AuditOptions.output],
         discussion: """
         The pupil report is the record of requests and disclosures a guardian or an inspector may ask for: who, when, \
         what, why and to whom, in the language and time zone of the pupil's jurisdiction. Producing it is itself logged \
-        as an access to that pupil. -o writes CSV (UTF-8, opens in spreadsheet programs) or JSON, by the file's extension.
+        as an access to that pupil. -o writes, by the file's extension, PDF (through Forms/<jurisdiction>/access-report.xsl), \
+        CSV (UTF-8, opens in spreadsheet programs), JSON, or the XML the form reads (Schemas/audit/access-report.xsd); \
+        anomalies are written as CSV or JSON.
         """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         let modes = [arguments.value(ArchiveOptions.pupil) != nil, arguments.value(operatorId) != nil, arguments.has(anomalies)]
         guard modes.filter({ $0 }).count == 1 else { throw .usage("Give one of --pupil ID, --operator ID or --anomalies.", command: spec) }
         let rules = try anomalyRules(arguments)
+        let printed = try printedFormat(arguments)
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
-        let labels = try labels(arguments, trail: trail, pupil: pupil)
+        let code = jurisdiction(arguments, trail: trail, pupil: pupil)
+        let labels = try labels(arguments, jurisdiction: code)
         if arguments.has(anomalies) {
             let found = AnomalyDetector(rules: rules, zone: labels.zone).findings(in: trail)
             try deliver(found, csv: CSV.document([["kind", "operator", "entries", "time", "detail"]]
@@ -53,6 +60,12 @@ enum AuditReportCommand {
             accessReport = try report { () throws(AuditReportError) in
                 try AccessReport.operatorActivity(arguments.value(operatorId) ?? "", since: arguments.value(since), trail: trail, labels: labels)
             }
+        }
+        if let printed, let path = arguments.value(AuditOptions.output) {
+            let xml = accessReport.xml(jurisdiction: code, producedBy: session.op.id)
+            try ArchiveOptions.writeNew(printed == "xml" ? xml : try pdf(xml, jurisdiction: code, arguments), to: path)
+            console.err("Report written to \(path).")
+            return
         }
         try deliver(accessReport, csv: accessReport.csv(), arguments, console: console) {
             console.out("\(accessReport.title) — \(accessReport.subject) (\(labels.timeZone)): \(accessReport.rows.count)")
@@ -93,9 +106,32 @@ enum AuditReportCommand {
         return rules
     }
 
-    /// The labels of `--jurisdiction`, else of the pupil's jurisdiction, else of the archive's most common one.
-    static func labels(_ arguments: ParsedArguments, trail: AuditTrail, pupil: String?) throws(CLIError) -> ReportLabels {
-        let code = arguments.value(jurisdiction) ?? pupil.flatMap { trail.pupils[$0]?.jurisdiction } ?? mostCommonJurisdiction(trail)
+    /// `pdf` or `xml` when `-o` names such a file (checked before anything is read from the archive).
+    private static func printedFormat(_ arguments: ParsedArguments) throws(CLIError) -> String? {
+        guard let path = arguments.value(AuditOptions.output)?.lowercased(),
+              let format = ["pdf", "xml"].first(where: { path.hasSuffix("." + $0) }) else { return nil }
+        if arguments.has(anomalies) { throw .usage("Anomalies are written as CSV or JSON (-o anomalies.csv).", command: spec) }
+        return format
+    }
+
+    /// The access report's XML, filled into the jurisdiction's access-report form and rendered.
+    private static func pdf(_ xml: Data, jurisdiction: String, _ arguments: ParsedArguments) throws(CLIError) -> Data {
+        let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
+                                    forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)))
+        let prepared: PreparedDocument
+        do { prepared = try printer.prepare(generated: xml, file: "access report", jurisdiction: jurisdiction, kind: "access-report") } catch {
+            throw .printing(error)
+        }
+        do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .printing(.rendering(error)) }
+    }
+
+    /// `--jurisdiction`, else the pupil's jurisdiction, else the archive's most common one.
+    static func jurisdiction(_ arguments: ParsedArguments, trail: AuditTrail, pupil: String?) -> String {
+        arguments.value(jurisdiction) ?? pupil.flatMap { trail.pupils[$0]?.jurisdiction } ?? mostCommonJurisdiction(trail)
+    }
+
+    /// The report labels of jurisdiction `code`.
+    static func labels(_ arguments: ParsedArguments, jurisdiction code: String) throws(CLIError) -> ReportLabels {
         let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
         return try report { () throws(AuditReportError) in try ReportLabels.load(jurisdiction: code, forms: formsFolder) }
     }
@@ -127,7 +163,7 @@ enum AuditChartCommand {
         guard let path = arguments.value(AuditOptions.output) else { throw .usage("Give the PNG file to write with -o FILE.", command: spec) }
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
-        let labels = try AuditReportCommand.labels(arguments, trail: trail, pupil: pupil)
+        let labels = try AuditReportCommand.labels(arguments, jurisdiction: AuditReportCommand.jurisdiction(arguments, trail: trail, pupil: pupil))
         let chart = try AuditReportCommand.report { () throws(AuditReportError) in
             try AccessChart.perDayAndOperator(trail, pupil: pupil, since: arguments.value(AuditReportCommand.since), labels: labels)
         }

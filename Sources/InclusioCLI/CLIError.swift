@@ -87,7 +87,7 @@ enum CLIError: Error {
         case let .dossier(error): CLIError.dossier(error).exitCode
         case let .cryptography(error): exitCode(error)
         case let .database(error): error.isCorruption ? .dataError : .software
-        case .damaged, .onHold, .retained, .shredded, .noPupil: .dataError
+        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord: .dataError
         case let .accessLog(error): exitCode(error)
         }
     }

@@ -20,6 +20,7 @@ public enum Inclusio {
         (ArchiveSearchCommand.spec, ArchiveSearchCommand.run),
         (ArchiveShowCommand.spec, ArchiveShowCommand.run),
         (ArchiveGetCommand.spec, ArchiveGetCommand.run),
+        (ArchiveRenderCommand.spec, ArchiveRenderCommand.run),
         (ArchiveHoldCommand.spec, ArchiveHoldCommand.run),
         (ArchiveShredCommand.spec, ArchiveShredCommand.run),
         (ArchiveCheckCommand.spec, ArchiveCheckCommand.run),

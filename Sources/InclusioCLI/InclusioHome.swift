@@ -1,4 +1,5 @@
 import Foundation
+import Printing
 import Records
 
 /// Finds the project's data folders (`Schemas/`, later `Forms/` and `Archive/`).
@@ -30,5 +31,13 @@ enum InclusioHome {
     static func schemaCatalog(_ arguments: ParsedArguments) throws(CLIError) -> SchemaCatalog {
         let folder = try folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
         do { return try SchemaCatalog(directory: folder) } catch { throw .record(error) }
+    }
+
+    /// The forms of `explicit` (`--forms`), or of the home's `Forms/`.
+    static func formCatalog(explicit: String?) throws(CLIError) -> FormCatalog {
+        do { return FormCatalog(directory: try folder("Forms", explicit: explicit)) } catch {
+            if case let .missingSchemas(searched) = error { throw .missingForms(searched: searched) }
+            throw error
+        }
     }
 }

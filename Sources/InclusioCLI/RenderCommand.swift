@@ -44,12 +44,7 @@ enum RenderCommand {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one record, folder or case file.", command: spec) }
         if arguments.value(merge) != nil, arguments.has(fo) { throw .usage("--merge and --fo cannot be used together.", command: spec) }
         let catalog = try InclusioHome.schemaCatalog(arguments)
-        let formsFolder: URL
-        do { formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms)) } catch {
-            if case let .missingSchemas(searched) = error { throw .missingForms(searched: searched) }
-            throw error
-        }
-        let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: FormCatalog(directory: formsFolder),
+        let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)),
                                     override: arguments.value(form).map { URL(fileURLWithPath: $0) })
         let inputs = try self.inputs(arguments.operands, catalog: catalog)
         guard !inputs.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }

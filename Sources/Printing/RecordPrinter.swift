@@ -48,6 +48,21 @@ public struct RecordPrinter: Sendable {
             guard let jurisdiction = tree.rootAttribute("jurisdiction") else { throw .noJurisdiction(file: tree.file) }
             stylesheet = try forms.form(jurisdiction: jurisdiction, kind: kind, record: tree.file)
         }
+        return try fill(tree, kind: kind, with: stylesheet)
+    }
+
+    /// Fills in an XML document that is not a record, made by Inclusio itself (an access report),
+    /// with the form `Forms/<jurisdiction>/<kind>.xsl`. The document is not validated here: its
+    /// maker answers for it (and its tests check it against its schema).
+    /// - Throws: as ``prepare(_:)``, except for record validation.
+    public func prepare(generated data: Data, file: String, jurisdiction: String, kind: String) throws(PrintingError) -> PreparedDocument {
+        let tree: XMLTree
+        do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(error) }
+        return try fill(tree, kind: kind, with: try forms.form(jurisdiction: jurisdiction, kind: kind, record: file))
+    }
+
+    /// Transforms `tree` with `stylesheet` and checks that the FO stays in the subset.
+    private func fill(_ tree: XMLTree, kind: String, with stylesheet: XSLTStylesheet) throws(PrintingError) -> PreparedDocument {
         let fo: Data
         do { fo = try stylesheet.transform(tree) } catch { throw .form(record: tree.file, error) }
         let document: FODocument

@@ -62,6 +62,35 @@ import Testing
         #expect(wrongKey.stderr.contains("does not belong to operator office"))
     }
 
+    @Test func renderPrintsARecordThroughItsFormOnlyForThoseWhoMayAndLogsIt() throws {
+        let (folder, path, office, teacher) = try archive()
+        let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing", "--json"] + office)
+        let filed = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["filed"] as? [[String: Any]]
+        let iep = try #require(filed?.first?["document"] as? String)
+        let pdf = folder.appendingPathComponent("iep.pdf")
+        let render = try Run.inclusio(["archive", "render", iep, "-o", pdf.path, "--purpose", "class council"] + office)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("Printed version 1 (current) of \(iep)"))
+        #expect((try FileManager.default.attributesOfItem(atPath: pdf.path)[.posixPermissions] as? Int) == 0o600)
+        // An outsider reads the page: the form of the IT-MO IEP, filled with this pupil's record.
+        let text = try Run.program("pdftotext", ["-layout", pdf.path, "-"])
+        #expect(text.status == 0 && text.stdout.contains("Rossi") && text.stdout.contains("PEI"), "\(text.stdout.prefix(400))")
+        let log = try String(contentsOf: URL(fileURLWithPath: path).appendingPathComponent("log/access.jsonl"), encoding: .utf8)
+        #expect(log.components(separatedBy: "\"action\":\"render\"").count - 1 == 1)
+        // Outside the teacher's scope: refused with 77, logged, and nothing written.
+        let refused = folder.appendingPathComponent("refused.pdf")
+        let denied = try Run.inclusio(["archive", "render", iep, "-o", refused.path, "--purpose", "curiosity"] + teacher)
+        #expect(denied.status == 77 && denied.stderr.contains("may not render document \(iep)"), "\(denied.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
+        // A stored PDF has no form: 65, pointing to `archive get`.
+        let scan = try Run.inclusio(["archive", "ingest", pdf.path, "--pupil", "RSSLCU20B17X000S", "--purpose", "filing", "--json"] + office)
+        let stored = try #require((try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])?["filed"] as? [[String: Any]])
+        let scanId = try #require(stored.first?["document"] as? String)
+        let notRecord = try Run.inclusio(["archive", "render", scanId, "-o", refused.path, "--purpose", "print"] + office)
+        #expect(notRecord.status == 65 && notRecord.stderr.contains("archive get"), "\(notRecord.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
+    }
+
     @Test func aBadFileInABatchIsReportedAndTheOthersAreFiled() throws {
         let (folder, _, office, _) = try archive()
         let batch = folder.appendingPathComponent("batch")

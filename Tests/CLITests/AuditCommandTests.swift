@@ -181,6 +181,33 @@ import Testing
         #expect(found.contains { $0["kind"] as? String == "outside-office-hours" } == (now.hour! >= 1 || [1, 7].contains(now.weekday!)))
     }
 
+    @Test func thePupilReportPrintsThroughTheJurisdictionsFormAndItsXMLKeepsToItsSchema() throws {
+        let archive = try archive()
+        let pdf = archive.folder.appendingPathComponent("pupil.pdf")
+        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", pdf.path] + archive.auditor)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: pdf.path)[.posixPermissions] as? Int) == 0o600)
+        // As an outsider reads it: landscape A4, Italian headings and actions, fonts embedded, no name.
+        let info = try Run.program("pdfinfo", [pdf.path])
+        #expect(info.stdout.contains("841.89 x 595.276 pts (A4)"), "\(info.stdout)")
+        let text = try Run.program("pdftotext", ["-layout", pdf.path, "-"])
+        #expect(text.stdout.contains("Registro degli accessi e delle comunicazioni del fascicolo") && text.stdout.contains("Pagina 1 di"))
+        #expect(text.stdout.contains("Finalità") && text.stdout.contains("archiviazione") && text.stdout.contains("annual review"), "\(text.stdout.prefix(600))")
+        #expect(!text.stdout.contains("Rossi") && !text.stdout.contains("RSSLCU20B17X000S"))
+        let fonts = try Run.program("pdffonts", [pdf.path])
+        #expect(fonts.status == 0 && !fonts.stdout.split(separator: "\n").dropFirst(2).contains { $0.split(separator: " ").reversed()[4] != "yes" }, "\(fonts.stdout)")
+        // The XML the form reads validates against its schema (xmllint), one row per entry of the CSV.
+        let xml = archive.folder.appendingPathComponent("pupil.xml")
+        _ = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", xml.path] + archive.auditor)
+        let lint = try Run.program("xmllint", ["--noout", "--schema", Run.project.appendingPathComponent("Schemas/audit/access-report.xsd").path, xml.path])
+        #expect(lint.status == 0, "\(lint.stderr)")
+        let rows = try String(contentsOf: xml, encoding: .utf8).components(separatedBy: "<row>").count - 1
+        #expect(rows > 5 && text.stdout.contains("P-"))
+        // Anomalies have no form: a usage error before anything is read.
+        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--purpose", "inspection", "-o", archive.folder.appendingPathComponent("a.pdf").path] + archive.auditor)
+        #expect(anomalies.status == 64 && anomalies.stderr.contains("CSV or JSON"), "\(anomalies.stderr)")
+    }
+
     /// The RFC 6962 leaf hash of a log line, as the writer records it in the next entry.
     static func leafHash(_ line: Data) -> String { SHA256.hex(Data([0x00]) + line) }
 }
