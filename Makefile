@@ -24,7 +24,8 @@ AS_AUDITOR = $(ARCHIVE) --as auditor --passphrase-file $(KEYS)/auditor.passphras
 ## PDF through the forms of their jurisdiction (and the placement letters as one merged PDF); send one
 ## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
 ## everything in a confidential archive and look it up as operators with different scopes;
-## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil.
+## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil;
+## then apply the rules: a placement check, a school check and a merger allocation.
 demo: build
 	@rm -rf $(OUT)/records $(OUT)/pdf $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit
 	@$(BIN) generate Samples/cases -o $(OUT)/records
@@ -76,6 +77,14 @@ demo: build
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.pdf
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
 	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
+	@echo
+	@echo "Rules (Rules/<jurisdiction>/rules.xml): what the criteria table of seed 002 §3 allows for a sample case,"
+	@echo "a Chinese school's classes against seed 000 §4, §11, §20, and a Japanese merger allocation (seed 004 II.3):"
+	@$(BIN) check placement Samples/cases/JP-11/case-01.json
+	@echo
+	@$(BIN) check school Samples/schools/CN-FJ/school-01.csv | cut -c1-160
+	@echo
+	@$(BIN) allocation merger --level primary --before 12,10 --after 19 | cut -c1-160
 	@echo
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"

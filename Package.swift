@@ -32,13 +32,14 @@ let package = Package(
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Records", "Rendering"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Support"]),
+        .target(name: "Rules", dependencies: ["Records", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
 
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Records", "Support"]),
         .target(name: "TestSupport", dependencies: ["Cryptography"], path: "Tests/TestSupport"),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography", "TestSupport"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "TestSupport"]),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Archive", "AuditLog", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

@@ -116,8 +116,8 @@
       <item label="区分"><xsl:value-of select="p:admissionType"/></item>
       <xsl:if test="p:disabilityType">
         <item label="障害の種類・程度">
-          <xsl:value-of select="p:disabilityType"/>
-          <xsl:if test="p:disabilityDegree">（<xsl:value-of select="p:disabilityDegree"/>）</xsl:if>
+          <xsl:for-each select="p:disabilityType"><xsl:if test="position() &gt; 1">・</xsl:if><xsl:value-of select="."/></xsl:for-each>
+          <xsl:for-each select="p:disabilityDegree">（<xsl:value-of select="."/>）</xsl:for-each>
         </item>
       </xsl:if>
       <xsl:for-each select="p:consultation">

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads a CSV batch: a header of field paths, then one document per row.
 ///
@@ -15,7 +16,11 @@ enum CSVCaseReader {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var problems: [GenerationProblem] = []
-        let records = split(text, file: file, problems: &problems)
+        let (records, unclosedQuote) = CSVRecords.split(text)
+        if let line = unclosedQuote {
+            problems.append(GenerationProblem(SourceLocation(file: file, place: "line \(line)", field: ""),
+                                              "a quoted cell is never closed with \""))
+        }
         guard let header = records.first else {
             throw .rejected(problems: problems + [GenerationProblem(SourceLocation(file: file, place: "row 1", field: ""), "the file is empty; it needs a header row of field paths")])
         }
@@ -51,58 +56,7 @@ enum CSVCaseReader {
     }
 
     private static func place(_ file: String, _ row: Int, _ column: Int, _ header: String) -> SourceLocation {
-        SourceLocation(file: file, place: "row \(row), column \(columnName(column))", field: header)
-    }
-
-    /// Spreadsheet column name: 0 → A, 26 → AA.
-    static func columnName(_ column: Int) -> String {
-        var name = "", n = column + 1
-        while n > 0 {
-            let remainder = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
-
-    /// RFC 4180 records (quoted cells may span lines), split over UTF-8 bytes: the
-    /// delimiters are ASCII, so multi-byte characters pass through untouched.
-    private static func split(_ text: String, file: String, problems: inout [GenerationProblem]) -> [(cells: [String], line: Int)] {
-        let bytes = Array(text.utf8)
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var records: [(cells: [String], line: Int)] = []
-        var cells: [String] = [], cell: [UInt8] = [], line = 1, recordLine = 1
-        var index = 0, quoted = false, atCellStart = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if quoted {
-                if byte == quote {
-                    if index < bytes.count, bytes[index] == quote { cell.append(quote); index += 1 } else { quoted = false }
-                } else {
-                    if byte == newline { line += 1 }
-                    cell.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case quote where atCellStart: quoted = true; atCellStart = false
-            case comma: cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll(keepingCapacity: true); atCellStart = true
-            case carriageReturn: continue
-            case newline:
-                cells.append(String(decoding: cell, as: UTF8.self))
-                records.append((cells, recordLine))
-                cells = []; cell.removeAll(keepingCapacity: true); atCellStart = true
-                line += 1; recordLine = line
-            default: cell.append(byte); atCellStart = false
-            }
-        }
-        if quoted {
-            problems.append(GenerationProblem(SourceLocation(file: file, place: "line \(recordLine)", field: ""),
-                                              "a quoted cell is never closed with \""))
-        }
-        if !cells.isEmpty || !cell.isEmpty { cells.append(String(decoding: cell, as: UTF8.self)); records.append((cells, recordLine)) }
-        return records
+        SourceLocation(file: file, place: "row \(row), column \(CSVRecords.columnName(column))", field: header)
     }
 }
 

@@ -7,6 +7,7 @@ import Generation
 import Printing
 import Records
 import Rendering
+import Rules
 
 /// Everything a command can fail with, mapped to an exit status and a message.
 enum CLIError: Error {
@@ -23,6 +24,8 @@ enum CLIError: Error {
     case archive(ArchiveError)
     case audit(AuditReportError)
     case rendering(RenderingError)
+    case rules(RuleError)
+    case missingRules(searched: [String])
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -42,7 +45,13 @@ enum CLIError: Error {
             default: .dataError
             }
         case .invalidRecords: .dataError
-        case .missingSchemas, .missingForms: .config
+        case .missingSchemas, .missingForms, .missingRules: .config
+        case let .rules(error):
+            switch error {
+            case .noRules, .brokenRules, .noCheck: .config
+            case .unreadable: .noInput
+            case .invalidData, .nothingToCheck: .dataError
+            }
         case let .printing(error):
             switch error {
             case let .record(error): CLIError.record(error).exitCode
@@ -116,6 +125,10 @@ enum CLIError: Error {
         case let .generation(.rejected(problems)):
             problems.map { JSONProblem(file: $0.location.file, place: $0.location.place, field: $0.location.field, message: $0.message) }
         case let .invalidRecords(_, problems): problems
+        case let .rules(.invalidData(file, problems)):
+            problems.map { JSONProblem(file: file, place: $0.place, field: $0.field, message: $0.message) }
+        case let .rules(.brokenRules(file, problems)):
+            problems.map { JSONProblem(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path, message: $0.message) }
         default: []
         }
     }
@@ -146,6 +159,9 @@ enum CLIError: Error {
         case let .archive(error): "Error: \(error)"
         case let .audit(error): "Error: \(error)"
         case let .rendering(error): "Error: \(error)"
+        case let .rules(error): "Error: \(error)"
+        case let .missingRules(searched):
+            "Error: no Rules/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --rules DIR."
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

@@ -29,6 +29,9 @@ public enum Inclusio {
         (AuditProveCommand.spec, AuditProveCommand.run),
         (AuditReportCommand.spec, AuditReportCommand.run),
         (AuditChartCommand.spec, AuditChartCommand.run),
+        (CheckPlacementCommand.spec, CheckPlacementCommand.run),
+        (CheckSchoolCommand.spec, CheckSchoolCommand.run),
+        (AllocationMergerCommand.spec, AllocationMergerCommand.run),
     ]
 
     private static var overview: String {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Generation
+import Support
 import Testing
 
 @Suite struct JSONCaseReaderTests {
@@ -60,6 +61,6 @@ import Testing
 
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
     func columnNamesCountLikeSpreadsheets(column: Int, name: String) {
-        #expect(CSVCaseReader.columnName(column) == name)
+        #expect(CSVRecords.columnName(column) == name)
     }
 }

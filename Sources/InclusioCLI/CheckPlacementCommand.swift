@@ -1,0 +1,99 @@
+import Foundation
+import Generation
+import Records
+import Rules
+import Support
+
+/// `inclusio check placement`: apply the placement rules of a record's jurisdiction to a case or record.
+enum CheckPlacementCommand {
+    static let spec = CommandSpec(
+        path: "check placement",
+        abstract: "Show what the placement rules of the jurisdiction say about a case: advice for the person who decides.",
+        usage: "inclusio check placement <case-or-record>... [--rules <dir>] [--schemas <dir>] [--json]",
+        options: [CommandSpec.rules, CommandSpec.schemas, CommandSpec.json],
+        discussion: """
+        Reads case files (JSON, CSV, XML, as generate does) or generated records, and applies \
+        Rules/<jurisdiction>/rules.xml to each placement record: JP the criteria table of seed 002 §3, \
+        CN eligibility for 随班就读 and the re-assessment interval (seed 000 §1-4). Every finding cites its \
+        source paragraph. Exit status 0 when checked (findings are advice, not errors), 65 for input \
+        that is not valid, 78 for a broken rule file.
+        """)
+
+    private struct Checked: Encodable {
+        let source: String
+        let record: String
+        let kind: String
+        let jurisdiction: String
+        let rules: String
+        let findings: [Finding]
+    }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        guard !arguments.operands.isEmpty else { throw .usage("Give at least one case file, record or folder.", command: spec) }
+        let catalog = try InclusioHome.schemaCatalog(arguments)
+        let books = RuleBooks(try InclusioHome.ruleLibrary(arguments))
+        var checked: [Checked] = []
+        var withoutRules: [String: CLIError] = [:]
+        for (url, file) in InputFiles.expand(arguments.operands, extensions: ["json", "csv", "xml"]) {
+            for (source, root) in try records(url, file: file, catalog: catalog) {
+                let jurisdiction = root.attributes["jurisdiction"] ?? ""
+                let book: RuleBook
+                do { book = try books.book(for: jurisdiction) } catch {
+                    // A jurisdiction without a rule file has nothing to check; a broken file stops the run.
+                    guard case .rules(.noRules) = error else { throw error }
+                    withoutRules[jurisdiction] = error
+                    continue
+                }
+                guard book.recordKinds(forCheck: "placement")?.contains(root.kind) == true else { continue }
+                do {
+                    checked.append(Checked(source: source, record: root.node.attributes["id"] ?? "", kind: root.kind,
+                                           jurisdiction: jurisdiction, rules: book.file,
+                                           findings: try book.findings(check: "placement", on: root.node)))
+                } catch { throw .rules(error) }
+            }
+        }
+        guard !checked.isEmpty else {
+            if let missing = withoutRules.values.first { throw missing }
+            throw .rules(.nothingToCheck(file: arguments.operands.joined(separator: " "), kinds: ["placement", "certificate"]))
+        }
+        if console.json { console.emit(["checks": checked]); return }
+        var lines: [String] = []
+        for check in checked {
+            lines.append("\(check.record) — \(check.kind), \(check.jurisdiction) (\(check.source); rules \(check.rules))")
+            lines += FindingTable.lines(check.findings)
+            lines.append("  " + FindingTable.summary(check.findings) + ". Advice for the person who decides, not a decision.")
+            lines.append("")
+        }
+        for jurisdiction in withoutRules.keys.sorted() { lines.append("No rules for \(jurisdiction): its records were not checked.") }
+        console.out((lines.last == "" ? lines.dropLast() : lines[...]).joined(separator: "\n"))
+    }
+
+    /// A record to check: its kind, its tree, and the attributes of its root.
+    private struct CheckedRecord {
+        let kind: String
+        let node: FactNode
+        var attributes: [String: String] { node.attributes }
+    }
+
+    /// The records of a case file (generated in memory, nothing written) or the record itself.
+    private static func records(_ url: URL, file: String, catalog: SchemaCatalog) throws(CLIError) -> [(String, CheckedRecord)] {
+        if url.pathExtension.lowercased() == "xml", let namespace = try? XMLTree(contentsOf: url, file: file).rootNamespace,
+           let kind = catalog.kind(forNamespace: namespace) {
+            do {
+                let tree = try XMLTree(contentsOf: url, file: file)
+                _ = try RecordValidator(catalog: catalog).validate(tree)
+                return [(file, CheckedRecord(kind: kind, node: FactNode(tree.rootElement())))]
+            } catch { throw .record(error) }
+        }
+        let generated: [GeneratedRecord]
+        do { generated = try RecordGenerator(catalog: catalog).generate(from: [file]) } catch { throw .generation(error) }
+        var result: [(String, CheckedRecord)] = []
+        for record in generated {
+            do {
+                let tree = try XMLTree(data: record.data, file: record.fileName)
+                result.append((record.source.description, CheckedRecord(kind: record.kind, node: FactNode(tree.rootElement()))))
+            } catch { throw .record(error) }
+        }
+        return result
+    }
+}
