@@ -82,9 +82,9 @@ demo: build
 	@echo "a Chinese school's classes against seed 000 §4, §11, §20, and a Japanese merger allocation (seed 004 II.3):"
 	@$(BIN) check placement Samples/cases/JP-11/case-01.json
 	@echo
-	@$(BIN) check school Samples/schools/CN-FJ/school-01.csv | cut -c1-160
+	@$(BIN) check school Samples/schools/CN-FJ/school-01.csv
 	@echo
-	@$(BIN) allocation merger --level primary --before 12,10 --after 19 | cut -c1-160
+	@$(BIN) allocation merger --level primary --before 12,10 --after 19
 	@echo
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
