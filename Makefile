@@ -86,6 +86,9 @@ demo: build
 	@echo
 	@$(BIN) allocation merger --level primary --before 12,10 --after 19
 	@echo
+	@echo "The staff request card of a Modena school, gathered from its pupils' records (seed 003 Art.11 B.2):"
+	@$(BIN) allocation staff-request $(OUT)/records --school MOIC80000X --year 2027/2028
+	@echo
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
 	@echo "the PEI printed from the archive, the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"

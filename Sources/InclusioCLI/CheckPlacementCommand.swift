@@ -35,7 +35,7 @@ enum CheckPlacementCommand {
         var checked: [Checked] = []
         var withoutRules: [String: CLIError] = [:]
         for (url, file) in InputFiles.expand(arguments.operands, extensions: ["json", "csv", "xml"]) {
-            for (source, root) in try records(url, file: file, catalog: catalog) {
+            for (source, root) in try RuleInputs.records(url, file: file, catalog: catalog) {
                 let jurisdiction = root.attributes["jurisdiction"] ?? ""
                 let book: RuleBook
                 do { book = try books.book(for: jurisdiction) } catch {
@@ -66,34 +66,5 @@ enum CheckPlacementCommand {
         }
         for jurisdiction in withoutRules.keys.sorted() { lines.append("No rules for \(jurisdiction): its records were not checked.") }
         console.out((lines.last == "" ? lines.dropLast() : lines[...]).joined(separator: "\n"))
-    }
-
-    /// A record to check: its kind, its tree, and the attributes of its root.
-    private struct CheckedRecord {
-        let kind: String
-        let node: FactNode
-        var attributes: [String: String] { node.attributes }
-    }
-
-    /// The records of a case file (generated in memory, nothing written) or the record itself.
-    private static func records(_ url: URL, file: String, catalog: SchemaCatalog) throws(CLIError) -> [(String, CheckedRecord)] {
-        if url.pathExtension.lowercased() == "xml", let namespace = try? XMLTree(contentsOf: url, file: file).rootNamespace,
-           let kind = catalog.kind(forNamespace: namespace) {
-            do {
-                let tree = try XMLTree(contentsOf: url, file: file)
-                _ = try RecordValidator(catalog: catalog).validate(tree)
-                return [(file, CheckedRecord(kind: kind, node: FactNode(tree.rootElement())))]
-            } catch { throw .record(error) }
-        }
-        let generated: [GeneratedRecord]
-        do { generated = try RecordGenerator(catalog: catalog).generate(from: [file]) } catch { throw .generation(error) }
-        var result: [(String, CheckedRecord)] = []
-        for record in generated {
-            do {
-                let tree = try XMLTree(data: record.data, file: record.fileName)
-                result.append((record.source.description, CheckedRecord(kind: record.kind, node: FactNode(tree.rootElement()))))
-            } catch { throw .record(error) }
-        }
-        return result
     }
 }

@@ -32,6 +32,7 @@ public enum Inclusio {
         (CheckPlacementCommand.spec, CheckPlacementCommand.run),
         (CheckSchoolCommand.spec, CheckSchoolCommand.run),
         (AllocationMergerCommand.spec, AllocationMergerCommand.run),
+        (AllocationStaffRequestCommand.spec, AllocationStaffRequestCommand.run),
     ]
 
     private static var overview: String {

@@ -63,6 +63,51 @@ import Testing
         #expect(years?.compactMap { $0["teachers"] as? Int } == [3, 2, 1])
     }
 
+    /// The staff request card (seed 003 Art.11 B.2, Art.12 C.1): the measures of each pupil and the school's totals.
+    private func card(_ paths: [String], school: String = "MOIC80000X") throws -> (pupils: [String: [String: String]], totals: [String: String], flags: [String]) {
+        let run = try Run.inclusio(["allocation", "staff-request"] + paths + ["--school", school, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let cards = try #require(try json(run)["cards"] as? [[String: Any]])
+        #expect(cards.count == 1 && cards[0]["school"] as? String == school)
+        let findings = cards[0]["findings"] as? [[String: Any]] ?? []
+        let measures = { (finding: [String: Any]) in
+            Dictionary(uniqueKeysWithValues: (finding["measures"] as? [[String: Any]] ?? []).map { ($0["label"] as? String ?? "", $0["value"] as? String ?? "") })
+        }
+        var pupils: [String: [String: String]] = [:]
+        for finding in findings where finding["rule"] as? String == "it-card-pupil" { pupils[finding["subject"] as? String ?? ""] = measures(finding) }
+        let totals = measures(try #require(findings.first { $0["rule"] as? String == "it-card-school" }))
+        let flags = findings.filter { $0["kind"] as? String == "flag" }.map { "\($0["rule"] as? String ?? "") \($0["subject"] as? String ?? "")" }
+        return (pupils, totals, flags)
+    }
+
+    @Test func theStaffRequestCardGathersEachPupilsLatestRecordsAndTheSchoolsTotals() throws {
+        let fixtures = ["IT-MO-certificate.xml", "IT-MO-information-sheet.xml", "IT-MO-iep.xml"].map { "Tests/Fixtures/records/" + $0 }
+        let one = try card(fixtures)
+        #expect(one.pupils["Rossi Luca"]?["Ore di assistente proposte (Foglio Informazioni)"] == "10")
+        #expect(one.pupils["Rossi Luca"]?["Classe"] == "1ª B" && one.pupils["Rossi Luca"]?["Situazione di gravità"] == "false")
+        #expect(one.totals["Alunni certificati"] == "1" && one.totals["Ore di assistente proposte, totale"] == "10" && one.flags.isEmpty)
+
+        // A newer information sheet for the same pupil replaces the older one; a second pupil of the
+        // school with a severe condition and no information sheet is flagged twice and adds no hours.
+        let folder = try Run.temporaryFolder()
+        let sheet = try String(contentsOf: Run.project.appendingPathComponent(fixtures[1]), encoding: .utf8)
+        try Data(sheet.replacingOccurrences(of: "<proposedAssistantHoursPerWeek>10<", with: "<proposedAssistantHoursPerWeek>14<")
+            .replacingOccurrences(of: "<issuedDate>2025-12-15</issuedDate>\n    <issuingAuthority>", with: "<issuedDate>2026-03-02</issuedDate>\n    <issuingAuthority>")
+            .utf8).write(to: folder.appendingPathComponent("sheet-v2.xml"))
+        let certificate = try String(contentsOf: Run.project.appendingPathComponent(fixtures[0]), encoding: .utf8)
+        try Data(certificate.replacingOccurrences(of: "RSSLCU20B17X000S", with: "BNCGLI19A41X000T").replacingOccurrences(of: "<given>Luca</given>", with: "<given>Giulia</given>")
+            .replacingOccurrences(of: "<severeCondition>false<", with: "<severeCondition>true<").utf8).write(to: folder.appendingPathComponent("second.xml"))
+        let two = try card(fixtures + [folder.path])
+        #expect(two.pupils.count == 2)
+        #expect(two.pupils["Rossi Luca"]?["Ore di assistente proposte (Foglio Informazioni)"] == "14", "the sheet of 2026-03-02, not of 2025-12-15")
+        #expect(two.totals["Alunni certificati"] == "2" && two.totals["In situazione di gravità"] == "1" && two.totals["Ore di assistente proposte, totale"] == "14")
+        #expect(Set(two.flags) == ["it-card-no-information-sheet Rossi Giulia", "it-card-severe Rossi Giulia"], "\(two.flags)")
+
+        // Another school's code finds nothing: a data error naming what the check reads.
+        let none = try Run.inclusio(["allocation", "staff-request"] + fixtures + ["--school", "MOIC99999Z"])
+        #expect(none.status == 65 && none.stderr.contains("information-sheet"), "\(none.stderr)")
+    }
+
     @Test func aBrokenRuleFileStopsWithItsFileAndLine() throws {
         let rules = try copiedRules()
         try edit(rules.appendingPathComponent("CN-FJ/rules.xml"), "<compare op=\"gt\"><count path=\"pupil\"/>", "<compare op=\"more\"><count path=\"pupil\"/>")
