@@ -7,6 +7,7 @@ import Generation
 import Printing
 import Records
 import Rendering
+import Transfer
 
 /// Everything a command can fail with, mapped to an exit status and a message.
 enum CLIError: Error {
@@ -23,6 +24,7 @@ enum CLIError: Error {
     case archive(ArchiveError)
     case audit(AuditReportError)
     case rendering(RenderingError)
+    case transfer(TransferError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -72,7 +74,22 @@ enum CLIError: Error {
             case .noLabels, .badLabels: .config
             case .badDate: .usage
             }
+        case let .transfer(error): Self.exitCode(error)
         case let .someFailed(_, code): code
+        }
+    }
+
+    static func exitCode(_ error: TransferError) -> ExitCode {
+        switch error {
+        case .noRules, .invalidRules: .config
+        case .otherBatch: .usage
+        case .unknownLevel, .incomplete, .nothingToSend, .otherJurisdiction, .badJournal, .unsigned, .invalidDocument,
+             .unknownRegister, .wrongReceiver: .dataError
+        case let .archive(error): exitCode(error)
+        case let .dossier(error): CLIError.dossier(error).exitCode
+        case let .cryptography(error): exitCode(error)
+        case let .printing(error): CLIError.printing(error).exitCode
+        case .cannotWrite: .cantCreate
         }
     }
 
@@ -87,7 +104,7 @@ enum CLIError: Error {
         case let .dossier(error): CLIError.dossier(error).exitCode
         case let .cryptography(error): exitCode(error)
         case let .database(error): error.isCorruption ? .dataError : .software
-        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord: .dataError
+        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .dataError
         case let .accessLog(error): exitCode(error)
         }
     }
@@ -146,6 +163,7 @@ enum CLIError: Error {
         case let .archive(error): "Error: \(error)"
         case let .audit(error): "Error: \(error)"
         case let .rendering(error): "Error: \(error)"
+        case let .transfer(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

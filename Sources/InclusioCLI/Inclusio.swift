@@ -29,6 +29,9 @@ public enum Inclusio {
         (AuditProveCommand.spec, AuditProveCommand.run),
         (AuditReportCommand.spec, AuditReportCommand.run),
         (AuditChartCommand.spec, AuditChartCommand.run),
+        (TransferPrepareCommand.spec, TransferPrepareCommand.run),
+        (TransferReceiveCommand.spec, TransferReceiveCommand.run),
+        (TransferConfirmCommand.spec, TransferConfirmCommand.run),
     ]
 
     private static var overview: String {
