@@ -121,7 +121,8 @@ test: deps
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
 ## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
-## print 1,000 placement letters, one PDF each and merged (vs Apache FOP).
+## print 1,000 placement letters, one PDF each and merged (vs Apache FOP);
+## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
@@ -129,6 +130,7 @@ benchmark: deps
 	@./Benchmarks/archive.py --binary .build/release/inclusio
 	@./Benchmarks/audit_log.py
 	@./Benchmarks/render.py
+	@./Benchmarks/transfer.py --binary .build/release/inclusio
 
 clean:
 	@rm -rf .build $(OUT)

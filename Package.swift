@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Archive", "AuditLog", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TransferTests", dependencies: ["Transfer", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

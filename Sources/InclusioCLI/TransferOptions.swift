@@ -32,6 +32,14 @@ enum TransferOptions {
         do { return try SchemaCatalog(directory: folder) } catch { throw .record(error) }
     }
 
+    /// The transfer rules folder: `--rules`, or `Rules/` of the Inclusio home.
+    static func rulesFolder(_ arguments: ParsedArguments) throws(CLIError) -> URL {
+        do { return try InclusioHome.folder("Rules", explicit: arguments.value(rules)) } catch {
+            guard case let .missingSchemas(searched) = error else { throw error }
+            throw .transfer(.noRules(jurisdiction: "any jurisdiction", expected: "\(searched.joined(separator: ", ")); or give --rules DIR"))
+        }
+    }
+
     /// The output folder (`-o`, required).
     static func folder(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> URL {
         guard let path = arguments.value(output) else { throw .usage("Give the folder to write into with -o DIR.", command: command) }

@@ -43,7 +43,7 @@ enum TransferPrepareCommand {
         let folder = try TransferOptions.folder(arguments, command: spec)
         let identity = try TransferOptions.identity(arguments, command: spec)
         let catalog = try InclusioHome.schemaCatalog(arguments)
-        let rulesFolder = try InclusioHome.folder("Rules", explicit: arguments.value(TransferOptions.rules))
+        let rulesFolder = try TransferOptions.rulesFolder(arguments)
         let transferSchemas = try TransferOptions.schemas(arguments)
         let rules = try TransferOptions.run { () throws(TransferError) in try TransferRules.loadAll(folder: rulesFolder, schemas: transferSchemas) }
         let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(explicit: arguments.value(TransferOptions.forms)))

@@ -128,6 +128,20 @@ import Testing
         }
     }
 
+    @Test func aSchoolSendsOnlyThePupilsWhoGraduateThatYear() throws {
+        let setting = try setting()
+        let early = try prepare(setting, [], into: "2030", ["--school", "MOIC80000X", "--graduating", "2030"])
+        #expect(early.status == 0 && early.stdout.contains("Sent 0") && early.stdout.contains("1 of the school's pupils do not graduate in 2030"),
+                "\(early.stdout)\(early.stderr)")
+        #expect(dossiers(setting.file("2030")).isEmpty)
+        #expect(try log(setting.officePath).allSatisfy { $0["action"] as? String != "transfer" })
+        let due = try prepare(setting, [], into: "2031", ["--school", "MOIC80000X", "--graduating", "2031"])
+        #expect(due.status == 0 && due.stdout.contains("Sent 1"), "\(due.stdout)\(due.stderr)")
+        #expect(dossiers(setting.file("2031")).count == 1)
+        let usage = try prepare(setting, [Self.rossi], into: "x", ["--school", "MOIC80000X"])
+        #expect(usage.status == 64)
+    }
+
     @Test func anIncompleteFileIsHeldBackThenSentWithItsGapDeclared() throws {
         let setting = try setting()
         // Esposito's file lacks the information sheet, functional diagnosis and profile; Rossi's is complete.
