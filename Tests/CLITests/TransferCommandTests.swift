@@ -122,6 +122,10 @@ import Testing
         #expect(transfers.count == 1 && (transfers[0]["recipient"] as? String)?.contains("Demo School A") == true)
         let imports = try log(setting.schoolPath).filter { $0["action"] as? String == "import" }
         #expect(imports.count == 1 && (imports[0]["recipient"] as? String)?.contains("Demo County Education Office") == true)
+        // The same dossier again: nothing new is filed or logged.
+        let again = try receive(setting, [out.path])
+        #expect(again.status == 0 && again.stdout.contains("already received"), "\(again.stdout)\(again.stderr)")
+        #expect(try log(setting.schoolPath).filter { $0["action"] as? String == "import" }.count == 1)
         for auditor in [setting.officeAuditor, setting.schoolAuditor] {
             let audit = try Run.inclusio(["audit", "verify", "--purpose", "yearly audit"] + auditor)
             #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
@@ -157,6 +161,23 @@ import Testing
         #expect(dossiers(setting.file("out")).count == 2)
         let register = try String(contentsOf: setting.file("out/handover-register.xml"), encoding: .utf8)
         #expect(register.contains("<missing kind=\"functional-profile\"/>"))
+        // The gap is in the dossier's own index, as standard tools read it: openssl recovers the password, 7z extracts.
+        let gapped = try #require(register.firstMatch(of: /<pupil pseudonym="(P-[0-9A-Z]+)"[^>]*>(?:(?!<\/pupil>)[\s\S])*<missing/)?.1)
+        let opened = setting.file("opened")
+        try FileManager.default.createDirectory(at: opened, withIntermediateDirectories: true)
+        let dossier = setting.file("out/\(gapped).asice").path
+        #expect(try Run.program("7z", ["x", "-y", "-o" + opened.path, dossier, "META-INF/recipients.p7m"]).status == 0)
+        let password = try Run.program("openssl", ["cms", "-decrypt", "-binary", "-inform", "DER", "-in", "META-INF/recipients.p7m",
+                                                   "-recip", try TestPKI.file("school-a.pem").path, "-inkey", try TestPKI.file("school-a.key").path],
+                                       in: opened)
+        #expect(password.status == 0, "\(password.stderr)")
+        #expect(try Run.program("7z", ["x", "-y", "-p" + password.stdout, "-o" + opened.path, dossier, "META-INF/index.xml"]).status == 0)
+        let index = opened.appendingPathComponent("META-INF/index.xml")
+        let lintIndex = try Run.program("xmllint", ["--noout", "--schema", "Schemas/dossier/dossier-index.xsd", index.path])
+        #expect(lintIndex.status == 0, "\(lintIndex.stderr)")
+        let indexText = try String(contentsOf: index, encoding: .utf8)
+        #expect(indexText.contains("<handover register=\"R-") && indexText.contains("pupil=\"\(gapped)\"")
+                && indexText.contains("<missing kind=\"information-sheet\"/>"), "\(indexText)")
         let received = try receive(setting, [setting.file("out").path])
         #expect(received.status == 0, "\(received.stderr)")
         #expect(received.stdout.contains("the sender declares missing: information-sheet, functional-diagnosis, functional-profile"), "\(received.stdout)")
