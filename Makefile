@@ -19,15 +19,23 @@ AS_HEAD = $(ARCHIVE) --as head-mo-1 --key $(KEYS)/school-a.key
 AS_TEACHER = $(ARCHIVE) --as teacher-mo-2 --key $(KEYS)/school-b.key
 AS_ADMIN = $(ARCHIVE) --as admin --passphrase-file $(KEYS)/admin.passphrase
 AS_AUDITOR = $(ARCHIVE) --as auditor --passphrase-file $(KEYS)/auditor.passphrase
+SCHOOL = --path $(OUT)/school-archive
+AS_SCHOOL_HEAD = $(SCHOOL) --as head-a --key $(KEYS)/school-a.key
+AS_SCHOOL_ADMIN = $(SCHOOL) --as admin --passphrase-file $(KEYS)/admin.passphrase
+TRANSFER = $(OUT)/transfer
+SEND = --to $(KEYS)/school-a.pem --sign-cert $(KEYS)/office.pem $(AS_OFFICE)
+RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEAD) --purpose "demo: incoming pupils"
 
 ## Generate records from the sample cases of every jurisdiction and validate them; print them as
 ## PDF through the forms of their jurisdiction (and the placement letters as one merged PDF); send one
 ## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
 ## everything in a confidential archive and look it up as operators with different scopes;
 ## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil;
-## then apply the rules: a placement check, a school check and a merger allocation.
+## then graduation: send the sample pupils' files to school A, receive them into its own archive, confirm;
+## then apply the rules: a placement check, a school check, a merger allocation and a staff request card.
 demo: build
-	@rm -rf $(OUT)/records $(OUT)/pdf $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit
+	@rm -rf $(OUT)/records $(OUT)/pdf $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit \
+		$(OUT)/school-archive $(OUT)/transfer
 	@$(BIN) generate Samples/cases -o $(OUT)/records
 	@echo
 	@$(BIN) validate $(OUT)/records | tail -n 1
@@ -78,6 +86,29 @@ demo: build
 	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
 	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
 	@echo
+	@echo "Graduation: the office sends the files of school MOIC80000X's pupils who finish primary school in 2031 to Demo School A:"
+	@$(BIN) transfer prepare --school MOIC80000X --graduating 2031 -o $(TRANSFER)/IT-MO-2031 $(SEND) --purpose "demo: graduation 2031"
+	@echo
+	@echo "Two Fujian pupils go to Demo School A too; one file lacks its certificate and is held back:"
+	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose "demo: promotion" || true
+	@echo "…then sent as it is, with the gap declared in the dossier and the register (交接清单):"
+	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose "demo: promotion" \
+		--allow-incomplete
+	@echo
+	@echo "Demo School A receives both batches into its own archive and signs a receipt for each:"
+	@$(BIN) archive init $(SCHOOL) --policy Samples/policies/receiving-school.xml --admin-passphrase-file $(KEYS)/admin.passphrase > /dev/null
+	@$(BIN) archive enrol head-a --cert $(KEYS)/school-a.pem $(AS_SCHOOL_ADMIN) > /dev/null
+	@$(BIN) archive enrol auditor --new-passphrase-file $(KEYS)/auditor.passphrase $(AS_SCHOOL_ADMIN) > /dev/null
+	@$(BIN) transfer receive $(TRANSFER)/IT-MO-2031 -o $(TRANSFER)/receipts-IT-MO-2031 $(RECEIVE)
+	@$(BIN) transfer receive $(TRANSFER)/CN-FJ -o $(TRANSFER)/receipts-CN-FJ $(RECEIVE)
+	@echo
+	@echo "Back at the office, the receipts are matched to the registers:"
+	@$(BIN) transfer confirm $(TRANSFER)/receipts-IT-MO-2031 --register $(TRANSFER)/IT-MO-2031/handover-register.xml --ca $(KEYS)/root.pem
+	@$(BIN) transfer confirm $(TRANSFER)/receipts-CN-FJ --register $(TRANSFER)/CN-FJ/handover-register.xml --ca $(KEYS)/root.pem
+	@echo "Both access logs verify, each with one entry per pupil sent (office: transfer) and received (school: import):"
+	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: after the transfer"
+	@$(BIN) audit verify $(SCHOOL) --as auditor --passphrase-file $(KEYS)/auditor.passphrase --purpose "demo: after the transfer"
+	@echo
 	@echo "Rules (Rules/<jurisdiction>/rules.xml): what the criteria table of seed 002 §3 allows for a sample case,"
 	@echo "a Chinese school's classes against seed 000 §4, §11, §20, and a Japanese merger allocation (seed 004 II.3):"
 	@$(BIN) check placement Samples/cases/JP-11/case-01.json
@@ -92,6 +123,7 @@ demo: build
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
 	@echo "the PEI printed from the archive, the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"
+	@echo "the graduation transfers (dossiers, handover registers as XML, signature and PDF, receipts) in $(TRANSFER)/, school A's archive in $(OUT)/school-archive/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps
@@ -101,7 +133,8 @@ test: deps
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
 ## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
-## print 1,000 placement letters, one PDF each and merged (vs Apache FOP).
+## print 1,000 placement letters, one PDF each and merged (vs Apache FOP);
+## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
@@ -109,6 +142,7 @@ benchmark: deps
 	@./Benchmarks/archive.py --binary .build/release/inclusio
 	@./Benchmarks/audit_log.py
 	@./Benchmarks/render.py
+	@./Benchmarks/transfer.py --binary .build/release/inclusio
 
 clean:
 	@rm -rf .build $(OUT)

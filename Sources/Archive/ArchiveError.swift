@@ -44,6 +44,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     case noPupil(file: String)
     /// A dossier was given without the root and key to verify and open it.
     case dossierNeedsKeys(file: String)
+    /// A dossier given to `transfer receive` that declares no handover (not made by `transfer prepare`).
+    case notATransfer(file: String)
     /// A dossier could not be verified or opened.
     case dossier(DossierError)
     /// A stored blob or key does not decrypt or match its digest.
@@ -103,6 +105,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
             "\(file) names no pupil; only records with a pupil can be filed in the archive."
         case let .dossierNeedsKeys(file):
             "\(file) is a dossier: give the trusted root (--ca) to verify it and the receiving key (--dossier-key) to open it."
+        case let .notATransfer(file):
+            "\(file) is a dossier but not a transfer at graduation (its index declares no handover register); file it with `inclusio archive ingest` instead."
         case let .dossier(error):
             "\(error)"
         case let .damaged(what, reason):

@@ -36,32 +36,36 @@ extension ArchiveSession {
     public func ingest(_ url: URL, file: String, pupil reference: String?, dossier: DossierSource?) throws(ArchiveError) -> [IngestedDocument] {
         _ = try requirePurpose()
         let items = try IngestItem.read(url, file: file, dossier: dossier, schemas: archive.schemas.records)
+        return try self.file(items, pupil: reference, file: file) { $0.map(\.event) }
+    }
+
+    /// Files `items` in one transaction (records first, then attachments for `reference` or the
+    /// records' one pupil) and appends the log entries `entries` makes of what was filed,
+    /// before the transaction commits. Blobs of a failed transaction are removed.
+    func file(_ items: [IngestItem], pupil reference: String?, file: String,
+              entries: ([(document: IngestedDocument, event: AccessEvent)]) -> [AccessEvent]) throws(ArchiveError) -> [IngestedDocument] {
         var written: [URL] = []
         do {
             return try writing { () throws(ArchiveError) in
-                var filed: [IngestedDocument] = []
-                var events: [AccessEvent] = []
+                var filed: [(document: IngestedDocument, event: AccessEvent)] = []
                 // Records first: they say whose file a dossier's attachments belong to.
                 for item in items where item.facts != nil {
-                    let (document, event) = try fileRecord(item, written: &written)
-                    filed.append(document)
-                    events.append(event)
+                    filed.append(try fileRecord(item, written: &written))
                 }
                 let attachments = items.filter { $0.facts == nil }
                 if !attachments.isEmpty {
-                    let owner = try attachmentOwner(reference, filed: filed, file: file)
+                    let owner = try attachmentOwner(reference, filed: filed.map(\.document), file: file)
                     let key = try pupilKey(owner)
                     for item in attachments {
                         try authorize(.ingest, kind: "attachment", placement: owner.placement, pupil: owner.pseudonym,
                                       target: "attachments for pupil \(owner.pseudonym)")
-                        let (document, event) = try store(item, pupil: owner.pseudonym, pupilKey: key, documentId: nil, written: &written)
-                        filed.append(document)
-                        events.append(event)
+                        filed.append(try store(item, pupil: owner.pseudonym, pupilKey: key, documentId: nil, written: &written))
                     }
                 }
                 // The log entries are durable before the transaction commits.
-                try append(events)
-                return filed
+                let events = entries(filed)
+                if !events.isEmpty { try append(events) }
+                return filed.map(\.document)
             }
         } catch {
             for blob in written { unlink(blob.path) }

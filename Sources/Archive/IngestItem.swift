@@ -31,7 +31,7 @@ struct IngestItem {
         let content = try contents(of: url, file: file)
         if content.starts(with: Data("PK\u{03}\u{04}".utf8)) {
             guard let dossier else { throw .dossierNeedsKeys(file: file) }
-            return try items(ofDossier: url, file: file, bytes: content, source: dossier, schemas: schemas)
+            return try items(ofDossier: url, file: file, bytes: content, source: dossier, schemas: schemas).items
         }
         return [try item(content, file: file, title: url.lastPathComponent, provenance: nil, schemas: schemas)]
     }
@@ -53,17 +53,20 @@ struct IngestItem {
         return IngestItem(file: file, title: title, content: content, mediaType: "application/xml", facts: facts, provenance: provenance)
     }
 
-    private static func items(ofDossier url: URL, file: String, bytes: Data, source: DossierSource, schemas: SchemaCatalog) throws(ArchiveError) -> [IngestItem] {
+    /// The documents of a dossier, verified and opened in memory, with what verifying it established.
+    static func items(ofDossier url: URL, file: String, bytes: Data, source: DossierSource,
+                      schemas: SchemaCatalog) throws(ArchiveError) -> (report: DossierReport, items: [IngestItem]) {
         let opened: (report: DossierReport, payload: [Data])
         do { opened = try DossierVerifier(roots: source.roots).read(url, file: file, key: source.key) } catch { throw .dossier(error) }
         let provenance = Provenance(dossierSha256: SHA256.hex(bytes), sender: opened.report.signer.subject,
                                     signedAt: opened.report.signer.signingTime.map { AccessLog.timestamp($0) })
-        return try zip(opened.report.entries, opened.payload).map { entry, content throws(ArchiveError) in
+        let items = try zip(opened.report.entries, opened.payload).map { entry, content throws(ArchiveError) in
             try item(content, file: "\(file) \(entry.name)", title: entry.described?.title ?? entry.name, provenance: provenance, schemas: schemas)
         }
+        return (opened.report, items)
     }
 
-    private static func contents(of url: URL, file: String) throws(ArchiveError) -> Data {
+    static func contents(of url: URL, file: String) throws(ArchiveError) -> Data {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
               attributes[.type] as? FileAttributeType == .typeRegular else { throw .cannotRead(file: file) }
         guard (attributes[.size] as? Int ?? 0) <= maximumSize else {

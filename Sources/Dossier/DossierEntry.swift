@@ -27,11 +27,16 @@ enum DossierIndex {
     static let namespace = "urn:inclusio:dossier-index:1"
 
     /// The index as UTF-8 XML.
-    static func render(_ entries: [DossierEntry], created: Date) -> Data {
+    static func render(_ entries: [DossierEntry], handover: DossierHandover? = nil, created: Date) -> Data {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <dossier-index xmlns="\(namespace)" created="\(created.formatted(.iso8601))">\n
         """
+        if let handover {
+            let attributes = "register=\"\(XMLText.escaped(handover.register, attribute: true))\" pupil=\"\(XMLText.escaped(handover.pupil, attribute: true))\""
+            xml += handover.missing.isEmpty ? "  <handover \(attributes)/>\n"
+                : "  <handover \(attributes)>\n" + handover.missing.map { "    <missing kind=\"\(XMLText.escaped($0, attribute: true))\"/>\n" }.joined() + "  </handover>\n"
+        }
         for entry in entries {
             let optional = [("document", entry.document), ("version", entry.version), ("jurisdiction", entry.jurisdiction)]
                 .compactMap { name, value in value.map { " \(name)=\"\(XMLText.escaped($0, attribute: true))\"" } }.joined()
@@ -41,9 +46,9 @@ enum DossierIndex {
         return Data((xml + "</dossier-index>\n").utf8)
     }
 
-    /// Reads an index.
+    /// Reads an index: its entries and the handover it declares, if any.
     /// - Throws: ``DossierError/malformedIndex(reason:)``.
-    static func parse(_ data: Data) throws(DossierError) -> [DossierEntry] {
+    static func parse(_ data: Data) throws(DossierError) -> (entries: [DossierEntry], handover: DossierHandover?) {
         let root: XMLElement
         do {
             root = try XMLTree(data: data, file: DossierLayout.index).rootElement()
@@ -51,7 +56,15 @@ enum DossierIndex {
             throw .malformedIndex(reason: "not well-formed XML")
         }
         guard root.name == "dossier-index", root.namespace == namespace else { throw .malformedIndex(reason: "wrong root element") }
-        return try root.children.map { element throws(DossierError) in
+        let handovers = root.children(named: "handover")
+        guard handovers.count <= 1 else { throw .malformedIndex(reason: "it declares more than one handover") }
+        let handover = try handovers.first.map { element throws(DossierError) in
+            guard let register = element.attribute("register"), let pupil = element.attribute("pupil") else {
+                throw .malformedIndex(reason: "line \(element.line): the handover lacks its register or pupil")
+            }
+            return DossierHandover(register: register, pupil: pupil, missing: element.children(named: "missing").compactMap { $0.attribute("kind") })
+        }
+        let entries = try root.children.filter { $0.name != "handover" }.map { element throws(DossierError) in
             guard element.name == "entry", let name = element.attribute("name"), let title = element.attribute("title"),
                   let kind = element.attribute("kind"), let size = element.attribute("size").flatMap(UInt64.init) else {
                 throw .malformedIndex(reason: "line \(element.line): an entry lacks name, title, kind or size")
@@ -60,5 +73,6 @@ enum DossierIndex {
                                 kind: kind, document: element.attribute("document"), version: element.attribute("version"),
                                 jurisdiction: element.attribute("jurisdiction"), size: size)
         }
+        return (entries, handover)
     }
 }

@@ -37,6 +37,17 @@ public struct DossierPacker {
         public let signer: String
     }
 
+    /// A document packed from memory (a copy taken from the archive): its original title and bytes.
+    public struct Payload: Sendable {
+        public let title: String
+        public let data: Data
+
+        public init(title: String, data: Data) {
+            self.title = title
+            self.data = data
+        }
+    }
+
     /// Packs `files` (each with the name messages use for it) into `output`, replacing it
     /// (its folder is created if missing).
     /// Nothing is written unless every file is readable and every record valid.
@@ -51,11 +62,35 @@ public struct DossierPacker {
             }
         }
         let payload = try (0..<files.count).map { index throws(DossierError) in try described[index]!.get() }
-        let entries = payload.map(\.0)
-        let index = DossierIndex.render(entries, created: time)
+        return try write(payload.map { ($0.0, $0.1) }, sources: files.map { .file($0.url) }, handover: nil, to: output, at: time)
+    }
+
+    /// Packs documents held in memory into `output`, replacing it, with `handover` declared in
+    /// the encrypted index. Records among them are validated first; nothing is written unless
+    /// every one is valid.
+    /// - Throws: ``DossierError``.
+    public func pack(_ documents: [Payload], handover: DossierHandover?, to output: URL, at time: Date = Date()) throws(DossierError) -> Packed {
+        guard !recipients.isEmpty || passphrase != nil else { throw .noRecipient }
+        let payload = try documents.enumerated().map { number, document throws(DossierError) in
+            try Self.describe(document, number: number + 1, validator: validator)
+        }
+        return try write(payload, sources: documents.map { .data($0.data) }, handover: handover, to: output, at: time)
+    }
+
+    /// Where an entry's bytes come from when the zip is written.
+    private enum Source {
+        case file(URL)
+        case data(Data)
+    }
+
+    /// Signs the manifest of `payload` and writes the dossier (hidden temporary, then renamed).
+    private func write(_ payload: [(entry: DossierEntry, digest: Data)], sources: [Source], handover: DossierHandover?,
+                       to output: URL, at time: Date) throws(DossierError) -> Packed {
+        let entries = payload.map(\.entry)
+        let index = DossierIndex.render(entries, handover: handover, created: time)
         let manifest = ASiCManifest(signatureURI: DossierLayout.signature, references:
             [ASiCManifest.Reference(uri: DossierLayout.index, mediaType: "application/xml", digest: SHA256.digest(index))]
-            + payload.map { ASiCManifest.Reference(uri: $0.0.name, mediaType: $0.0.mediaType, digest: $0.1) }).rendered()
+            + payload.map { ASiCManifest.Reference(uri: $0.entry.name, mediaType: $0.entry.mediaType, digest: $0.digest) }).rendered()
         let password: String
         let signature: Data, envelope: Data
         do {
@@ -79,9 +114,12 @@ public struct DossierPacker {
             try writer.add(DossierLayout.signature, data: signature, compression: .store, modified: time)
             try writer.add(DossierLayout.recipients, data: envelope, compression: .store, modified: time)
             try writer.add(DossierLayout.index, data: index, compression: .deflate, password: password, modified: time)
-            for (file, entry) in zip(files, entries) {
-                let compress = DossierLayout.kind(ofExtension: file.url.pathExtension).compress
-                try writer.add(entry.name, file: file.url, compression: compress ? .deflate : .store, password: password, modified: time)
+            for (source, entry) in zip(sources, entries) {
+                let compress = DossierLayout.kind(ofExtension: (entry.name as NSString).pathExtension).compress
+                switch source {
+                case let .file(url): try writer.add(entry.name, file: url, compression: compress ? .deflate : .store, password: password, modified: time)
+                case let .data(data): try writer.add(entry.name, data: data, compression: compress ? .deflate : .store, password: password, modified: time)
+                }
             }
             try writer.close()
         } catch {
@@ -94,6 +132,30 @@ public struct DossierPacker {
             throw .cannotWrite(error)
         }
         return Packed(file: output, entries: entries, signer: identity.certificate.subject)
+    }
+
+    /// The index entry and SHA-256 of a document held in memory; records are validated first.
+    private static func describe(_ document: Payload, number: Int, validator: RecordValidator) throws(DossierError) -> (entry: DossierEntry, digest: Data) {
+        let kind = DossierLayout.kind(ofExtension: (document.title as NSString).pathExtension)
+        var record: (kind: String, tree: XMLTree)?
+        if kind.entryExtension == "xml" {
+            do {
+                let tree = try XMLTree(data: document.data, file: document.title)
+                if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil { record = (try validator.validate(tree), tree) }
+            } catch {
+                throw .invalidRecord(error)
+            }
+        }
+        return (entry(number: number, title: document.title, kind: kind, record: record, size: UInt64(document.data.count)), SHA256.digest(document.data))
+    }
+
+    /// The index entry of the `number`th payload file.
+    private static func entry(number: Int, title: String, kind: DossierLayout.PayloadKind, record: (kind: String, tree: XMLTree)?,
+                              size: UInt64) -> DossierEntry {
+        DossierEntry(name: DossierLayout.payloadName(number, ext: kind.entryExtension), title: title,
+                     mediaType: kind.mediaType, kind: record?.kind ?? "attachment",
+                     document: record?.tree.rootAttribute("id"), version: record?.tree.rootAttribute("version"),
+                     jurisdiction: record?.tree.rootAttribute("jurisdiction"), size: size)
     }
 
     /// The index entry and SHA-256 of one input file; records are validated first.
@@ -117,11 +179,7 @@ public struct DossierPacker {
             (digest, size) = try Self.digest(of: file)
             guard size <= limits.entrySize else { throw .inputTooLarge(file: file.name, limit: limits.entrySize) }
         }
-        let entry = DossierEntry(name: DossierLayout.payloadName(number, ext: kind.entryExtension), title: file.url.lastPathComponent,
-                                 mediaType: kind.mediaType, kind: record?.kind ?? "attachment",
-                                 document: record?.tree.rootAttribute("id"), version: record?.tree.rootAttribute("version"),
-                                 jurisdiction: record?.tree.rootAttribute("jurisdiction"), size: size)
-        return (entry, digest)
+        return (entry(number: number, title: file.url.lastPathComponent, kind: kind, record: record, size: size), digest)
     }
 
     /// SHA-256 and size of a file, read in pieces.

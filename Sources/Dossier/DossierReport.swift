@@ -23,6 +23,8 @@ public struct DossierReport: Sendable {
     public let entries: [Entry]
     /// Whether the entries are encrypted.
     public let encrypted: Bool
+    /// The transfer the encrypted index declares (read only with a key).
+    public let handover: DossierHandover?
 
     /// Whether every entry's digest was checked (false when encrypted and no key was given).
     public var contentsChecked: Bool { entries.allSatisfy(\.digestChecked) }

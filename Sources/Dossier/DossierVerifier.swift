@@ -77,7 +77,8 @@ public struct DossierVerifier {
 
     /// The report, with the index (when read) matched to the manifest.
     private func report(_ inspection: DossierInspection, _ contents: DossierInspection.Contents) throws(DossierError) -> DossierReport {
-        let described = try contents.index.map { data throws(DossierError) in try DossierIndex.parse(data) } ?? []
+        let index = try contents.index.map { data throws(DossierError) in try DossierIndex.parse(data) }
+        let described = index?.entries ?? []
         let byName = Dictionary(described.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let payload = inspection.manifest.references.filter { $0.uri != DossierLayout.index }
         if contents.index != nil {
@@ -89,7 +90,8 @@ public struct DossierVerifier {
             DossierReport.Entry(name: reference.uri, mediaType: reference.mediaType, size: inspection.entries[reference.uri]!.size,
                                 digestChecked: contents.checked.contains(reference.uri), described: byName[reference.uri])
         }
-        return DossierReport(file: inspection.file, signer: inspection.signer, entries: entries, encrypted: inspection.encrypted)
+        return DossierReport(file: inspection.file, signer: inspection.signer, entries: entries, encrypted: inspection.encrypted,
+                             handover: index?.handover)
     }
 }
 

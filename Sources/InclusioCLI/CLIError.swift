@@ -8,6 +8,7 @@ import Printing
 import Records
 import Rendering
 import Rules
+import Transfer
 
 /// Everything a command can fail with, mapped to an exit status and a message.
 enum CLIError: Error {
@@ -26,6 +27,7 @@ enum CLIError: Error {
     case rendering(RenderingError)
     case rules(RuleError)
     case missingRules(searched: [String])
+    case transfer(TransferError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -81,7 +83,22 @@ enum CLIError: Error {
             case .noLabels, .badLabels: .config
             case .badDate: .usage
             }
+        case let .transfer(error): Self.exitCode(error)
         case let .someFailed(_, code): code
+        }
+    }
+
+    static func exitCode(_ error: TransferError) -> ExitCode {
+        switch error {
+        case .noRules, .invalidRules: .config
+        case .otherBatch: .usage
+        case .unknownLevel, .incomplete, .nothingToSend, .otherJurisdiction, .badJournal, .unsigned, .invalidDocument,
+             .unknownRegister, .wrongReceiver: .dataError
+        case let .archive(error): exitCode(error)
+        case let .dossier(error): CLIError.dossier(error).exitCode
+        case let .cryptography(error): exitCode(error)
+        case let .printing(error): CLIError.printing(error).exitCode
+        case .cannotWrite: .cantCreate
         }
     }
 
@@ -96,7 +113,7 @@ enum CLIError: Error {
         case let .dossier(error): CLIError.dossier(error).exitCode
         case let .cryptography(error): exitCode(error)
         case let .database(error): error.isCorruption ? .dataError : .software
-        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord: .dataError
+        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .dataError
         case let .accessLog(error): exitCode(error)
         }
     }
@@ -162,6 +179,7 @@ enum CLIError: Error {
         case let .rules(error): "Error: \(error)"
         case let .missingRules(searched):
             "Error: no Rules/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --rules DIR."
+        case let .transfer(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

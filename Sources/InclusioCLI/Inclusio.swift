@@ -33,6 +33,9 @@ public enum Inclusio {
         (CheckSchoolCommand.spec, CheckSchoolCommand.run),
         (AllocationMergerCommand.spec, AllocationMergerCommand.run),
         (AllocationStaffRequestCommand.spec, AllocationStaffRequestCommand.run),
+        (TransferPrepareCommand.spec, TransferPrepareCommand.run),
+        (TransferReceiveCommand.spec, TransferReceiveCommand.run),
+        (TransferConfirmCommand.spec, TransferConfirmCommand.run),
     ]
 
     private static var overview: String {

@@ -1,0 +1,90 @@
+import Archive
+import Foundation
+import Support
+import Transfer
+
+/// `inclusio transfer receive`: transfer dossiers into the receiving school's archive, with a signed receipt.
+enum TransferReceiveCommand {
+    static let spec = CommandSpec(
+        path: "transfer receive",
+        abstract: "Receive transfer dossiers into this school's archive (verified, filed with provenance) and sign a receipt.",
+        usage: "inclusio transfer receive <dossier|dir>... --ca <root.pem> -o <dir> --sign-cert <cert> [--sign-key <key>] --as <operator> --key <key> --purpose <text> [--dossier-key <key>]",
+        options: ArchiveOptions.session + [KeyOptions.ca, ArchiveIngestCommand.dossierKey, TransferOptions.output, TransferOptions.signCert, TransferOptions.signKey],
+        discussion: """
+        Each dossier is verified against --ca (signature, chain, every digest) and opened with --dossier-key (default: --key); \
+        its documents are filed in one transaction with their provenance (sender, dossier SHA-256, signing time) and logged \
+        as an import from the sender. A dossier that does not verify is refused and nothing of it is filed. \
+        receipt-<register>-<n>.xml (signed: .p7s) lists, per register, what arrived and the gaps the sender declared; \
+        send it back to the sender for `inclusio transfer confirm`.
+        """)
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+        let inputs = InputFiles.expand(arguments.operands, extensions: ["asice"])
+        guard !inputs.isEmpty else { throw .usage("Give the dossiers (or folders of them) to receive.", command: spec) }
+        let folder = try TransferOptions.folder(arguments, command: spec)
+        // Made before anything is filed, so a receipt can always be written for what was.
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw .transfer(.cannotWrite(FileWriteError(path: folder.path, reason: "the folder cannot be created")))
+        }
+        let identity = try TransferOptions.identity(arguments, command: spec)
+        let roots = try KeyOptions.roots(arguments, command: spec)
+        let credential = try ArchiveOptions.credential(arguments, command: spec)
+        let key: DossierSource
+        if let path = arguments.value(ArchiveIngestCommand.dossierKey) {
+            key = DossierSource(roots: roots, key: .recipient(try ArchiveOptions.privateKey(path, arguments), certificate: nil, file: path))
+        } else if case let .key(privateKey, file) = credential {
+            key = DossierSource(roots: roots, key: .recipient(privateKey, certificate: nil, file: file))
+        } else {
+            throw .usage("Give the key that opens the dossiers with --dossier-key KEY.", command: spec)
+        }
+        let session = try ArchiveOptions.login(arguments, command: spec, credential: credential)
+        let reception = TransferReception(session: session, source: key)
+        let progress = Progress(total: inputs.count, label: "Receiving", console: console)
+        var received: [ReceivedDossier] = []
+        var failures: [(file: String, error: TransferError)] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        for input in inputs {
+            switch reception.receive(input.url, file: input.name) {
+            case let .success(dossier):
+                received.append(dossier)
+                if !console.json {
+                    progress.finish()
+                    console.out("\(input.name): \(dossier.isNew ? "received" : "already received") for pupil \(dossier.documents.first?.filed.pupil ?? "?") "
+                                + "(\(dossier.documents.count) documents, register \(dossier.handover.register))"
+                                + (dossier.handover.missing.isEmpty ? "" : "; the sender declares missing: \(dossier.handover.missing.joined(separator: ", "))"))
+                }
+            case let .failure(error):
+                failures.append((input.name, error))
+                if !console.json { progress.finish(); console.err("Error: \(error)") }
+                if case .archive(.purposeMissing) = error { throw .transfer(error) }
+            }
+            progress.advance()
+        }
+        progress.finish()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let receipts = try TransferOptions.run { () throws(TransferError) in
+            received.isEmpty ? [] : try reception.writeReceipts(received, identity: identity, into: folder)
+        }
+        if console.json {
+            console.emit(ReceiveJSON(received: received.map { .init(sha256: $0.sha256, pupil: $0.documents.first?.filed.pupil ?? "", documents: $0.documents.count,
+                                                                     isNew: $0.isNew, missing: $0.handover.missing) },
+                                     receipts: receipts.map(\.path), failed: failures.map { .init(file: $0.file, message: $0.error.description) },
+                                     seconds: seconds))
+        } else {
+            for receipt in receipts { console.out("Receipt: \(receipt.path) (signature \(receipt.lastPathComponent).p7s)") }
+        }
+        if let first = failures.first {
+            throw .someFailed("\(failures.count) of \(inputs.count) dossiers were refused (each is listed above); nothing of them was filed.",
+                              code: CLIError.exitCode(first.error))
+        }
+    }
+
+    private struct ReceiveJSON: Encodable {
+        struct Received: Encodable { let sha256: String; let pupil: String; let documents: Int; let isNew: Bool; let missing: [String] }
+        struct Failure: Encodable { let file: String; let message: String }
+        let received: [Received]
+        let receipts: [String]
+        let failed: [Failure]
+        let seconds: Double
+    }
+}
