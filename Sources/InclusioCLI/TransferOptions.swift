@@ -12,16 +12,19 @@ enum TransferOptions {
     static let rules = CommandSpec.Option(names: ["--rules"], value: "dir", help: "Folder of transfer rules (default: Rules/ of the Inclusio home).")
     static let forms = CommandSpec.Option(names: ["--forms"], value: "dir", help: "Folder of printing forms (default: Forms/ of the Inclusio home).")
 
-    /// The signing identity of `--sign-cert`, with `--sign-key` or else `--key`.
-    static func identity(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> SigningIdentity {
+    /// The files of the signing identity: `--sign-cert`, with `--sign-key` or else `--key`, and `--key-passphrase-file`.
+    static func signer(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> (certificate: URL, key: URL?, passphrase: Data?) {
         guard let certificate = arguments.value(signCert) else {
             throw .usage("Give the certificate that signs with --sign-cert CERT (its key with --sign-key, or --key).", command: command)
         }
         let key = arguments.value(signKey) ?? arguments.value(ArchiveOptions.key)
-        let passphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
-        do {
-            return try SigningIdentity.load(certificate: URL(fileURLWithPath: certificate), key: key.map { URL(fileURLWithPath: $0) }, passphrase: passphrase)
-        } catch {
+        return (URL(fileURLWithPath: certificate), key.map { URL(fileURLWithPath: $0) }, try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase))
+    }
+
+    /// The signing identity of ``signer(_:command:)``, loaded.
+    static func identity(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> SigningIdentity {
+        let files = try signer(arguments, command: command)
+        do { return try SigningIdentity.load(certificate: files.certificate, key: files.key, passphrase: files.passphrase) } catch {
             throw .cryptography(error)
         }
     }

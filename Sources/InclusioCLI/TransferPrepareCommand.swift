@@ -38,10 +38,10 @@ enum TransferPrepareCommand {
             throw .usage("Say who graduates: --pupil ID (repeatable), or --school CODE with --graduating YEAR.", command: spec)
         }
         guard let recipientPath = arguments.value(to) else { throw .usage("Give the receiving school's certificate with --to CERT.", command: spec) }
-        let recipient = try KeyOptions.certificates(ParsedArguments(values: [KeyOptions.ca.key: [recipientPath]]), KeyOptions.ca)
-        guard let certificate = recipient.first else { throw .cryptography(.notACertificate(file: recipientPath)) }
         let folder = try TransferOptions.folder(arguments, command: spec)
-        let identity = try TransferOptions.identity(arguments, command: spec)
+        let signer = try TransferOptions.signer(arguments, command: spec)
+        let keys = PackingKeys(certificate: signer.certificate, key: signer.key, passphrase: signer.passphrase,
+                               recipient: URL(fileURLWithPath: recipientPath))
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let rulesFolder = try TransferOptions.rulesFolder(arguments)
         let transferSchemas = try TransferOptions.schemas(arguments)
@@ -52,15 +52,14 @@ enum TransferPrepareCommand {
             try ArchiveOptions.run { () throws(ArchiveError) in try session.pupils(school: code).map(\.pseudonym) }
         } ?? pupils
         let batch = try TransferOptions.run { () throws(TransferError) in
-            try TransferPreparation(session: session, rules: rules, identity: identity, recipient: certificate,
-                                    validator: RecordValidator(catalog: catalog), folder: folder, allowIncomplete: arguments.has(allowIncomplete))
+            try TransferPreparation(session: session, rules: rules, keys: keys, validator: RecordValidator(catalog: catalog),
+                                    folder: folder, allowIncomplete: arguments.has(allowIncomplete))
         }
-        if !console.json { console.out("Batch \(batch.register) to \(certificate.subject), in \(folder.path)") }
+        if !console.json { console.out("Batch \(batch.register) to \(batch.recipientName), in \(folder.path)") }
         let progress = Progress(total: candidates.count, label: "Preparing", console: console)
         var report = PrepareJSON(register: batch.register)
         var failures: [(pupil: String, error: TransferError)] = []
-        for candidate in candidates {
-            let outcome = batch.send(candidate, graduating: year)
+        batch.send(candidates, graduating: year) { candidate, outcome in
             progress.advance()
             switch outcome {
             case let .sent(entry, checklist):
@@ -82,7 +81,7 @@ enum TransferPrepareCommand {
         }
         progress.finish()
         let files = try TransferOptions.run { () throws(TransferError) in
-            try batch.writeRegister(identity: identity, purpose: arguments.value(ArchiveOptions.purpose) ?? "", printer: printer)
+            try batch.writeRegister(purpose: arguments.value(ArchiveOptions.purpose) ?? "", printer: printer)
         }
         report.register_ = files.map { $0.xml.path }
         report.timing = batch.timing

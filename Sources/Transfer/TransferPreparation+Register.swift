@@ -11,11 +11,14 @@ extension TransferPreparation {
         public let pdf: URL?
     }
 
+    /// The receiving school, as its certificate names it.
+    public var recipientName: String { recipient.subject }
+
     /// Writes the batch's handover register (every dossier sent so far, this run's and earlier
-    /// runs') as XML with its detached signature by `identity`, and as PDF through its form when
-    /// `printer` is given, replacing the previous run's; `nil` when nothing was sent yet.
+    /// runs') as XML with its detached signature by the sending office, and as PDF through its form
+    /// when `printer` is given, replacing the previous run's; `nil` when nothing was sent yet.
     /// - Throws: ``TransferError/printing(_:)``, ``TransferError/cannotWrite(_:)``, ``TransferError/cryptography(_:)``.
-    public func writeRegister(identity: SigningIdentity, purpose: String, printer: RecordPrinter?) throws(TransferError) -> RegisterFiles? {
+    public func writeRegister(purpose: String, printer: RecordPrinter?) throws(TransferError) -> RegisterFiles? {
         let pupils = sent
         guard let first = pupils.first, let rule = rules[first.jurisdiction] else { return nil }
         let register = HandoverRegister(

@@ -24,11 +24,15 @@ public final class TransferPreparation {
 
     let session: ArchiveSession
     let rules: [String: TransferRules]
-    let packer: DossierPacker
+    let keys: PackingKeys
+    let identity: SigningIdentity
     let recipient: Certificate
+    let validator: RecordValidator
     let folder: URL
     let allowIncomplete: Bool
     private var journal: BatchJournal
+    /// The jurisdiction of the batch's first pupil: its rule is the register's.
+    private var jurisdiction: String?
     /// Seconds spent per phase (read, check, pack, journal, log, place), for `--json` and the benchmark.
     public private(set) var timing: [String: Double] = [:]
 
@@ -36,13 +40,15 @@ public final class TransferPreparation {
     public var register: String { journal.header.register }
 
     /// Opens the batch in `folder` (carrying on a batch for the same recipient, or starting one).
-    /// - Throws: ``TransferError/otherBatch(folder:register:recipient:)``, ``TransferError/badJournal(file:reason:)``.
-    public init(session: ArchiveSession, rules: [String: TransferRules], identity: SigningIdentity, recipient: Certificate,
-                validator: RecordValidator, folder: URL, allowIncomplete: Bool) throws(TransferError) {
+    /// - Throws: ``TransferError/cryptography(_:)`` for keys that do not load, ``TransferError/otherBatch(folder:register:recipient:)``,
+    ///   ``TransferError/badJournal(file:reason:)``.
+    public init(session: ArchiveSession, rules: [String: TransferRules], keys: PackingKeys, validator: RecordValidator,
+                folder: URL, allowIncomplete: Bool) throws(TransferError) {
         self.session = session
         self.rules = rules
-        self.packer = DossierPacker(identity: identity, recipients: [recipient], passphrase: nil, validator: validator)
-        self.recipient = recipient
+        self.keys = keys
+        (identity, recipient) = try keys.load()
+        self.validator = validator
         self.folder = folder
         self.allowIncomplete = allowIncomplete
         let id: String
@@ -50,66 +56,110 @@ public final class TransferPreparation {
         journal = try BatchJournal.open(in: folder, starting: .init(register: id, recipient: recipient.subject,
                                                                     recipientFingerprint: recipient.fingerprint,
                                                                     created: ISO8601DateFormatter().string(from: Date())))
+        jurisdiction = journal.sent.values.first?.jurisdiction
     }
 
     /// Every dossier of the batch so far (this run's and earlier runs'), in pupil order.
     public var sent: [SentDossier] { journal.sent.values.sorted { $0.pupil < $1.pupil } }
 
-    /// Sends the file of the pupil `reference` names (pseudonym or national id); with
-    /// `graduating`, only if the pupil finishes their level in that year.
-    public func send(_ reference: String, graduating: Int?) -> Outcome {
-        do throws(TransferError) {
-            if let done = try resume(reference) { return .alreadySent(done) }
-            let file = try timed("read") { () throws(TransferError) in
-                try archive { () throws(ArchiveError) in try session.transferFile(of: reference, kinds: Set(rules.values.flatMap(\.kinds))) }
+    /// A pupil's dossier ready to be packed.
+    private struct Job: Sendable {
+        let pupil: String
+        let documents: [TransferDocument]
+        let checklist: TransferChecklist
+        let jurisdiction: String
+        let handover: DossierHandover
+    }
+
+    /// Sends the files of the pupils `references` name (pseudonyms or national ids); with
+    /// `graduating`, only those who finish their level in that year. `report` hears of each pupil
+    /// as soon as they are done. Dossiers are packed a few at a time on every core; journal, log
+    /// and placement follow one pupil at a time, in that order.
+    public func send(_ references: [String], graduating: Int?, report: (String, Outcome) -> Void) {
+        var seen: Set<String> = []
+        let unique = references.filter { seen.insert($0).inserted }
+        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: unique.count, by: width) {
+            var jobs: [(reference: String, job: Job)] = []
+            for reference in unique[start..<min(start + width, unique.count)] {
+                do throws(TransferError) {
+                    switch try prepare(reference, graduating: graduating) {
+                    case let .left(outcome): report(reference, outcome)
+                    case let .right(job): jobs.append((reference, job))
+                    }
+                } catch {
+                    report(reference, .failed(error, nil))
+                }
             }
-            if let done = try resume(file.pupil) { return .alreadySent(done) }
-            let (level, rule, facts) = try self.level(of: file)
-            if let graduating, facts.birthDate.flatMap(level.graduationYear) != graduating { return .notGraduating }
-            if let first = journal.sent.values.first, first.jurisdiction != rule.jurisdiction {
-                throw .otherJurisdiction(pupil: file.pupil, jurisdiction: rule.jurisdiction, batch: first.jurisdiction)
+            let packed = timed("pack") { pack(jobs.map(\.job)) }
+            for ((reference, job), result) in zip(jobs, packed) {
+                do throws(TransferError) {
+                    report(reference, .sent(try dispatch(job, dossierSha256: try result.get()), job.checklist))
+                } catch {
+                    report(reference, .failed(error, job.checklist))
+                }
             }
-            let travelling = file.documents.filter { level.kinds.contains($0.kind) }
-            let checklist = TransferChecklist(
-                pupil: file.pupil, level: level.name, nextLevel: level.next, rule: "\(rule.file) (seed \(rule.seed) \(rule.paragraph))",
-                rows: level.documents.map { kind, required in
-                    .init(kind: kind, required: required, documents: travelling.filter { $0.kind == kind }.map(Self.summary))
-                })
-            if !checklist.missing.isEmpty && !allowIncomplete { return .failed(.incomplete(pupil: file.pupil, missing: checklist.missing), checklist) }
-            guard !travelling.isEmpty else { return .failed(.nothingToSend(pupil: file.pupil), checklist) }
-            do {
-                return .sent(try dispatch(file.pupil, travelling, checklist: checklist, jurisdiction: rule.jurisdiction), checklist)
-            } catch {
-                return .failed(error, checklist)
-            }
-        } catch {
-            return .failed(error, nil)
         }
     }
 
-    /// Packs, journals, logs and places one pupil's dossier, in that order: a crash at any point
-    /// leaves either no trace, or a journal line that the next run completes.
-    private func dispatch(_ pupil: String, _ documents: [TransferDocument], checklist: TransferChecklist,
-                          jurisdiction: String) throws(TransferError) -> SentDossier {
-        let name = "\(pupil).asice"
-        let staged = stagingFolder.appendingPathComponent(name)
-        let handover = DossierHandover(register: register, pupil: pupil, missing: checklist.missing)
-        try timed("pack") { () throws(TransferError) in
-            do throws(DossierError) {
-                _ = try packer.pack(documents.map { DossierPacker.Payload(title: $0.title, data: $0.content) }, handover: handover, to: staged)
-            } catch {
-                throw .dossier(error)
+    /// What to do for one pupil: an outcome already (sent before, not graduating, held back), or a job to pack.
+    private func prepare(_ reference: String, graduating: Int?) throws(TransferError) -> Either<Outcome, Job> {
+        if let done = try resume(reference) { return .left(.alreadySent(done)) }
+        let file = try timed("read") { () throws(TransferError) in
+            try archive { () throws(ArchiveError) in try session.transferFile(of: reference, kinds: Set(rules.values.flatMap(\.kinds))) }
+        }
+        if let done = try resume(file.pupil) { return .left(.alreadySent(done)) }
+        let (level, rule, facts) = try self.level(of: file)
+        if let graduating, facts.birthDate.flatMap(level.graduationYear) != graduating { return .left(.notGraduating) }
+        if let jurisdiction, jurisdiction != rule.jurisdiction {
+            throw .otherJurisdiction(pupil: file.pupil, jurisdiction: rule.jurisdiction, batch: jurisdiction)
+        }
+        let travelling = file.documents.filter { level.kinds.contains($0.kind) }
+        let checklist = TransferChecklist(
+            pupil: file.pupil, level: level.name, nextLevel: level.next, rule: "\(rule.file) (seed \(rule.seed) \(rule.paragraph))",
+            rows: level.documents.map { kind, required in
+                .init(kind: kind, required: required, documents: travelling.filter { $0.kind == kind }.map(Self.summary))
+            })
+        if !checklist.missing.isEmpty && !allowIncomplete { return .left(.failed(.incomplete(pupil: file.pupil, missing: checklist.missing), checklist)) }
+        guard !travelling.isEmpty else { return .left(.failed(.nothingToSend(pupil: file.pupil), checklist)) }
+        jurisdiction = rule.jurisdiction
+        return .right(Job(pupil: file.pupil, documents: travelling, checklist: checklist, jurisdiction: rule.jurisdiction,
+                          handover: DossierHandover(register: register, pupil: file.pupil, missing: checklist.missing)))
+    }
+
+    /// Packs each job's dossier into the staging folder, on every core (each worker loads its own
+    /// keys: OpenSSL handles stay on one thread); the SHA-256 of each dossier, or why it failed.
+    private func pack(_ jobs: [Job]) -> [Result<String, TransferError>] {
+        let results = ConcurrentSlots<Result<String, TransferError>>(count: jobs.count)
+        let (keys, validator, staging) = (keys, validator, stagingFolder)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results[index] = Result { () throws(TransferError) in
+                let job = jobs[index]
+                let staged = staging.appendingPathComponent("\(job.pupil).asice")
+                do throws(DossierError) {
+                    _ = try keys.packer(validator: validator)
+                        .pack(job.documents.map { DossierPacker.Payload(title: $0.title, data: $0.content) }, handover: job.handover, to: staged)
+                } catch {
+                    throw .dossier(error)
+                }
+                guard let bytes = FileManager.default.contents(atPath: staged.path) else {
+                    throw .cannotWrite(FileWriteError(path: staged.path, reason: "the packed dossier cannot be read back"))
+                }
+                return SHA256.hex(bytes)
             }
         }
-        guard let bytes = FileManager.default.contents(atPath: staged.path) else {
-            throw .cannotWrite(FileWriteError(path: staged.path, reason: "the packed dossier cannot be read back"))
-        }
-        let entry = SentDossier(pupil: pupil, jurisdiction: jurisdiction, level: checklist.level, nextLevel: checklist.nextLevel,
-                                dossier: name, dossierSha256: SHA256.hex(bytes), sent: ISO8601DateFormatter().string(from: Date()),
-                                documents: documents.map(Self.summary), missing: checklist.missing)
+        return (0..<jobs.count).map { results[$0]! }
+    }
+
+    /// Journals, logs and places one packed dossier, in that order: a crash at any point leaves
+    /// either no trace, or a journal line that the next run completes.
+    private func dispatch(_ job: Job, dossierSha256: String) throws(TransferError) -> SentDossier {
+        let entry = SentDossier(pupil: job.pupil, jurisdiction: job.jurisdiction, level: job.checklist.level, nextLevel: job.checklist.nextLevel,
+                                dossier: "\(job.pupil).asice", dossierSha256: dossierSha256, sent: ISO8601DateFormatter().string(from: Date()),
+                                documents: job.documents.map(Self.summary), missing: job.checklist.missing)
         try timed("journal") { () throws(TransferError) in try journal.record(entry) }
         try timed("log") { () throws(TransferError) in
-            try archive { () throws(ArchiveError) in try session.recordTransfer(pupil: pupil, recipient: recipient.subject, dossierSha256: entry.dossierSha256) }
+            try archive { () throws(ArchiveError) in try session.recordTransfer(pupil: job.pupil, recipient: recipient.subject, dossierSha256: dossierSha256) }
         }
         try timed("place") { () throws(TransferError) in try place(entry) }
         return entry
@@ -161,7 +211,7 @@ public final class TransferPreparation {
         .init(kind: document.kind, id: document.document, version: document.version, recordId: document.recordId, sha256: document.sha256)
     }
 
-    private func timed<T>(_ phase: String, _ body: () throws(TransferError) -> T) throws(TransferError) -> T {
+    private func timed<T, Failure: Error>(_ phase: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timing[phase, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         return try body()
@@ -175,6 +225,12 @@ public final class TransferPreparation {
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         return String(try SecureRandom.bytes(12).map { alphabet[Int($0 & 31)] })
     }
+}
+
+/// One of two things.
+enum Either<Left, Right> {
+    case left(Left)
+    case right(Right)
 }
 
 /// What a record says about where the pupil is: school level, birth date, issue date.
