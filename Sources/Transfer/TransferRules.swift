@@ -65,13 +65,18 @@ public struct TransferRules: Sendable {
         }
         let source = root.children(named: "source").first
         var levels: [String: Level] = [:]
-        // The schema guarantees every attribute read below, and the cut-off's MM-DD shape.
+        // The schema requires these attributes; numbers it accepts but Int cannot hold are refused here.
         for level in root.children(named: "level") {
-            let cutoff = level.attribute("cutoff")!.split(separator: "-").map { Int($0)! }
-            levels[level.attribute("name")!] = Level(
-                name: level.attribute("name")!, next: level.attribute("next"), entryAge: Int(level.attribute("entryAge")!)!,
-                years: Int(level.attribute("years")!)!, cutoff: (cutoff[0], cutoff[1]),
-                documents: level.children(named: "document").map { ($0.attribute("kind")!, ["true", "1"].contains($0.attribute("required")!)) })
+            guard let name = level.attribute("name"), let entryAge = level.attribute("entryAge").flatMap({ Int($0) }),
+                  let years = level.attribute("years").flatMap({ Int($0) }),
+                  let cutoff = level.attribute("cutoff")?.split(separator: "-").compactMap({ Int($0) }), cutoff.count == 2 else {
+                throw .invalidRules(file: file, reason: "line \(level.line): a level needs a name, whole numbers for entryAge and years, and a cutoff MM-DD.")
+            }
+            levels[name] = Level(
+                name: name, next: level.attribute("next"), entryAge: entryAge, years: years, cutoff: (cutoff[0], cutoff[1]),
+                documents: level.children(named: "document").compactMap { document in
+                    document.attribute("kind").map { ($0, ["true", "1"].contains(document.attribute("required") ?? "")) }
+                })
         }
         return TransferRules(jurisdiction: jurisdiction, file: file, seed: source?.attribute("seed") ?? "",
                              paragraph: source?.attribute("paragraph") ?? "", levels: levels)
