@@ -41,7 +41,11 @@ public struct DeadlineEvaluator: Sendable {
                 findings.append(finding(rule, assessment, jurisdiction: code, school: nil, pupil: nil))
             }
         }
-        return DueReport(on: on, within: within, findings: findings, schools: summaries(findings, pupils: pupilsPerSchool),
+        // Schools in order, each school's pupils in order, each pupil's rules in the file's order, offices last.
+        let ordered = findings.enumerated().sorted {
+            (SchoolKey(finding: $0.element), $0.element.pupil ?? "", $0.offset) < (SchoolKey(finding: $1.element), $1.element.pupil ?? "", $1.offset)
+        }.map(\.element)
+        return DueReport(on: on, within: within, findings: ordered, schools: summaries(ordered, pupils: pupilsPerSchool),
                          withheldRules: withheld.sorted(), pupilsWithoutRules: withoutRules)
     }
 
@@ -56,6 +60,17 @@ public struct DeadlineEvaluator: Sendable {
         let school: String?
         /// The jurisdiction's office (its reminders), after its schools.
         var office = false
+
+        init(jurisdiction: String, school: String?, office: Bool = false) {
+            self.jurisdiction = jurisdiction
+            self.school = school
+            self.office = office
+        }
+
+        init(finding: DueReport.Finding) {
+            self.init(jurisdiction: finding.jurisdiction, school: finding.school, office: finding.pupil == nil)
+        }
+
         static func < (lhs: SchoolKey, rhs: SchoolKey) -> Bool {
             (lhs.office ? 1 : 0, lhs.jurisdiction, lhs.school ?? "") < (rhs.office ? 1 : 0, rhs.jurisdiction, rhs.school ?? "")
         }
@@ -66,8 +81,7 @@ public struct DeadlineEvaluator: Sendable {
         var counts: [SchoolKey: [String: Int]] = [:]
         for key in pupils.keys { counts[key] = [:] }
         for finding in findings {
-            let key = SchoolKey(jurisdiction: finding.jurisdiction, school: finding.school, office: finding.pupil == nil)
-            counts[key, default: [:]][finding.status.rawValue, default: 0] += 1
+            counts[SchoolKey(finding: finding), default: [:]][finding.status.rawValue, default: 0] += 1
         }
         return counts.keys.sorted().map {
             DueReport.SchoolSummary(jurisdiction: $0.jurisdiction, school: $0.school, office: $0.office, pupils: pupils[$0] ?? 0,

@@ -2,6 +2,7 @@ import AuditLog
 import Archive
 import Audit
 import Cryptography
+import Deadlines
 import Dossier
 import Generation
 import Printing
@@ -23,6 +24,7 @@ enum CLIError: Error {
     case archive(ArchiveError)
     case audit(AuditReportError)
     case rendering(RenderingError)
+    case deadlines(DeadlineError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -67,6 +69,7 @@ enum CLIError: Error {
             }
         case let .archive(error): Self.exitCode(error)
         case .rendering: .software
+        case .deadlines: .config
         case let .audit(error):
             switch error {
             case .noLabels, .badLabels: .config
@@ -146,6 +149,7 @@ enum CLIError: Error {
         case let .archive(error): "Error: \(error)"
         case let .audit(error): "Error: \(error)"
         case let .rendering(error): "Error: \(error)"
+        case let .deadlines(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

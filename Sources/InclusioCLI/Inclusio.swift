@@ -29,6 +29,7 @@ public enum Inclusio {
         (AuditProveCommand.spec, AuditProveCommand.run),
         (AuditReportCommand.spec, AuditReportCommand.run),
         (AuditChartCommand.spec, AuditChartCommand.run),
+        (DueCommand.spec, DueCommand.run),
     ]
 
     private static var overview: String {

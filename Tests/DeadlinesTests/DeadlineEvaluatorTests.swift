@@ -1,5 +1,7 @@
 import Deadlines
+import Foundation
 import Testing
+import TestSupport
 
 /// The report over many pupils: per pupil, per school, office reminders, and what an operator may not see.
 @Suite struct DeadlineEvaluatorTests {
@@ -37,5 +39,26 @@ import Testing
         #expect(!report.findings.contains { $0.rule == "IT-DF-SEPTEMBER" })
         #expect(report.withheldRules.contains("IT-DF-SEPTEMBER") && report.withheldRules.contains("IT-ASL-MEETINGS"))
         #expect(!report.withheldRules.contains("IT-PEI-REVIEW"))
+    }
+}
+
+/// The XML the one-page PDF form reads, judged by xmllint against its schema.
+@Suite struct DueReportXMLTests {
+    @Test func xmllintAcceptsTheReportAndItIsCutToFitAPage() throws {
+        let catalog = try DeadlineFixtures.catalog()
+        let pupils = (0..<40).map { PupilDates(pseudonym: "P-\($0)", jurisdiction: "IT-MO", school: "S\($0 % 15)", documents: [:]) }
+        let report = DeadlineEvaluator(catalog: catalog, on: DeadlineFixtures.day("2026-10-15"), within: 30).report(for: pupils)
+        let xml = report.xml(book: try #require(catalog.books["IT-MO"]), producedBy: "office <&>", produced: "2026-10-15 09:00 +02:00")
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("due.xml")
+        try xml.write(to: file)
+        let run = try Run.program("xmllint", ["--noout", "--schema", "Schemas/deadlines/due-report.xsd", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(text.components(separatedBy: "<school ").count - 1 == 10)
+        #expect(text.components(separatedBy: "<row ").count - 1 == 22)
+        #expect(text.contains(#"<more schools="5" rows="#))
+        #expect(text.contains(#"key="overdue" text="scaduto""#))
     }
 }
