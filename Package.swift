@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Records", "Rendering"]),
         .target(name: "Rules", dependencies: ["Records", "Support"]),
         .target(name: "Transfer", dependencies: ["Archive", "Dossier", "Printing", "Records", "Rendering", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Transfer", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Transfer", "Support"]),
+        .target(name: "Deadlines", dependencies: ["Records"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records", "TestSupport"]),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "Records", "TestSupport"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

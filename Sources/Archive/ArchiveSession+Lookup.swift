@@ -10,10 +10,7 @@ extension ArchiveSession {
     public func pupils(school: String? = nil, kind: String? = nil) throws(ArchiveError) -> [PupilSummary] {
         _ = try requirePurpose()
         try authorize(.read, kind: kind, placement: nil, pupil: nil, target: "the archive's list of pupils")
-        if let school, !op.scopes.contains(where: { $0.school == nil || $0.school == school }) {
-            try record("read", outcome: .denied)
-            throw .notPermitted(operator: op.id, action: .read, target: "pupils of school \(school)")
-        }
+        try checkInScope(school: school)
         var sql = "SELECT \(PupilRecord.columns("p")) FROM pupils p"
         var values: [SQLiteValue] = []
         var conditions: [String] = []

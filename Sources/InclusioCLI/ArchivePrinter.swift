@@ -37,10 +37,11 @@ enum ArchivePrinter {
     /// Prints `rows` under `header` in aligned columns.
     static func table(_ header: [String], _ rows: [[String]], on console: Console) {
         let widths = header.indices.map { column in ([header] + rows).map { width($0[column]) }.max() ?? 0 }
-        for row in [header] + rows {
-            console.out(row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - width($1)) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces))
-        }
+        // One write: a table of many thousand rows (`inclusio due`) would otherwise cost a system call a row.
+        console.out(([header] + rows).map { row in
+            row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - width($1)) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n"))
     }
 
     /// Terminal columns of `text`: East Asian wide and full-width characters take two.

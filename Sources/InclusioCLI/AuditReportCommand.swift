@@ -114,12 +114,13 @@ enum AuditReportCommand {
         return format
     }
 
-    /// The access report's XML, filled into the jurisdiction's access-report form and rendered.
-    private static func pdf(_ xml: Data, jurisdiction: String, _ arguments: ParsedArguments) throws(CLIError) -> Data {
+    /// A report's XML (an access report unless `kind` says otherwise), filled into the jurisdiction's
+    /// form `Forms/<jurisdiction>/<kind>.xsl` (of `--forms`) and rendered.
+    static func pdf(_ xml: Data, jurisdiction: String, kind: String = "access-report", _ arguments: ParsedArguments) throws(CLIError) -> Data {
         let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
                                     forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)))
         let prepared: PreparedDocument
-        do { prepared = try printer.prepare(generated: xml, file: "access report", jurisdiction: jurisdiction, kind: "access-report") } catch {
+        do { prepared = try printer.prepare(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch {
             throw .printing(error)
         }
         do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .printing(.rendering(error)) }

@@ -2,6 +2,7 @@ import AuditLog
 import Archive
 import Audit
 import Cryptography
+import Deadlines
 import Dossier
 import Generation
 import Printing
@@ -28,6 +29,7 @@ enum CLIError: Error {
     case rules(RuleError)
     case missingRules(searched: [String])
     case transfer(TransferError)
+    case deadlines(DeadlineError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -78,6 +80,7 @@ enum CLIError: Error {
             }
         case let .archive(error): Self.exitCode(error)
         case .rendering: .software
+        case .deadlines: .config
         case let .audit(error):
             switch error {
             case .noLabels, .badLabels: .config
@@ -180,6 +183,7 @@ enum CLIError: Error {
         case let .missingRules(searched):
             "Error: no Rules/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --rules DIR."
         case let .transfer(error): "Error: \(error)"
+        case let .deadlines(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

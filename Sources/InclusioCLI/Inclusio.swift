@@ -36,6 +36,7 @@ public enum Inclusio {
         (TransferPrepareCommand.spec, TransferPrepareCommand.run),
         (TransferReceiveCommand.spec, TransferReceiveCommand.run),
         (TransferConfirmCommand.spec, TransferConfirmCommand.run),
+        (DueCommand.spec, DueCommand.run),
     ]
 
     private static var overview: String {

@@ -1,0 +1,91 @@
+/// Applies a catalog of deadlines to pupils on one day.
+public struct DeadlineEvaluator: Sendable {
+    public let catalog: DeadlineCatalog
+    public let on: CalendarDay
+    public let within: Int
+    /// Kinds the operator may read (`nil`: all); a rule counting other kinds is not applied,
+    /// since its evidence would be missing from what the operator sees.
+    public let readableKinds: Set<String>?
+
+    public init(catalog: DeadlineCatalog, on: CalendarDay, within: Int, readableKinds: Set<String>? = nil) {
+        self.catalog = catalog
+        self.on = on
+        self.within = within
+        self.readableKinds = readableKinds
+    }
+
+    /// The report for `pupils`: every pupil finding that says something on `on`, then the
+    /// reminders of office tasks of each jurisdiction the pupils belong to.
+    public func report(for pupils: [PupilDates]) -> DueReport {
+        var findings: [DueReport.Finding] = []
+        var withheld: Set<String> = []
+        var withoutRules = 0
+        var pupilsPerSchool: [SchoolKey: Int] = [:]
+        var jurisdictions: Set<String> = []
+        for pupil in pupils {
+            guard let book = catalog.books[pupil.jurisdiction] else { withoutRules += 1; continue }
+            jurisdictions.insert(pupil.jurisdiction)
+            pupilsPerSchool[SchoolKey(jurisdiction: pupil.jurisdiction, school: pupil.school), default: 0] += 1
+            for rule in book.rules {
+                guard let kinds = rule.evidence else { continue }
+                if let readableKinds, !kinds.isSubset(of: readableKinds) { withheld.insert(rule.id); continue }
+                let dates = kinds.flatMap { pupil.documents[$0] ?? [] }
+                guard let assessment = rule.assess(documents: dates, on: on, within: within, in: book) else { continue }
+                findings.append(finding(rule, assessment, jurisdiction: pupil.jurisdiction, school: pupil.school, pupil: pupil.pseudonym))
+            }
+        }
+        for code in jurisdictions.sorted() {
+            guard let book = catalog.books[code] else { continue }
+            for rule in book.rules where rule.evidence == nil {
+                guard let assessment = rule.assess(documents: [], on: on, within: within, in: book) else { continue }
+                findings.append(finding(rule, assessment, jurisdiction: code, school: nil, pupil: nil))
+            }
+        }
+        // Schools in order, each school's pupils in order, each pupil's rules in the file's order, offices last.
+        let ordered = findings.enumerated().sorted {
+            (SchoolKey(finding: $0.element), $0.element.pupil ?? "", $0.offset) < (SchoolKey(finding: $1.element), $1.element.pupil ?? "", $1.offset)
+        }.map(\.element)
+        return DueReport(on: on, within: within, findings: ordered, schools: summaries(ordered, pupils: pupilsPerSchool),
+                         withheldRules: withheld.sorted(), pupilsWithoutRules: withoutRules)
+    }
+
+    private func finding(_ rule: DeadlineRule, _ assessment: Assessment, jurisdiction: String, school: String?, pupil: String?) -> DueReport.Finding {
+        DueReport.Finding(jurisdiction: jurisdiction, school: school, pupil: pupil, rule: rule.id, title: rule.title, status: assessment.status,
+                          date: assessment.date, last: assessment.last, found: assessment.found, needed: assessment.needed,
+                          sources: rule.sources, advice: rule.advice)
+    }
+
+    private struct SchoolKey: Hashable, Comparable {
+        let jurisdiction: String
+        let school: String?
+        /// The jurisdiction's office (its reminders), after its schools.
+        var office = false
+
+        init(jurisdiction: String, school: String?, office: Bool = false) {
+            self.jurisdiction = jurisdiction
+            self.school = school
+            self.office = office
+        }
+
+        init(finding: DueReport.Finding) {
+            self.init(jurisdiction: finding.jurisdiction, school: finding.school, office: finding.pupil == nil)
+        }
+
+        static func < (lhs: SchoolKey, rhs: SchoolKey) -> Bool {
+            (lhs.office ? 1 : 0, lhs.jurisdiction, lhs.school ?? "") < (rhs.office ? 1 : 0, rhs.jurisdiction, rhs.school ?? "")
+        }
+    }
+
+    /// Counts per school and status, in order of jurisdiction and school, offices last.
+    private func summaries(_ findings: [DueReport.Finding], pupils: [SchoolKey: Int]) -> [DueReport.SchoolSummary] {
+        var counts: [SchoolKey: [String: Int]] = [:]
+        for key in pupils.keys { counts[key] = [:] }
+        for finding in findings {
+            counts[SchoolKey(finding: finding), default: [:]][finding.status.rawValue, default: 0] += 1
+        }
+        return counts.keys.sorted().map {
+            DueReport.SchoolSummary(jurisdiction: $0.jurisdiction, school: $0.school, office: $0.office, pupils: pupils[$0] ?? 0,
+                                    counts: counts[$0] ?? [:])
+        }
+    }
+}
