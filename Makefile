@@ -29,7 +29,8 @@ RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEA
 ## Generate records from the sample cases of every jurisdiction and validate them; print them as
 ## PDF through the forms of their jurisdiction (and the placement letters as one merged PDF); send one
 ## pupil's file to school A as a signed, encrypted dossier; verify and open it there; file
-## everything in a confidential archive and look it up as operators with different scopes;
+## everything in a confidential archive and look it up as operators with different scopes; show what is due by
+## the jurisdictions' deadlines;
 ## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil;
 ## then graduation: send the sample pupils' files to school A, receive them into its own archive, confirm;
 ## then apply the rules: a placement check, a school check, a merger allocation and a staff request card.
@@ -71,6 +72,13 @@ demo: build
 	@echo "School A's head prints the pupil's PEI from the archive for the class council:"
 	@mkdir -p $(OUT)/audit
 	@$(BIN) archive render MO-2026-0001-PEI -o $(OUT)/audit/pei-from-archive.pdf $(AS_HEAD) --purpose "demo: class council"
+	@echo
+	@echo "School A's head asks what is due on 1 May 2027 (Rules/IT-MO/deadlines.xml, judged from the dates the archive holds):"
+	@$(BIN) due --on 2027-05-01 $(AS_HEAD) --purpose "demo: deadlines"
+	@echo
+	@echo "The office prints the deadlines of every school on 10 January 2027 (one page) and keeps every finding as CSV:"
+	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.pdf $(AS_OFFICE) --purpose "demo: deadlines"
+	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.csv $(AS_OFFICE) --purpose "demo: deadlines"
 	@echo
 	@$(BIN) archive check $(ARCHIVE)
 	@echo
@@ -122,7 +130,7 @@ demo: build
 	@echo
 	@echo "Records are in $(OUT)/records/, their PDFs in $(OUT)/pdf/; the dossier in $(OUT)/dossiers/, opened by school A in $(OUT)/received/school-a/;"
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
-	@echo "the PEI printed from the archive, the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"
+	@echo "the PEI printed from the archive, the due dates (PDF, CSV), the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"
 	@echo "the graduation transfers (dossiers, handover registers as XML, signature and PDF, receipts) in $(TRANSFER)/, school A's archive in $(OUT)/school-archive/;"
 	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
@@ -132,6 +140,7 @@ test: deps
 
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
+## judge the deadlines of an archive of 100,000 documents (inclusio due);
 ## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
 ## print 1,000 placement letters, one PDF each and merged (vs Apache FOP);
 ## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive).
@@ -140,6 +149,7 @@ benchmark: deps
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
 	@./Benchmarks/dossier.py --binary .build/release/inclusio
 	@./Benchmarks/archive.py --binary .build/release/inclusio
+	@./Benchmarks/due.py --binary .build/release/inclusio
 	@./Benchmarks/audit_log.py
 	@./Benchmarks/render.py
 	@./Benchmarks/transfer.py --binary .build/release/inclusio

@@ -41,6 +41,38 @@ def fsync_rate(folder, count=200):
     return count / (time.perf_counter() - started)
 
 
+def make_records(inputs, count):
+    """Writes `count` distinct records into `inputs`, copies of the fixture records each with its own id; returns their bytes."""
+    os.makedirs(inputs)
+    fixtures = sorted(name for name in os.listdir(FIXTURES) if name.endswith(".xml"))
+    total = 0
+    for index in range(count):
+        name = fixtures[index % len(fixtures)]
+        with open(os.path.join(FIXTURES, name), encoding="utf-8") as handle:
+            text = handle.read()
+        text = re.sub(r' id="([^"]+)"', lambda m: f' id="{m.group(1)[:50]}-B{index}"', text, count=1)
+        data = text.encode("utf-8")
+        total += len(data)
+        with open(os.path.join(inputs, f"{index:06d}-{name}"), "wb") as handle:
+            handle.write(data)
+    return total
+
+
+def make_archive(binary, work):
+    """A demo PKI and a new archive in `work` with the sample policy, office (certificate) and auditor
+    (passphrase `auditor.pass`) enrolled; returns the keys folder and the archive folder."""
+    keys, archive = os.path.join(work, "keys"), os.path.join(work, "archive")
+    run([binary, "keys", "init", keys])
+    for name, secret in [("admin.pass", "benchmark admin"), ("auditor.pass", "benchmark auditor")]:
+        with open(os.path.join(work, name), "w") as handle:
+            handle.write(secret + "\n")
+    admin = ["--path", archive, "--as", "admin", "--passphrase-file", os.path.join(work, "admin.pass")]
+    run([binary, "archive", "init", "--path", archive, "--admin-passphrase-file", os.path.join(work, "admin.pass")])
+    run([binary, "archive", "enrol", "office", "--cert", os.path.join(keys, "office.pem")] + admin)
+    run([binary, "archive", "enrol", "auditor", "--new-passphrase-file", os.path.join(work, "auditor.pass")] + admin)
+    return keys, archive
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "inclusio"))
@@ -52,27 +84,8 @@ def main():
     work = tempfile.mkdtemp(prefix="inclusio-archive-bench-")
     try:
         inputs = os.path.join(work, "records")
-        os.makedirs(inputs)
-        fixtures = sorted(name for name in os.listdir(FIXTURES) if name.endswith(".xml"))
-        total = 0
-        for index in range(options.documents):
-            name = fixtures[index % len(fixtures)]
-            with open(os.path.join(FIXTURES, name), encoding="utf-8") as handle:
-                text = handle.read()
-            text = re.sub(r' id="([^"]+)"', lambda m: f' id="{m.group(1)[:50]}-B{index}"', text, count=1)
-            data = text.encode("utf-8")
-            total += len(data)
-            with open(os.path.join(inputs, f"{index:06d}-{name}"), "wb") as handle:
-                handle.write(data)
-        keys, archive = os.path.join(work, "keys"), os.path.join(work, "archive")
-        run([binary, "keys", "init", keys])
-        for name, secret in [("admin.pass", "benchmark admin"), ("auditor.pass", "benchmark auditor")]:
-            with open(os.path.join(work, name), "w") as handle:
-                handle.write(secret + "\n")
-        admin = ["--path", archive, "--as", "admin", "--passphrase-file", os.path.join(work, "admin.pass")]
-        run([binary, "archive", "init", "--path", archive, "--admin-passphrase-file", os.path.join(work, "admin.pass")])
-        run([binary, "archive", "enrol", "office", "--cert", os.path.join(keys, "office.pem")] + admin)
-        run([binary, "archive", "enrol", "auditor", "--new-passphrase-file", os.path.join(work, "auditor.pass")] + admin)
+        total = make_records(inputs, options.documents)
+        keys, archive = make_archive(binary, work)
         office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"), "--purpose", "benchmark"]
         n, mb = options.documents, total / 1e6
 

@@ -115,12 +115,12 @@
             </fo:block>
           </xsl:if>
           <fo:table table-layout="fixed" width="100%" border-collapse="collapse">
-            <fo:table-column column-width="proportional-column-width(10)"/>
-            <fo:table-column column-width="proportional-column-width(12)"/>
-            <fo:table-column column-width="proportional-column-width(34)"/>
+            <fo:table-column column-width="proportional-column-width(15)"/>
+            <fo:table-column column-width="proportional-column-width(14)"/>
+            <fo:table-column column-width="proportional-column-width(35)"/>
             <fo:table-column column-width="proportional-column-width(10)"/>
             <fo:table-column column-width="proportional-column-width(11)"/>
-            <fo:table-column column-width="proportional-column-width(17)"/>
+            <fo:table-column column-width="proportional-column-width(15)"/>
             <fo:table-header>
               <fo:table-row>
                 <xsl:call-template name="head-cell"><xsl:with-param name="key" select="'school'"/></xsl:call-template>
@@ -147,7 +147,7 @@
                     </fo:block>
                   </fo:table-cell>
                   <xsl:call-template name="cell"><xsl:with-param name="value" select="@date"/></xsl:call-template>
-                  <xsl:call-template name="cell"><xsl:with-param name="value" select="concat(@source, ' (', @rule, ')')"/></xsl:call-template>
+                  <xsl:call-template name="cell"><xsl:with-param name="value" select="@source"/></xsl:call-template>
                 </fo:table-row>
               </xsl:for-each>
             </fo:table-body>

@@ -2,7 +2,7 @@ extension ArchiveSession {
     /// Every pupil in this operator's scope (optionally only those at `school`, code or name) with
     /// the kind and issue date of each version of their documents of kinds the operator may read:
     /// what deadlines are computed from. Read from the index's clear columns only (nothing is
-    /// decrypted, so it takes one query however many documents there are); shredded pupils are
+    /// decrypted: two queries however many documents there are); shredded pupils are
     /// left out. Logged as one `due` entry without pupil, like a list.
     /// - Returns: the pupils, and the kinds the operator may read (`nil`: every kind).
     /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)`` when the operator may not
@@ -11,29 +11,32 @@ extension ArchiveSession {
         _ = try requirePurpose()
         try authorize(.read, placement: nil, pupil: nil, target: "the dates of the archive's documents")
         try checkInScope(school: school)
-        var sql = """
-        SELECT p.pseudonym, p.jurisdiction, p.school_code, p.school_name, p.district, d.kind, v.issued
-        FROM pupils p LEFT JOIN documents d ON d.pseudonym = p.pseudonym LEFT JOIN versions v ON v.document = d.id
-        WHERE p.shredded IS NULL
-        """
+        // Two queries rather than one join: the pupils' places once each, then three short columns per version.
+        var schoolCondition = ""
         var values: [SQLiteValue] = []
         if let school {
-            sql += " AND (p.school_code = ? OR p.school_name = ?)"
-            values += [.text(school), .text(school)]
+            schoolCondition = " AND (p.school_code = ? OR p.school_name = ?)"
+            values = [.text(school), .text(school)]
+        }
+        var pupils: [PupilDocumentDates] = []
+        var position: [String: Int] = [:]
+        for row in try query("SELECT p.pseudonym, p.jurisdiction, p.school_code, p.school_name, p.district FROM pupils p "
+                             + "WHERE p.shredded IS NULL\(schoolCondition) ORDER BY p.pseudonym", values) {
+            let pupil = PupilDocumentDates(pseudonym: row.text(0) ?? "", placement: PupilPlacement(
+                jurisdiction: row.text(1) ?? "", schoolCode: row.text(2), schoolName: row.text(3), district: row.text(4)))
+            guard policy.reaches(op, pupil.placement) else { continue }
+            position[pupil.pseudonym] = pupils.count
+            pupils.append(pupil)
         }
         let readable = policy.kinds(op, .read)
-        var pupils: [PupilDocumentDates] = []
-        for row in try query(sql + " ORDER BY p.pseudonym", values) {
-            let pseudonym = row.text(0) ?? ""
-            if pupils.last?.pseudonym != pseudonym {
-                pupils.append(PupilDocumentDates(pseudonym: pseudonym, placement: PupilPlacement(
-                    jurisdiction: row.text(1) ?? "", schoolCode: row.text(2), schoolName: row.text(3), district: row.text(4))))
-            }
-            guard let kind = row.text(5), let issued = row.text(6), readable?.contains(kind) ?? true else { continue }
-            pupils[pupils.count - 1].documents.append(DatedDocument(kind: kind, issued: issued))
+        for row in try query("SELECT d.pseudonym, d.kind, v.issued FROM documents d JOIN versions v ON v.document = d.id "
+                             + "JOIN pupils p ON p.pseudonym = d.pseudonym WHERE v.issued IS NOT NULL AND p.shredded IS NULL\(schoolCondition)", values) {
+            guard let index = row.text(0).flatMap({ position[$0] }), let kind = row.text(1), let issued = row.text(2),
+                  readable?.contains(kind) ?? true else { continue }
+            pupils[index].documents.append(DatedDocument(kind: kind, issued: issued))
         }
         try record("due")
-        return (pupils.filter { policy.reaches(op, $0.placement) }, readable)
+        return (pupils, readable)
     }
 
     /// Refuses (and logs) a `school` that lies outside every one of the operator's scopes.

@@ -22,7 +22,10 @@ public struct DeadlineEvaluator: Sendable {
         var withoutRules = 0
         var pupilsPerSchool: [SchoolKey: Int] = [:]
         var jurisdictions: Set<String> = []
-        for pupil in pupils {
+        // Pupils in order of jurisdiction, school and pseudonym, so that findings come out in report order
+        // (sorting the pupils is far cheaper than sorting the findings, several per pupil).
+        let ordered = pupils.sorted { ($0.jurisdiction, $0.school ?? "", $0.pseudonym) < ($1.jurisdiction, $1.school ?? "", $1.pseudonym) }
+        for pupil in ordered {
             guard let book = catalog.books[pupil.jurisdiction] else { withoutRules += 1; continue }
             jurisdictions.insert(pupil.jurisdiction)
             pupilsPerSchool[SchoolKey(jurisdiction: pupil.jurisdiction, school: pupil.school), default: 0] += 1
@@ -41,18 +44,20 @@ public struct DeadlineEvaluator: Sendable {
                 findings.append(finding(rule, assessment, jurisdiction: code, school: nil, pupil: nil))
             }
         }
-        // Schools in order, each school's pupils in order, each pupil's rules in the file's order, offices last.
-        let ordered = findings.enumerated().sorted {
-            (SchoolKey(finding: $0.element), $0.element.pupil ?? "", $0.offset) < (SchoolKey(finding: $1.element), $1.element.pupil ?? "", $1.offset)
-        }.map(\.element)
-        return DueReport(on: on, within: within, findings: ordered, schools: summaries(ordered, pupils: pupilsPerSchool),
+        let named = Set(findings.map { "\($0.jurisdiction) \($0.rule)" })
+        let rules = catalog.books.keys.sorted().flatMap { code in
+            (catalog.books[code]?.rules ?? []).filter { named.contains("\(code) \($0.id)") }.map {
+                DueReport.RuleEntry(jurisdiction: code, id: $0.id, title: $0.title, advice: $0.advice, citations: $0.citations)
+            }
+        }
+        return DueReport(on: on, within: within, findings: findings, rules: rules, schools: summaries(findings, pupils: pupilsPerSchool),
                          withheldRules: withheld.sorted(), pupilsWithoutRules: withoutRules)
     }
 
     private func finding(_ rule: DeadlineRule, _ assessment: Assessment, jurisdiction: String, school: String?, pupil: String?) -> DueReport.Finding {
         DueReport.Finding(jurisdiction: jurisdiction, school: school, pupil: pupil, rule: rule.id, title: rule.title, status: assessment.status,
                           date: assessment.date, last: assessment.last, found: assessment.found, needed: assessment.needed,
-                          sources: rule.sources, advice: rule.advice)
+                          sources: rule.sources)
     }
 
     private struct SchoolKey: Hashable, Comparable {

@@ -8,7 +8,7 @@ extension DueReport {
     /// The report as XML for the printing form `Forms/<jurisdiction>/due-dates.xsl`, in the words of
     /// `book`: the counts of up to `schoolLimit` schools, then up to `rowLimit` findings that need
     /// action (overdue first, then by date), and how many were left out, so that it fits one page.
-    public func xml(book: DeadlineBook, producedBy: String, produced: String, schoolLimit: Int = 10, rowLimit: Int = 22) -> Data {
+    public func xml(book: DeadlineBook, producedBy: String, produced: String, schoolLimit: Int = 10, rowLimit: Int = 18) -> Data {
         let attribute = { (text: String) in XMLText.escaped(text, attribute: true) }
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -14,7 +14,20 @@ public struct DueReport: Sendable, Encodable {
         public let needed: Int
         /// The cited paragraphs in short (`003 Art.4 A.1`).
         public let sources: String
+
+        // Title and sources are written once per rule, in ``DueReport/rules``, not in every finding.
+        enum CodingKeys: String, CodingKey {
+            case jurisdiction, school, pupil, rule, status, date, last, found, needed
+        }
+    }
+
+    /// A rule that the findings name: what it is, the advice, and the paragraphs it applies.
+    public struct RuleEntry: Sendable, Encodable {
+        public let jurisdiction: String
+        public let id: String
+        public let title: String
         public let advice: String
+        public let citations: [DeadlineRule.Citation]
     }
 
     /// How many findings of each status a school (or a jurisdiction's office) has.
@@ -35,6 +48,8 @@ public struct DueReport: Sendable, Encodable {
     /// Days of notice: a deadline within this many days is due.
     public let within: Int
     public let findings: [Finding]
+    /// Every rule that some finding names, in the order of the rule files.
+    public let rules: [RuleEntry]
     public let schools: [SchoolSummary]
     /// Rules not applied because the operator may not read every kind of document they count.
     public let withheldRules: [String]

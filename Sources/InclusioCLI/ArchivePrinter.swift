@@ -36,17 +36,26 @@ enum ArchivePrinter {
 
     /// Prints `rows` under `header` in aligned columns.
     static func table(_ header: [String], _ rows: [[String]], on console: Console) {
-        let widths = header.indices.map { column in ([header] + rows).map { width($0[column]) }.max() ?? 0 }
+        let table = [header] + rows
+        let cellWidths = table.map { $0.map(width) }
+        let widths = header.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
         // One write: a table of many thousand rows (`inclusio due`) would otherwise cost a system call a row.
-        console.out(([header] + rows).map { row in
-            row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - width($1)) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
+        console.out(zip(table, cellWidths).map { row, rowWidths in
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
+                line += cell
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - rowWidths[column]) }
+            }
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            return line
         }.joined(separator: "\n"))
     }
 
     /// Terminal columns of `text`: East Asian wide and full-width characters take two.
     private static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { total, scalar in
             switch scalar.value {
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
                  0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: total + 2

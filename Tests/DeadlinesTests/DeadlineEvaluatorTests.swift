@@ -57,7 +57,7 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         let text = String(decoding: xml, as: UTF8.self)
         #expect(text.components(separatedBy: "<school ").count - 1 == 10)
-        #expect(text.components(separatedBy: "<row ").count - 1 == 22)
+        #expect(text.components(separatedBy: "<row ").count - 1 == 18)
         #expect(text.contains(#"<more schools="5" rows="#))
         #expect(text.contains(#"key="overdue" text="scaduto""#))
     }
