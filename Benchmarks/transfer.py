@@ -15,23 +15,15 @@ verification and filing measured as the command's wall time less the receipt).
 
 Usage: Benchmarks/transfer.py [--binary .build/release/inclusio] [--pupils 300] [--keep]
 """
-import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, re, shutil, sys, tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "records")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from archive import FIXTURES, ROOT, run  # noqa: E402
+
 # The 8 documents of each pupil: fixture file, and the suffix that makes a second document of the same kind.
 DOCUMENTS = [("IT-MO-certificate.xml", ""), ("IT-MO-certificate.xml", "-B"), ("IT-MO-information-sheet.xml", ""),
              ("IT-MO-functional-diagnosis.xml", ""), ("IT-MO-functional-diagnosis.xml", "-B"),
              ("IT-MO-functional-profile.xml", ""), ("IT-MO-iep.xml", ""), ("IT-MO-iep.xml", "-B")]
-
-
-def run(command, expect=0):
-    started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    if result.returncode != expect:
-        sys.exit(f"{' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
-    return wall, result.stdout
 
 
 def main():

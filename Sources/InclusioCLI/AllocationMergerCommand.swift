@@ -34,10 +34,10 @@ enum AllocationMergerCommand {
         let code = arguments.value(jurisdiction) ?? "JP-11"
         let book = try RuleBooks(try InclusioHome.ruleLibrary(arguments)).book(for: code)
         guard let rule = book.mergerAllocation else { throw .rules(.noCheck(check: "mergerAllocation", jurisdiction: code, file: book.file)) }
-        guard let schedule = rule.schedule(before: schools, after: merged, level: levelName) else {
+        guard let phase = rule.phases.first(where: { $0.level == levelName }),
+              let schedule = rule.schedule(before: schools, after: merged, level: levelName) else {
             throw .usage("\(book.file) has no merger allocation for level '\(levelName)' (it has: \(rule.phases.map(\.level).joined(separator: ", "))).", command: spec)
         }
-        let phase = rule.phases.first { $0.level == levelName }!
         if console.json {
             console.emit(["allocation": Output(schedule: schedule, cite: rule.cite, criterion: rule.criterion, phase: phase.text,
                                                roundingCite: rule.roundingCite, rounding: rule.roundingText, advice: rule.advice, rules: book.file)])

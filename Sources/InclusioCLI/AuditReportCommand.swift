@@ -4,7 +4,6 @@ import AuditLog
 import Foundation
 import Printing
 import Records
-import Rendering
 
 /// `inclusio audit report`: who saw a pupil's file, what an operator did, what looks wrong.
 enum AuditReportCommand {
@@ -119,11 +118,7 @@ enum AuditReportCommand {
     static func pdf(_ xml: Data, jurisdiction: String, kind: String = "access-report", _ arguments: ParsedArguments) throws(CLIError) -> Data {
         let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
                                     forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)))
-        let prepared: PreparedDocument
-        do { prepared = try printer.prepare(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch {
-            throw .printing(error)
-        }
-        do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .printing(.rendering(error)) }
+        do { return try printer.pdf(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch { throw .printing(error) }
     }
 
     /// `--jurisdiction`, else the pupil's jurisdiction, else the archive's most common one.

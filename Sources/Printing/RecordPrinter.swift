@@ -61,6 +61,13 @@ public struct RecordPrinter: Sendable {
         return try fill(tree, kind: kind, with: try forms.form(jurisdiction: jurisdiction, kind: kind, record: file))
     }
 
+    /// ``prepare(generated:file:jurisdiction:kind:)``, rendered: the PDF of a document Inclusio made
+    /// (an access report, a handover register, a due-dates page).
+    public func pdf(generated data: Data, file: String, jurisdiction: String, kind: String) throws(PrintingError) -> Data {
+        let prepared = try prepare(generated: data, file: file, jurisdiction: jurisdiction, kind: kind)
+        do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .rendering(error) }
+    }
+
     /// Transforms `tree` with `stylesheet` and checks that the FO stays in the subset.
     private func fill(_ tree: XMLTree, kind: String, with stylesheet: XSLTStylesheet) throws(PrintingError) -> PreparedDocument {
         let fo: Data

@@ -111,7 +111,7 @@ public enum SchoolClasses {
     private static func xml(_ rows: [(row: Int, cells: [String: String])]) -> (Data, [Int: (row: Int, element: String)]) {
         func attributes(_ cells: [String: String], _ element: String) -> String {
             attributeColumns[element]!.sorted { $0.key < $1.key }.compactMap { attribute, column in
-                cells[column].flatMap { $0.isEmpty ? nil : " \(attribute)=\"\(escaped($0))\"" }
+                cells[column].flatMap { $0.isEmpty ? nil : " \(attribute)=\"\(XMLText.escaped($0, attribute: true))\"" }
             }.joined()
         }
         var lines = ["<school xmlns=\"\(namespace)\"\(attributes(rows[0].cells, "school"))>"]
@@ -138,19 +138,5 @@ public enum SchoolClasses {
 
     private static func column(_ name: String, _ header: [String]) -> String {
         header.firstIndex(of: name).map(CSVRecords.columnName) ?? name
-    }
-
-    private static func escaped(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case "\"": result += "&quot;"
-            case "\n", "\r": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Printing
 import Records
-import Rendering
 
 /// The handover register of one batch (交接清单 / 引継ぎ名簿 / elenco di trasmissione): who sent
 /// what to whom, per pupil the documents (kind, id, version, SHA-256), the dossier's SHA-256,
@@ -61,11 +60,9 @@ public struct HandoverRegister: Sendable {
     /// The register printed through its jurisdiction's form, as PDF.
     /// - Throws: ``TransferError/printing(_:)``.
     public func pdf(printer: RecordPrinter) throws(TransferError) -> Data {
-        let prepared: PreparedDocument
-        do { prepared = try printer.prepare(generated: xml(), file: "handover register \(id)", jurisdiction: jurisdiction, kind: Self.kind) } catch {
+        do { return try printer.pdf(generated: xml(), file: "handover register \(id)", jurisdiction: jurisdiction, kind: Self.kind) } catch {
             throw .printing(error)
         }
-        do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .printing(.rendering(error)) }
     }
 
     /// Reads a register from its validated tree.
