@@ -41,7 +41,7 @@ import Testing
         let again = try Run.inclusio(["archive", "get", iep["document"] as! String, "-o", copy.path, "--purpose", "review"] + office)
         #expect(again.status == 73)
         // An outsider's search of the raw folder finds no name or national id.
-        for secret in ["Rossi", "RSSLCU20B17X000S", "Esposito", "350000202003080022", "林"] {
+        for secret in ["Rossi", "RSSLCU20B17X000S", "Esposito", "350000202003080022", "小雨", "Lin Xiaoyu"] {
             let grep = try Run.program("grep", ["-r", "-l", "-a", "-F", secret, path])
             #expect(grep.status == 1, "\(secret) found in \(grep.stdout)")
         }

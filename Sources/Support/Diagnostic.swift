@@ -1,0 +1,51 @@
+/// One problem at a place: the file, where in it (line, or CSV row and column), the field's
+/// path, and what a clerk should know.
+///
+/// The one type every stage uses for "a problem at a place". Messages never repeat the
+/// offending value: they end up in terminals, logs and e-mails.
+public struct Diagnostic: Sendable, Hashable, Encodable, CustomStringConvertible {
+    /// The file as the user named it, or empty.
+    public var file: String
+    /// 1-based line, or 0 when unknown or not line-based.
+    public var line: Int
+    /// For CSV input: 1-based row and column letter (`F`), else 0 and empty.
+    public var row: Int
+    public var column: String
+    /// The field: an element path (`pupil/birthDate`), a JSON path or a CSV header; or empty.
+    public var field: String
+    /// What is wrong and, where possible, what is expected.
+    public var message: String
+
+    public init(file: String = "", line: Int = 0, row: Int = 0, column: String = "", field: String = "", message: String) {
+        self.file = file
+        self.line = line
+        self.row = row
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    /// `line 12`, `row 5, column F`, or empty.
+    public var place: String {
+        if row > 0 { return column.isEmpty ? "row \(row)" : "row \(row), column \(column)" }
+        return line > 0 ? "line \(line)" : ""
+    }
+
+    /// `file: line 12: field: message`, leaving out what is unknown.
+    public var description: String {
+        ([file, place, field].filter { !$0.isEmpty } + [message]).joined(separator: ": ")
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, row, column, field, place, message }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        if line > 0 { try container.encode(line, forKey: .line) }
+        if row > 0 { try container.encode(row, forKey: .row) }
+        if !column.isEmpty { try container.encode(column, forKey: .column) }
+        try container.encode(place, forKey: .place)
+        try container.encode(field, forKey: .field)
+        try container.encode(message, forKey: .message)
+    }
+}
