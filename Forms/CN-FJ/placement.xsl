@@ -24,7 +24,7 @@
 
   <xsl:template match="p:placement">
     <xsl:variable name="pupil"><xsl:apply-templates select="p:pupil/p:name" mode="plain-name"/></xsl:variable>
-    <fo:root xml:lang="zh-CN" font-family="serif" font-size="16pt" line-height="28pt">
+    <fo:root xml:lang="{$lang}" font-family="serif" font-size="16pt" line-height="28pt">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="letter" page-width="210mm" page-height="297mm"
             margin-top="37mm" margin-bottom="20mm" margin-left="28mm" margin-right="26mm">

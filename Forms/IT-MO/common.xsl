@@ -3,10 +3,15 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
   <xsl:import href="../common/layout.xsl"/>
   <xsl:import href="labels.xsl"/>
-  <xsl:param name="lang" select="'it'"/>
 
+  <!-- In the order of the manifest's nameOrder (Rossi Luca, or Luca Rossi). -->
   <xsl:template match="*" mode="person-name">
-    <xsl:value-of select="*[local-name()='family']"/><xsl:text> </xsl:text><xsl:value-of select="*[local-name()='given']"/>
+    <xsl:variable name="family" select="*[local-name()='family']"/>
+    <xsl:variable name="given" select="*[local-name()='given']"/>
+    <xsl:choose>
+      <xsl:when test="$name-order = 'given-first'"><xsl:value-of select="concat($given, ' ', $family)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($family, ' ', $given)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="*" mode="address">
     <xsl:value-of select="*[local-name()='streetAddress']"/><xsl:text>, </xsl:text>

@@ -3,7 +3,6 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
   <xsl:import href="../common/layout.xsl"/>
   <xsl:import href="labels.xsl"/>
-  <xsl:param name="lang" select="'ja'"/>
   <xsl:variable name="body-size" select="'10.5pt'"/>
 
   <xsl:template match="*" mode="person-name">

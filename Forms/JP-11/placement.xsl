@@ -17,7 +17,7 @@
   </xsl:template>
 
   <xsl:template match="p:placement">
-    <fo:root xml:lang="ja" font-family="serif" font-size="11pt" line-height="1.7">
+    <fo:root xml:lang="{$lang}" font-family="serif" font-size="11pt" line-height="1.7">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="notice" page-width="210mm" page-height="297mm"
             margin-top="25mm" margin-bottom="15mm" margin-left="25mm" margin-right="25mm">

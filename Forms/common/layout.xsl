@@ -2,8 +2,10 @@
 <!--
   Shared machinery of every form: the A4 page, running header and footer, title block,
   and a generic walk that prints any record section as labelled fields and tables.
-  A jurisdiction's common.xsl imports this file and sets $lang, $labels, $page-format
-  and the name/address/date templates; a kind's form imports the jurisdiction's common.xsl.
+  A jurisdiction's common.xsl imports this file and sets $labels, $page-format and the
+  name/address/date templates; a kind's form imports the jurisdiction's common.xsl. Inclusio
+  passes $lang and $name-order from the jurisdiction's manifest (Jurisdictions/<code>/jurisdiction.xml);
+  xsltproc needs them as string parameters.
   Produces only the XSL-FO subset of Forms/FO-SUBSET.md.
 -->
 <xsl:stylesheet version="1.0"
@@ -15,8 +17,11 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
 
+  <!-- From the jurisdiction's manifest: its BCP 47 language, and family-first or given-first. -->
+  <xsl:param name="lang"/>
+  <xsl:param name="name-order"/>
+
   <!-- Set by the jurisdiction. -->
-  <xsl:param name="lang" select="'en'"/>
   <xsl:variable name="labels"><l n="none">-</l></xsl:variable>
   <xsl:variable name="body-size" select="'10pt'"/>
   <xsl:variable name="rule-colour" select="'#555555'"/>

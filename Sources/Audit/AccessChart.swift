@@ -17,7 +17,7 @@ public enum AccessChart {
         }
         let days = counts.values.flatMap(\.keys)
         guard let first = days.min(), let last = days.max() else {
-            return StackedBarChart(title: labels.chartTitle, language: labels.language, categories: [], series: [])
+            return StackedBarChart(title: labels.chartTitle, language: labels.language, fonts: labels.fonts, categories: [], series: [])
         }
         var all: [Date] = []
         var day = first
@@ -30,7 +30,7 @@ public enum AccessChart {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = labels.zone
         formatter.dateFormat = "MM-dd"
-        return StackedBarChart(title: labels.chartTitle, language: labels.language, categories: all.map(formatter.string),
+        return StackedBarChart(title: labels.chartTitle, language: labels.language, fonts: labels.fonts, categories: all.map(formatter.string),
                                series: counts.keys.sorted().map { op in (op, all.map { counts[op]?[$0] ?? 0 }) })
     }
 }

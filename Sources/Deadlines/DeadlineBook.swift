@@ -1,9 +1,11 @@
 import Foundation
+import Jurisdictions
 import Records
 
 /// The deadlines of one jurisdiction: its school year, the report's words, and its rules, read
-/// from `Rules/<jurisdiction>/deadlines.xml` (schema `Schemas/rules/deadlines.xsd`), so a new
-/// jurisdiction or a changed deadline is a change of that file only.
+/// from `Rules/<jurisdiction>/deadlines.xml` (schema `Schemas/rules/deadlines.xsd`), with the
+/// school-year start and language of its manifest (`Jurisdictions/<jurisdiction>/jurisdiction.xml`),
+/// so a new jurisdiction or a changed deadline is a change of data only.
 public struct DeadlineBook: Sendable {
     /// The namespace of rule files.
     public static let namespace = "urn:inclusio:deadlines:1"
@@ -26,10 +28,11 @@ public struct DeadlineBook: Sendable {
     }
 
     /// Reads and checks the rule file at `url` (named `file` in messages) against `schemas`
-    /// (the catalog of `Schemas/rules/`).
+    /// (the catalog of `Schemas/rules/`), for the jurisdiction `declared`.
     /// - Throws: ``DeadlineError/record(_:)`` for a file that is not well-formed or breaks its
-    ///   schema (every problem with its line), ``DeadlineError/inconsistent(file:line:rule:reason:)``.
-    public init(contentsOf url: URL, file: String, schemas: SchemaCatalog) throws(DeadlineError) {
+    ///   schema (every problem with its line), ``DeadlineError/inconsistent(file:line:rule:reason:)``,
+    ///   also for a file of another jurisdiction than `declared`.
+    public init(contentsOf url: URL, file: String, schemas: SchemaCatalog, declared: Jurisdiction) throws(DeadlineError) {
         let root: XMLElement
         do throws(RecordError) {
             let tree = try XMLTree(contentsOf: url, file: file)
@@ -39,9 +42,10 @@ public struct DeadlineBook: Sendable {
         } catch {
             throw .record(error)
         }
-        guard let starts = MonthDay(root.attribute("schoolYearStarts") ?? "") else {
-            throw .inconsistent(file: file, line: root.line, rule: "-", reason: "schoolYearStarts is not a day MM-DD")
+        guard root.attribute("jurisdiction") == declared.code else {
+            throw .inconsistent(file: file, line: root.line, rule: "-", reason: "it is for \(root.attribute("jurisdiction") ?? "-") but lies in the folder of \(declared.code)")
         }
+        let starts = MonthDay(month: declared.schoolYearStarts.month, day: declared.schoolYearStarts.day)
         var sources: [String: String] = [:]
         for source in root.children(named: "source") { sources[source.attribute("id") ?? ""] = source.attribute("file") ?? "" }
         var labels: [String: String] = [:]
@@ -54,8 +58,7 @@ public struct DeadlineBook: Sendable {
             }
             rules.append(rule)
         }
-        self.init(jurisdiction: root.attribute("jurisdiction") ?? "", language: root.attribute("language") ?? "",
-                  schoolYearStarts: starts, labels: labels, rules: rules)
+        self.init(jurisdiction: declared.code, language: declared.language, schoolYearStarts: starts, labels: labels, rules: rules)
     }
 
     private static func rule(_ element: XMLElement, sources: [String: String], schoolYearStarts: MonthDay,

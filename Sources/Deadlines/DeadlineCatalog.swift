@@ -1,4 +1,5 @@
 import Foundation
+import Jurisdictions
 import Records
 
 /// The deadlines of every jurisdiction in a rules folder (`Rules/<jurisdiction>/deadlines.xml`),
@@ -15,22 +16,21 @@ public struct DeadlineCatalog: Sendable {
         self.books = Dictionary(books.map { ($0.jurisdiction, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Reads `folder/<jurisdiction>/deadlines.xml` for each jurisdiction of `jurisdictions` that has
-    /// one (every jurisdiction with a file when `nil`), checked against `schemas` (`Schemas/rules/`).
-    /// - Throws: ``DeadlineError/noRules(folder:)`` when the folder holds no deadlines at all, or
+    /// Reads every `folder/<jurisdiction>/deadlines.xml`, checked against `schemas` (`Schemas/rules/`),
+    /// each with the school year and language its jurisdiction's manifest in `jurisdictions` declares.
+    /// - Throws: ``DeadlineError/noRules(folder:)`` when the folder holds no deadlines at all,
+    ///   ``DeadlineError/undeclared(_:)`` for deadlines of a jurisdiction without a manifest, or
     ///   the first rule file's ``DeadlineError``.
-    public init(folder: URL, schemas: SchemaCatalog, jurisdictions: Set<String>? = nil) throws(DeadlineError) {
+    public init(folder: URL, schemas: SchemaCatalog, jurisdictions: JurisdictionCatalog) throws(DeadlineError) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let files = entries.sorted().map { (code: $0, url: folder.appendingPathComponent($0).appendingPathComponent(Self.fileName)) }
             .filter { FileManager.default.fileExists(atPath: $0.url.path) }
         guard !files.isEmpty else { throw .noRules(folder: folder.path) }
         var books: [DeadlineBook] = []
-        for (code, url) in files where jurisdictions?.contains(code) ?? true {
-            let book = try DeadlineBook(contentsOf: url, file: "\(folder.lastPathComponent)/\(code)/\(Self.fileName)", schemas: schemas)
-            guard book.jurisdiction == code else {
-                throw .inconsistent(file: url.path, line: 1, rule: "-", reason: "it is for \(book.jurisdiction) but lies in the folder of \(code)")
-            }
-            books.append(book)
+        for (code, url) in files {
+            let declared: Jurisdiction
+            do { declared = try jurisdictions.jurisdiction(code) } catch { throw .undeclared(error) }
+            books.append(try DeadlineBook(contentsOf: url, file: "\(folder.lastPathComponent)/\(code)/\(Self.fileName)", schemas: schemas, declared: declared))
         }
         self.init(books: books)
     }

@@ -6,7 +6,7 @@ enum AllocationMergerCommand {
     static let before = CommandSpec.Option(names: ["--before"], value: "n[,n…]", help: "Teachers (教頭及び教諭等) computed for each school before the merger; repeat or separate with commas.")
     static let after = CommandSpec.Option(names: ["--after"], value: "n", help: "Teachers computed for the merged school.")
     static let level = CommandSpec.Option(names: ["--level"], value: "level", help: "primary (小学校) or junior-high (中学校).")
-    static let jurisdiction = CommandSpec.Option(names: ["--jurisdiction"], value: "code", help: "Whose rules to apply (default: JP-11).")
+    static let jurisdiction = CommandSpec.Option(names: ["--jurisdiction"], value: "code", help: "Whose rules to apply (default: the one jurisdiction whose rules have a merger allocation).")
 
     static let spec = CommandSpec(
         path: "allocation merger",
@@ -31,8 +31,10 @@ enum AllocationMergerCommand {
         guard let merged = arguments.value(after).flatMap({ Int($0) }), merged >= 0 else {
             throw .usage("Give --after with the teachers computed for the merged school (a whole number).", command: spec)
         }
-        let code = arguments.value(jurisdiction) ?? "JP-11"
-        let book = try RuleBooks(try InclusioHome.ruleLibrary(arguments)).book(for: code)
+        let library = try InclusioHome.ruleLibrary(arguments)
+        let books = RuleBooks(library)
+        let code = if let given = arguments.value(jurisdiction) { given } else { try mergerJurisdiction(library, books) }
+        let book = try books.book(for: code)
         guard let rule = book.mergerAllocation else { throw .rules(.noCheck(check: "mergerAllocation", jurisdiction: code, file: book.file)) }
         guard let phase = rule.phases.first(where: { $0.level == levelName }),
               let schedule = rule.schedule(before: schools, after: merged, level: levelName) else {
@@ -67,5 +69,18 @@ enum AllocationMergerCommand {
         let rounding: String
         let advice: String
         let rules: String
+    }
+
+    /// The one declared jurisdiction whose rule file has a merger allocation: the default of `--jurisdiction`.
+    private static func mergerJurisdiction(_ library: RuleLibrary, _ books: RuleBooks) throws(CLIError) -> String {
+        var found: [String] = []
+        for code in library.jurisdictions.codes {
+            guard let file = library.file(for: code), FileManager.default.fileExists(atPath: file.path) else { continue }
+            if try books.book(for: code).mergerAllocation != nil { found.append(code) }
+        }
+        guard found.count == 1 else {
+            throw .usage("Give --jurisdiction: \(found.isEmpty ? "no jurisdiction's rules have" : found.joined(separator: ", ") + " have") a merger allocation.", command: spec)
+        }
+        return found[0]
     }
 }

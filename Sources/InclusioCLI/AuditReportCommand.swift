@@ -2,6 +2,7 @@ import Archive
 import Audit
 import AuditLog
 import Foundation
+import Jurisdictions
 import Printing
 import Records
 
@@ -38,7 +39,7 @@ enum AuditReportCommand {
         let printed = try printedFormat(arguments)
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
-        let code = jurisdiction(arguments, trail: trail, pupil: pupil)
+        let code = try jurisdiction(arguments, trail: trail, pupil: pupil)
         let labels = try labels(arguments, jurisdiction: code)
         if arguments.has(anomalies) {
             let found = AnomalyDetector(rules: rules, zone: labels.zone).findings(in: trail)
@@ -121,19 +122,31 @@ enum AuditReportCommand {
         do { return try printer.pdf(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch { throw .printing(error) }
     }
 
-    /// `--jurisdiction`, else the pupil's jurisdiction, else the archive's most common one.
-    static func jurisdiction(_ arguments: ParsedArguments, trail: AuditTrail, pupil: String?) -> String {
-        arguments.value(jurisdiction) ?? pupil.flatMap { trail.pupils[$0]?.jurisdiction } ?? mostCommonJurisdiction(trail)
+    /// `--jurisdiction`, else the pupil's jurisdiction, else the archive's most common one, else the
+    /// only jurisdiction declared.
+    /// - Throws: ``CLIError/usage(_:command:)`` when the log names no pupil and several are declared.
+    static func jurisdiction(_ arguments: ParsedArguments, trail: AuditTrail, pupil: String?) throws(CLIError) -> String {
+        if let code = arguments.value(jurisdiction) ?? pupil.flatMap({ trail.pupils[$0]?.jurisdiction }) ?? mostCommonJurisdiction(trail) {
+            return code
+        }
+        let declared = try InclusioHome.jurisdictionCatalog().codes
+        guard declared.count == 1 else {
+            throw .usage("The log names no pupil, so it has no jurisdiction; give --jurisdiction (\(declared.joined(separator: ", "))).", command: spec)
+        }
+        return declared[0]
     }
 
     /// The report labels of jurisdiction `code`.
     static func labels(_ arguments: ParsedArguments, jurisdiction code: String) throws(CLIError) -> ReportLabels {
         let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
-        return try report { () throws(AuditReportError) in try ReportLabels.load(jurisdiction: code, forms: formsFolder) }
+        let catalog = try InclusioHome.jurisdictionCatalog()
+        let declared: Jurisdiction
+        do { declared = try catalog.jurisdiction(code) } catch { throw .jurisdictions(error) }
+        return try report { () throws(AuditReportError) in try ReportLabels.load(declared, forms: formsFolder) }
     }
 
-    private static func mostCommonJurisdiction(_ trail: AuditTrail) -> String {
-        Dictionary(grouping: trail.pupils.values, by: \.jurisdiction).max { $0.value.count < $1.value.count }?.key ?? "IT-MO"
+    private static func mostCommonJurisdiction(_ trail: AuditTrail) -> String? {
+        Dictionary(grouping: trail.pupils.values, by: \.jurisdiction).max { $0.value.count < $1.value.count }?.key
     }
 
     private static func abbreviated(_ entries: [Int]) -> String {
@@ -159,7 +172,7 @@ enum AuditChartCommand {
         guard let path = arguments.value(AuditOptions.output) else { throw .usage("Give the PNG file to write with -o FILE.", command: spec) }
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
-        let labels = try AuditReportCommand.labels(arguments, jurisdiction: AuditReportCommand.jurisdiction(arguments, trail: trail, pupil: pupil))
+        let labels = try AuditReportCommand.labels(arguments, jurisdiction: try AuditReportCommand.jurisdiction(arguments, trail: trail, pupil: pupil))
         let chart = try AuditReportCommand.report { () throws(AuditReportError) in
             try AccessChart.perDayAndOperator(trail, pupil: pupil, since: arguments.value(AuditReportCommand.since), labels: labels)
         }

@@ -5,6 +5,7 @@ import Cryptography
 import Deadlines
 import Dossier
 import Generation
+import Jurisdictions
 import Printing
 import Records
 import Rendering
@@ -30,6 +31,7 @@ enum CLIError: Error {
     case missingRules(searched: [String])
     case transfer(TransferError)
     case deadlines(DeadlineError)
+    case jurisdictions(JurisdictionError)
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
 
@@ -52,7 +54,7 @@ enum CLIError: Error {
         case .missingSchemas, .missingForms, .missingRules: .config
         case let .rules(error):
             switch error {
-            case .noRules, .brokenRules, .noCheck: .config
+            case .noRules, .brokenRules, .noCheck, .undeclared: .config
             case .unreadable: .noInput
             case .invalidData, .nothingToCheck: .dataError
             }
@@ -60,7 +62,7 @@ enum CLIError: Error {
             switch error {
             case let .record(error): CLIError.record(error).exitCode
             case .noJurisdiction: .dataError
-            case .noForm, .form, .outsideSubset: .config
+            case .noForm, .undeclared, .form, .outsideSubset: .config
             case .rendering(.outputNotWritable): .cantCreate
             case .rendering: .software
             }
@@ -80,7 +82,7 @@ enum CLIError: Error {
             }
         case let .archive(error): Self.exitCode(error)
         case .rendering: .software
-        case .deadlines: .config
+        case .deadlines, .jurisdictions: .config
         case let .audit(error):
             switch error {
             case .noLabels, .badLabels: .config
@@ -184,6 +186,7 @@ enum CLIError: Error {
             "Error: no Rules/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --rules DIR."
         case let .transfer(error): "Error: \(error)"
         case let .deadlines(error): "Error: \(error)"
+        case let .jurisdictions(error): "Error: \(error)"
         case let .someFailed(message, _): "Error: \(message)"
         case let .printing(error): "Error: \(error)"
         case let .missingForms(searched):

@@ -90,7 +90,8 @@ enum DueCommand {
         let schemaFolder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
         let schemas: SchemaCatalog
         do { schemas = try SchemaCatalog(directory: schemaFolder) } catch { throw .record(error) }
-        do { return try DeadlineCatalog(folder: folder, schemas: schemas) } catch { throw .deadlines(error) }
+        let jurisdictions = try InclusioHome.jurisdictionCatalog()
+        do { return try DeadlineCatalog(folder: folder, schemas: schemas, jurisdictions: jurisdictions) } catch { throw .deadlines(error) }
     }
 
     /// The book whose words the PDF uses: the jurisdiction with the most pupils in the report.

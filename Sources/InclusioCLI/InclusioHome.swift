@@ -35,7 +35,7 @@ enum InclusioHome {
 
     /// The forms of `explicit` (`--forms`), or of the home's `Forms/`.
     static func formCatalog(explicit: String?) throws(CLIError) -> FormCatalog {
-        do { return FormCatalog(directory: try folder("Forms", explicit: explicit)) } catch {
+        do { return FormCatalog(directory: try folder("Forms", explicit: explicit), jurisdictions: try jurisdictionCatalog()) } catch {
             if case let .missingSchemas(searched) = error { throw .missingForms(searched: searched) }
             throw error
         }

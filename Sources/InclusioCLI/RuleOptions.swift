@@ -15,7 +15,8 @@ extension InclusioHome {
             throw error
         }
         let schemas = try self.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
-        do { return RuleLibrary(directory: folder, schemas: try SchemaCatalog(directory: schemas)) } catch { throw .record(error) }
+        let jurisdictions = try jurisdictionCatalog()
+        do { return RuleLibrary(directory: folder, schemas: try SchemaCatalog(directory: schemas), jurisdictions: jurisdictions) } catch { throw .record(error) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Jurisdictions
 import Records
 
 /// The printing forms of a `Forms/` folder: `Forms/<jurisdiction>/<kind>.xsl`.
@@ -6,14 +7,18 @@ import Records
 /// A form is chosen from the record's kind (its namespace's schema) and its
 /// `jurisdiction` attribute, so a new form or jurisdiction is a new file, not a code
 /// change. Compiled forms are cached and shared across threads (see ``XSLTStylesheet``).
+/// The jurisdictions' manifests give each form its language, name order, list separator and fonts.
 public final class FormCatalog: @unchecked Sendable {
     /// The forms folder.
     public let directory: URL
+    /// The jurisdictions the forms print for (`Jurisdictions/<code>/jurisdiction.xml`).
+    public let jurisdictions: JurisdictionCatalog
     private let lock = NSLock()
     private var compiled: [String: Result<XSLTStylesheet, StylesheetError>] = [:]
 
-    public init(directory: URL) {
+    public init(directory: URL, jurisdictions: JurisdictionCatalog) {
         self.directory = directory.standardizedFileURL
+        self.jurisdictions = jurisdictions
     }
 
     /// Where the form for `jurisdiction` × `kind` lives (whether or not it exists).

@@ -1,3 +1,4 @@
+import Jurisdictions
 import Records
 import Rendering
 
@@ -8,6 +9,8 @@ public enum PrintingError: Error, CustomStringConvertible {
     case record(RecordError)
     /// The record has no `jurisdiction` attribute, so no form can be chosen.
     case noJurisdiction(file: String)
+    /// No manifest declares the record's jurisdiction, so its language and fonts are unknown.
+    case undeclared(record: String, JurisdictionError)
     /// There is no form for this jurisdiction and kind.
     case noForm(file: String, jurisdiction: String, kind: String, expected: String)
     /// The form cannot be compiled, or stopped while filling in the record.
@@ -22,6 +25,7 @@ public enum PrintingError: Error, CustomStringConvertible {
         case let .record(error): error.description
         case let .noJurisdiction(file):
             "\(file): the record has no jurisdiction attribute, so no form can be chosen; regenerate it or pass --form FILE."
+        case let .undeclared(record, error): "\(record): \(error.description)"
         case let .noForm(file, jurisdiction, kind, expected):
             "\(file): there is no form for \(kind) records of \(jurisdiction) (looked for \(expected)); add that form or pass --form FILE."
         case let .form(record, error): "\(record): \(error.description)"

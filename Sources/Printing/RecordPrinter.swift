@@ -1,5 +1,6 @@
 import Cryptography
 import Foundation
+import Jurisdictions
 import Records
 import Rendering
 
@@ -36,19 +37,20 @@ public struct RecordPrinter: Sendable {
 
     /// Validates `tree` against its schema, transforms it with its form and checks the FO.
     /// - Throws: ``PrintingError/record(_:)``, ``PrintingError/noJurisdiction(file:)``,
+    ///   ``PrintingError/undeclared(record:_:)``,
     ///   ``PrintingError/noForm(file:jurisdiction:kind:expected:)``, ``PrintingError/form(record:_:)``,
     ///   ``PrintingError/outsideSubset(record:_:)`` (naming the form's line where it can be found).
     public func prepare(_ tree: XMLTree) throws(PrintingError) -> PreparedDocument {
         let kind: String
         do { kind = try validator.validate(tree) } catch { throw .record(error) }
-        let stylesheet: XSLTStylesheet
-        if let override {
-            stylesheet = try forms.form(at: override, record: tree.file)
+        guard let code = tree.rootAttribute("jurisdiction") else { throw .noJurisdiction(file: tree.file) }
+        let jurisdiction = try declared(code, record: tree.file)
+        let stylesheet = if let override {
+            try forms.form(at: override, record: tree.file)
         } else {
-            guard let jurisdiction = tree.rootAttribute("jurisdiction") else { throw .noJurisdiction(file: tree.file) }
-            stylesheet = try forms.form(jurisdiction: jurisdiction, kind: kind, record: tree.file)
+            try forms.form(jurisdiction: code, kind: kind, record: tree.file)
         }
-        return try fill(tree, kind: kind, with: stylesheet)
+        return try fill(tree, kind: kind, with: stylesheet, for: jurisdiction)
     }
 
     /// Fills in an XML document that is not a record, made by Inclusio itself (an access report),
@@ -58,7 +60,8 @@ public struct RecordPrinter: Sendable {
     public func prepare(generated data: Data, file: String, jurisdiction: String, kind: String) throws(PrintingError) -> PreparedDocument {
         let tree: XMLTree
         do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(error) }
-        return try fill(tree, kind: kind, with: try forms.form(jurisdiction: jurisdiction, kind: kind, record: file))
+        let declared = try declared(jurisdiction, record: file)
+        return try fill(tree, kind: kind, with: try forms.form(jurisdiction: jurisdiction, kind: kind, record: file), for: declared)
     }
 
     /// ``prepare(generated:file:jurisdiction:kind:)``, rendered: the PDF of a document Inclusio made
@@ -68,13 +71,22 @@ public struct RecordPrinter: Sendable {
         do { return try PDFRenderer().pdfData([prepared.document]) } catch { throw .rendering(error) }
     }
 
-    /// Transforms `tree` with `stylesheet` and checks that the FO stays in the subset.
-    private func fill(_ tree: XMLTree, kind: String, with stylesheet: XSLTStylesheet) throws(PrintingError) -> PreparedDocument {
+    /// The manifest of `code`.
+    private func declared(_ code: String, record: String) throws(PrintingError) -> Jurisdiction {
+        do { return try forms.jurisdictions.jurisdiction(code) } catch { throw .undeclared(record: record, error) }
+    }
+
+    /// Transforms `tree` with `stylesheet`, which gets `jurisdiction`'s `lang` and `name-order` as
+    /// parameters, and checks that the FO stays in the subset; the FO's generic
+    /// font families stand for the jurisdiction's.
+    private func fill(_ tree: XMLTree, kind: String, with stylesheet: XSLTStylesheet, for jurisdiction: Jurisdiction) throws(PrintingError) -> PreparedDocument {
+        let parameters = ["lang": jurisdiction.language, "name-order": jurisdiction.nameOrder.rawValue]
         let fo: Data
-        do { fo = try stylesheet.transform(tree) } catch { throw .form(record: tree.file, error) }
+        do { fo = try stylesheet.transform(tree, parameters: parameters) } catch { throw .form(record: tree.file, error) }
+        let fonts = FontChoice(generic: jurisdiction.fontFamilies, fallback: jurisdiction.fallbackFonts)
         let document: FODocument
         do {
-            document = try FODocument(data: fo, source: "\(stylesheet.file) (output)", resourceDirectory: stylesheet.location.deletingLastPathComponent())
+            document = try FODocument(data: fo, source: "\(stylesheet.file) (output)", resourceDirectory: stylesheet.location.deletingLastPathComponent(), fonts: fonts)
         } catch {
             throw .outsideSubset(record: tree.file, FormLines.relocate(error, to: stylesheet, naming: forms.displayName))
         }

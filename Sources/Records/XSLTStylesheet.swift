@@ -61,9 +61,12 @@ public final class XSLTStylesheet: @unchecked Sendable {
     }
 
     /// Transforms `tree` and returns the serialized result (as `xsl:output` asks, UTF-8 by default).
+    /// - Parameter parameters: string values of the stylesheet's top-level `xsl:param`s, passed
+    ///   literally (libxslt's `xsltQuoteUserParams`: never read as XPath); a name the stylesheet
+    ///   does not declare is ignored.
     /// - Throws: ``StylesheetError/failed(file:problems:)`` when the stylesheet stops
     ///   (`xsl:message terminate="yes"`, a runtime error, a refused file access).
-    public func transform(_ tree: XMLTree) throws(StylesheetError) -> Data {
+    public func transform(_ tree: XMLTree, parameters: [String: String] = [:]) throws(StylesheetError) -> Data {
         let outcome: Result<Data, StylesheetError> = XSLTMessages.collecting { messages in
             guard let context = xsltNewTransformContext(style, tree.doc) else {
                 return .failure(.failed(file: file, problems: [RecordProblem(line: 0, path: "", message: "libxslt is out of memory")]))
@@ -73,6 +76,9 @@ public final class XSLTStylesheet: @unchecked Sendable {
             defer { xsltFreeSecurityPrefs(security) }
             _ = xsltSetCtxtSecurityPrefs(security, context)
             inclusio_xslt_route_transform_errors(UnsafeMutableRawPointer(context))
+            guard Self.quote(parameters, into: context) else {
+                return .failure(.failed(file: file, problems: messages.problems(mainFile: file, mainPath: path)))
+            }
             let result = xsltApplyStylesheetUser(style, tree.doc, nil, nil, nil, context)
             defer { if let result { xmlFreeDoc(result) } }
             guard let result, context.pointee.state == XSLT_STATE_OK else {
@@ -88,6 +94,18 @@ public final class XSLTStylesheet: @unchecked Sendable {
             return .success(buffer.map { Data(bytes: $0, count: Int(length)) } ?? Data())
         }
         return try outcome.get()
+    }
+
+    /// Hands `parameters` to `context` as literal strings, sorted by name; `false` when libxslt refuses one.
+    private static func quote(_ parameters: [String: String], into context: xsltTransformContextPtr) -> Bool {
+        guard !parameters.isEmpty else { return true }
+        // A NULL-terminated array of name, value, name, value…, freed after the call: libxslt copies
+        // both (the name into the context's dictionary, the value into an XPath string object).
+        let names: [String] = parameters.keys.sorted()
+        let strings: [UnsafeMutablePointer<CChar>?] = names.flatMap { [strdup($0), strdup(parameters[$0] ?? "")] }
+        defer { strings.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = strings.map { $0.map { UnsafePointer($0) } } + [nil]
+        return pointers.withUnsafeMutableBufferPointer { xsltQuoteUserParams(context, $0.baseAddress) == 0 }
     }
 
     /// Security preferences refusing every file and network read or write.

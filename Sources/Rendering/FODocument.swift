@@ -16,12 +16,14 @@ public struct FODocument: Sendable {
     ///   - source: names the document in errors (e.g. the form's path).
     ///   - resourceDirectory: where `fo:external-graphic` `src` paths are resolved
     ///     (the current directory when `nil`).
+    ///   - fonts: what the generic families (`serif`, `sans-serif`, `monospace`) stand for: the
+    ///     jurisdiction's choice when a form made the FO, else fontconfig's.
     /// - Throws: ``RenderingError/malformed(source:line:reason:)`` for XML that cannot be parsed;
     ///   ``RenderingError/unsupportedElement(source:line:element:)``,
     ///   ``RenderingError/unsupportedProperty(source:line:element:property:)``,
     ///   ``RenderingError/badValue(source:line:property:value:expected:)`` and the other cases
     ///   for FO outside the subset; ``RenderingError/unusableImage(source:line:path:problem:)``.
-    public init(data: Data, source: String, resourceDirectory: URL?) throws(RenderingError) {
+    public init(data: Data, source: String, resourceDirectory: URL?, fonts: FontChoice = .fontconfig) throws(RenderingError) {
         let root: XMLElement
         do {
             // FO nests deeper than records: tables in cells in blocks in containers.
@@ -29,7 +31,7 @@ public struct FODocument: Sendable {
         } catch {
             throw .malformed(source: source, line: error.problems.first?.line ?? Self.line(of: error), reason: Self.reason(error))
         }
-        var reader = FOReader(source: source, resourceDirectory: resourceDirectory)
+        var reader = FOReader(source: source, resourceDirectory: resourceDirectory, fonts: fonts)
         self.source = source
         self.sequences = try reader.read(root: root)
     }

@@ -11,9 +11,13 @@ struct FOReader {
     /// `ref-id`s met, checked once the whole document has been read.
     private var references: [(line: Int, property: String, id: String, needsSequence: Bool)] = []
 
-    init(source: String, resourceDirectory: URL?) {
+    /// What the document's generic font families stand for.
+    let fonts: FontChoice
+
+    init(source: String, resourceDirectory: URL?, fonts: FontChoice) {
         self.source = source
         self.resourceDirectory = resourceDirectory
+        self.fonts = fonts
     }
 
     func attributes(_ element: XMLElement) -> FOAttributes { FOAttributes(element: element, source: source) }
@@ -21,7 +25,9 @@ struct FOReader {
     /// The page sequences of the document whose root is `root`.
     mutating func read(root: XMLElement) throws(RenderingError) -> [PageSequence] {
         try check(root, parent: nil)
-        let rootStyle = try TextStyle().resolved(by: attributes(root))
+        var initial = TextStyle()
+        initial.fonts = fonts
+        let rootStyle = try initial.resolved(by: attributes(root))
         var masters: [String: PageMaster] = [:]
         var sequences: [PageSequence] = []
         for child in root.children {

@@ -7,14 +7,17 @@ public struct StackedBarChart: Sendable {
     public let title: String
     /// BCP 47 language of the labels, so Pango picks the right CJK glyph forms.
     public let language: String
+    /// The families of its labels: the `sans-serif` of the jurisdiction's choice.
+    public let fonts: FontChoice
     /// Labels under the bars, left to right.
     public let categories: [String]
     /// Each series' name and its value per category (same count as `categories`).
     public let series: [(name: String, values: [Int])]
 
-    public init(title: String, language: String, categories: [String], series: [(name: String, values: [Int])]) {
+    public init(title: String, language: String, fonts: FontChoice, categories: [String], series: [(name: String, values: [Int])]) {
         self.title = title
         self.language = language
+        self.fonts = fonts
         self.categories = categories
         self.series = series
     }
@@ -102,7 +105,7 @@ public struct StackedBarChart: Sendable {
     private func text(_ cr: OpaquePointer, _ string: String, x: Double, y: Double, size: Double, bold: Bool = false) {
         guard let layout = pango_cairo_create_layout(cr) else { return }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let description = pango_font_description_from_string("Noto Sans CJK SC, DejaVu Sans \(bold ? "Bold " : "")\(Int(size))px")
+        let description = pango_font_description_from_string("\(fonts.pangoFamilies(["sans-serif"])) \(bold ? "Bold " : "")\(Int(size))px")
         defer { pango_font_description_free(description) }
         pango_layout_set_font_description(layout, description)
         let attributes = pango_attr_list_new()

@@ -13,13 +13,14 @@ final class TextShaper {
     /// What selects a font: the description and metrics caches are keyed by it.
     private struct FontKey: Hashable {
         let families: [String]
+        let fonts: FontChoice
         let language: String?
         let size: Double
         let weight: Int
         let italic: Bool
 
         init(_ style: TextStyle) {
-            (families, language, size, weight, italic) = (style.fontFamilies, style.language, style.fontSize, style.fontWeight, style.italic)
+            (families, fonts, language, size, weight, italic) = (style.fontFamilies, style.fonts, style.language, style.fontSize, style.fontWeight, style.italic)
         }
     }
     /// Font descriptions made so far, owned here (freed in `deinit`).
@@ -57,32 +58,12 @@ final class TextShaper {
         return result
     }
 
-    /// A Pango font family list for `style`: generic families become the Noto CJK face of the
-    /// text's language, and the language's serif face closes every list as the fallback.
-    static func families(_ style: TextStyle) -> String {
-        let language = style.language ?? ""
-        let variant = language.hasPrefix("ja") ? "JP"
-            : language.hasPrefix("ko") ? "KR"
-            : ["zh-tw", "zh-hant"].contains(where: language.hasPrefix) ? "TC"
-            : language.hasPrefix("zh-hk") || language.hasPrefix("zh-mo") ? "HK" : "SC"
-        var names = style.fontFamilies.map { family -> String in
-            switch family {
-            case "serif": "Noto Serif CJK \(variant)"
-            case "sans-serif": "Noto Sans CJK \(variant)"
-            case "monospace": "DejaVu Sans Mono"
-            default: family
-            }
-        }
-        names.append("Noto Serif CJK \(variant)")
-        return names.joined(separator: ",")
-    }
-
     /// The font description for `style`, owned by the shaper (do not free it).
     func fontDescription(_ style: TextStyle) -> OpaquePointer {
         let key = FontKey(style)
         if let known = descriptions[key] { return known }
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, Self.families(style))
+        pango_font_description_set_family(description, style.fonts.pangoFamilies(style.fontFamilies))
         pango_font_description_set_absolute_size(description, style.fontSize * Self.scale)
         pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(style.fontWeight)))
         pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)

@@ -11,6 +11,8 @@ struct TextStyle: Sendable, Equatable {
     }
 
     var fontFamilies = ["serif"]
+    /// What the generic families stand for: the document's, inherited unchanged.
+    var fonts = FontChoice.fontconfig
     var fontSize = 12.0
     var fontWeight = 400
     var italic = false

@@ -31,7 +31,7 @@ public struct Finding: Sendable, Encodable, Equatable {
 /// A figure shown with a finding.
 public struct FindingMeasure: Sendable, Encodable, Equatable {
     public let label: String
-    /// The values found, joined with "、"; empty when the data has none.
+    /// The values found, joined with the jurisdiction's list separator; empty when the data has none.
     public let value: String
     public let unit: String?
 }

@@ -7,8 +7,9 @@ extension RuleBook {
     /// Reads a rule file: checks it against `Schemas/rules/rules.xsd` (in `schemas`), then reads
     /// its conditions, refusing paths that do not parse, `allows` rules without a placement and
     /// definitions that refer to themselves.
+    /// `listSeparator` joins the values a finding measures (the jurisdiction's, from its manifest).
     /// - Throws: ``RuleError/brokenRules(file:problems:)`` with every problem and its line.
-    public static func read(_ data: Data, file: String, schemas: SchemaCatalog) throws(RuleError) -> RuleBook {
+    public static func read(_ data: Data, file: String, schemas: SchemaCatalog, listSeparator: String) throws(RuleError) -> RuleBook {
         let root: XMLElement
         do {
             let tree = try XMLTree(data: data, file: file)
@@ -27,7 +28,7 @@ extension RuleBook {
             throw .brokenRules(file: file, problems: [RecordProblem(line: 0, path: "", message: "\(error)")])
         }
         var reader = RuleFileReader()
-        let book = reader.book(root, file: file)
+        let book = reader.book(root, file: file, listSeparator: listSeparator)
         guard reader.problems.isEmpty else { throw .brokenRules(file: file, problems: reader.problems) }
         return book
     }
@@ -50,7 +51,7 @@ extension RuleBook {
 private struct RuleFileReader {
     var problems: [RecordProblem] = []
 
-    mutating func book(_ root: XMLElement, file: String) -> RuleBook {
+    mutating func book(_ root: XMLElement, file: String, listSeparator: String) -> RuleBook {
         var definitions: [String: RuleCondition] = [:]
         var definitionLines: [String: Int] = [:]
         for define in root.children(named: "define") {
@@ -69,7 +70,7 @@ private struct RuleFileReader {
         }
         return RuleBook(file: file, jurisdiction: root.attribute("jurisdiction") ?? "", source: root.attribute("source") ?? "",
                         mergerAllocation: root.children(named: "mergerAllocation").first.map(MergerAllocationRule.init),
-                        definitions: definitions, checks: checks)
+                        listSeparator: listSeparator, definitions: definitions, checks: checks)
     }
 
     private mutating func rule(_ node: XMLElement) -> Rule {

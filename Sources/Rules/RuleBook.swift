@@ -10,6 +10,8 @@ public struct RuleBook: Sendable {
     public let source: String
     /// The JP merger allocation (seed 004 II.3), when the file has one.
     public let mergerAllocation: MergerAllocationRule?
+    /// What joins the values a finding measures (`、`, `, `): the jurisdiction manifest's.
+    public let listSeparator: String
     let definitions: [String: RuleCondition]
     let checks: [String: RuleCheck]
 
@@ -33,7 +35,7 @@ public struct RuleBook: Sendable {
                     criterion: rule.criterion, advice: rule.advice,
                     measures: rule.measures.map { measure in
                         FindingMeasure(label: measure.label,
-                                       value: evaluator.values(measure.expression, at: node, scope: node).joined(separator: "、"),
+                                       value: evaluator.values(measure.expression, at: node, scope: node).joined(separator: listSeparator),
                                        unit: measure.unit)
                     })
             }

@@ -1,9 +1,12 @@
+import Jurisdictions
 import Records
 
 /// Why rules could not be applied.
 public enum RuleError: Error, CustomStringConvertible {
     /// The rules folder has no rule file for the jurisdiction.
     case noRules(jurisdiction: String, file: String)
+    /// No manifest declares the jurisdiction whose rules were asked for.
+    case undeclared(JurisdictionError)
     /// The rule file breaks the rules schema or the rule language.
     case brokenRules(file: String, problems: [RecordProblem])
     /// The rule file has no rules for this check.
@@ -19,6 +22,7 @@ public enum RuleError: Error, CustomStringConvertible {
         switch self {
         case let .noRules(jurisdiction, file):
             "there are no rules for \(jurisdiction) (looked for \(file)); add the file or pass --rules DIR."
+        case let .undeclared(error): error.description
         case let .brokenRules(file, problems):
             "\(file): the rule file cannot be used; fix it (nothing was checked):\n"
                 + problems.map { "  line \($0.line): \($0.path.isEmpty ? "" : $0.path + ": ")\($0.message)" }.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import Jurisdictions
 import Records
 
 /// The rules folder (`Rules/` by default): one `<jurisdiction>/rules.xml` per jurisdiction,
@@ -8,10 +9,13 @@ public struct RuleLibrary: Sendable {
     public let directory: URL
     /// The catalog of `Schemas/rules/` (rules.xsd, school-classes.xsd).
     public let schemas: SchemaCatalog
+    /// The declared jurisdictions, whose manifests give each book its list separator.
+    public let jurisdictions: JurisdictionCatalog
 
-    public init(directory: URL, schemas: SchemaCatalog) {
+    public init(directory: URL, schemas: SchemaCatalog, jurisdictions: JurisdictionCatalog) {
         self.directory = directory
         self.schemas = schemas
+        self.jurisdictions = jurisdictions
     }
 
     /// Where the rules of `jurisdiction` are (`nil` for a code that is not a jurisdiction code).
@@ -21,7 +25,8 @@ public struct RuleLibrary: Sendable {
     }
 
     /// Reads and checks the rules of `jurisdiction`.
-    /// - Throws: ``RuleError/noRules(jurisdiction:file:)``, ``RuleError/brokenRules(file:problems:)``.
+    /// - Throws: ``RuleError/noRules(jurisdiction:file:)``, ``RuleError/brokenRules(file:problems:)``,
+    ///   ``RuleError/undeclared(_:)``.
     public func book(for jurisdiction: String) throws(RuleError) -> RuleBook {
         let shown = directory.appendingPathComponent(jurisdiction).appendingPathComponent("rules.xml").path
         guard let url = file(for: jurisdiction), FileManager.default.fileExists(atPath: url.path) else {
@@ -30,6 +35,8 @@ public struct RuleLibrary: Sendable {
         let data: Data
         do { data = try XMLTree.read(url, file: url.path) } catch { throw .brokenRules(file: url.path, problems: [
             RecordProblem(line: 0, path: "", message: error.reason)]) }
-        return try RuleBook.read(data, file: url.path, schemas: schemas)
+        let declared: Jurisdiction
+        do { declared = try jurisdictions.jurisdiction(jurisdiction) } catch { throw .undeclared(error) }
+        return try RuleBook.read(data, file: url.path, schemas: schemas, listSeparator: declared.listSeparator)
     }
 }

@@ -8,7 +8,7 @@ import TestSupport
 /// The chart counts accesses per local day and operator, with empty days shown, and draws a real PNG.
 @Suite struct AccessChartTests {
     @Test func countsPerLocalDayAndOperatorWithEmptyDaysKept() throws {
-        let labels = try ReportLabels.load(jurisdiction: "CN-FJ", forms: Run.project.appendingPathComponent("Forms"))
+        let labels = try ReportLabels.load(ProjectJurisdictions.catalog().jurisdiction("CN-FJ"), forms: Run.project.appendingPathComponent("Forms"))
         func event(_ time: String, _ op: String, pupil: String = "P-1") -> AccessEvent {
             var event = AccessEvent(operatorId: op, role: "r", organisation: "o", action: "read", pupil: pupil, purpose: "p", outcome: .granted)
             event.time = time

@@ -2,6 +2,7 @@ import Deadlines
 import Foundation
 import Records
 import Testing
+import TestSupport
 
 /// The project's own rule files, read as `inclusio due` reads them.
 enum DeadlineFixtures {
@@ -10,7 +11,7 @@ enum DeadlineFixtures {
     static let schemas = project.appendingPathComponent("Schemas/rules")
 
     static func catalog(_ folder: URL = rules) throws -> DeadlineCatalog {
-        try DeadlineCatalog(folder: folder, schemas: SchemaCatalog(directory: schemas))
+        try DeadlineCatalog(folder: folder, schemas: SchemaCatalog(directory: schemas), jurisdictions: ProjectJurisdictions.catalog())
     }
 
     static func day(_ text: String) -> CalendarDay { CalendarDay(text)! }

@@ -6,13 +6,13 @@ import TestSupport
 /// The project's own rule files and small records built for one rule at a time.
 enum RuleFixtures {
     static let schemas = try! SchemaCatalog(directory: Run.project.appendingPathComponent("Schemas/rules"))
-    static let library = RuleLibrary(directory: Run.project.appendingPathComponent("Rules"), schemas: schemas)
+    static let library = RuleLibrary(directory: Run.project.appendingPathComponent("Rules"), schemas: schemas, jurisdictions: try! ProjectJurisdictions.catalog())
 
     static func book(_ jurisdiction: String) throws -> RuleBook { try library.book(for: jurisdiction) }
 
     /// A rule file from text, read as `inclusio` reads one.
     static func book(text: String) throws(RuleError) -> RuleBook {
-        try RuleBook.read(Data(text.utf8), file: "test-rules.xml", schemas: schemas)
+        try RuleBook.read(Data(text.utf8), file: "test-rules.xml", schemas: schemas, listSeparator: "、")
     }
 
     static func node(_ xml: String) throws -> FactNode {
