@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records", "TestSupport"]),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "Records", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Records", "TestSupport"]),
-        .testTarget(name: "JurisdictionsTests", dependencies: ["inclusio", "Jurisdictions", "Records", "TestSupport"]),
+        .testTarget(name: "JurisdictionsTests", dependencies: ["inclusio", "Audit", "Jurisdictions", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )
