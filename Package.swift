@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records", "TestSupport"]),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "Records", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Records", "TestSupport"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Archive", "Generation", "Records", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "TestSupport"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

@@ -1,5 +1,4 @@
 import Foundation
-import Generation
 import Records
 import Rules
 

@@ -221,4 +221,25 @@ import TestSupport
         #expect(other.blobs().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: other.root.appendingPathComponent("tmp").path) || Run.files(in: other.root.appendingPathComponent("tmp")).isEmpty)
     }
+
+    /// The dossier is read once: the digest kept as each document's provenance is of the very
+    /// bytes that were verified, and the entries keep the media types of the signed manifest.
+    @Test func aDossiersProvenanceIsTheDigestOfTheBytesThatWereVerified() throws {
+        let test = try TestArchive()
+        let folder = try Run.temporaryFolder()
+        let packer = DossierPacker(identity: try TestPKI.identity("office"), recipients: [try TestPKI.certificate("school-a")], passphrase: nil,
+                                   validator: RecordValidator(catalog: try SchemaCatalog(directory: TestArchive.schemas)))
+        let scan = folder.appendingPathComponent("scan.pdf")
+        try (Data("%PDF-1.7\n".utf8) + SecureRandom.bytes(2000)).write(to: scan)
+        let url = folder.appendingPathComponent("pupil.asice")
+        _ = try packer.pack([(TestArchive.records.appendingPathComponent("IT-MO-iep.xml"), "iep.xml"), (scan, "scan.pdf")], to: url)
+        let bytes = try Data(contentsOf: url)
+        try FileManager.default.removeItem(at: url)   // nothing is read from the file again
+        let head = try test.session("head-mo-1")
+        let source = DossierSource(roots: [try TestPKI.certificate("root")], key: .recipient(try TestPKI.key("school-a"), certificate: nil, file: "school-a.key"))
+        let filed = try head.ingest(.dossier(bytes), file: "pupil.asice", title: "pupil.asice", pupil: nil, dossier: source)
+        let versions = try head.file(of: filed[0].pupil).documents.flatMap(\.versions)
+        #expect(versions.count == 2 && versions.allSatisfy { $0.dossierSha256 == SHA256.hex(bytes) }, "\(versions.map(\.dossierSha256))")
+        #expect(Set(versions.map(\.mediaType)) == ["application/xml", "application/pdf"])
+    }
 }
