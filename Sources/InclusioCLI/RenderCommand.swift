@@ -2,7 +2,6 @@ import Foundation
 import Intake
 import Printing
 import Records
-import Rendering
 
 /// `inclusio render`: records (or case files) in, PDFs out, through the forms.
 enum RenderCommand {
