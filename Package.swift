@@ -17,7 +17,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 
-        // Small helpers shared by the stages (spelling suggestions, concurrent results).
+        // Small helpers shared by the stages (spelling suggestions, concurrent results and work queues).
         .target(name: "Support"),
         // C that Swift cannot write: libxslt's variadic error callbacks.
         .target(name: "CShims", dependencies: ["CLibXSLT"]),
@@ -36,8 +36,11 @@ let package = Package(
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Jurisdictions", "Records", "Rendering"]),
         .target(name: "Rules", dependencies: ["Jurisdictions", "Records", "Support"]),
         .target(name: "Transfer", dependencies: ["Archive", "Dossier", "Printing", "Records", "Rendering", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "Support"]),
         .target(name: "Deadlines", dependencies: ["Jurisdictions", "Records"]),
+        // What a file is, from its bytes (case file, record, dossier, attachment), for every command
+        // that reads records or case data; above Generation and Archive, whose typed inputs it makes.
+        .target(name: "Intake", dependencies: ["Records", "Generation", "Dossier", "Archive", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
@@ -55,6 +58,8 @@ let package = Package(
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "Records", "TestSupport"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Records", "TestSupport"]),
         .testTarget(name: "JurisdictionsTests", dependencies: ["inclusio", "Audit", "Jurisdictions", "Records", "TestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "TestSupport"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Records", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

@@ -28,14 +28,15 @@ public struct DossierSource {
 }
 
 extension ArchiveSession {
-    /// Files `url` (named `file` in messages): a record (validated first), a dossier
-    /// (verified and opened in memory with `dossier`), or any other file (PDF, image) for
-    /// the pupil `pupil` names. One transaction per input: all of it is filed, or nothing.
-    /// The same bytes twice are one version.
+    /// Files `input` (named `file` in messages; `title`, its original file name, is kept sealed):
+    /// a record (validated first), a dossier (verified and opened in memory
+    /// with `dossier`), or an attachment (PDF, image) for the pupil `pupil` names. One transaction
+    /// per input: all of it is filed, or nothing. The same bytes twice are one version.
     /// - Throws: ``ArchiveError``; nothing is filed then.
-    public func ingest(_ url: URL, file: String, pupil reference: String?, dossier: DossierSource?) throws(ArchiveError) -> [IngestedDocument] {
+    public func ingest(_ input: IngestInput, file: String, title: String, pupil reference: String?,
+                       dossier: DossierSource?) throws(ArchiveError) -> [IngestedDocument] {
         _ = try requirePurpose()
-        let items = try IngestItem.read(url, file: file, dossier: dossier, schemas: archive.schemas.records)
+        let items = try IngestItem.read(input, file: file, title: title, dossier: dossier, schemas: archive.schemas.records)
         return try self.file(items, pupil: reference, file: file) { $0.map(\.event) }
     }
 

@@ -69,7 +69,7 @@ extension ArchiveSession {
                 return VersionSummary(version: version.version, isCurrent: version.version == newest, mediaType: version.mediaType,
                                       size: version.size, issued: version.issued, ingested: version.ingested, ingestedBy: version.ingestedBy,
                                       title: details?.title, recordVersion: details?.recordVersion, sha256: details?.sha256,
-                                      sender: details?.provenance?.sender)
+                                      sender: details?.provenance?.sender, dossierSha256: details?.provenance?.dossierSha256)
             }
             documents.append(DocumentSummary(id: group[0].document, kind: group[0].kind, recordId: group[0].recordId, versions: summaries))
         }
@@ -120,7 +120,8 @@ extension ArchiveSession {
         try record(action.rawValue, pupil: pupil.pseudonym, document: stored.document, version: stored.version, sha256: details.sha256, recipient: recipient)
         return (VersionSummary(version: stored.version, isCurrent: isCurrent, mediaType: stored.mediaType, size: stored.size,
                                issued: stored.issued, ingested: stored.ingested, ingestedBy: stored.ingestedBy, title: details.title,
-                               recordVersion: details.recordVersion, sha256: details.sha256, sender: details.provenance?.sender), content)
+                               recordVersion: details.recordVersion, sha256: details.sha256, sender: details.provenance?.sender,
+                               dossierSha256: details.provenance?.dossierSha256), content)
     }
 
     /// The stored version `reference` and `version` name.

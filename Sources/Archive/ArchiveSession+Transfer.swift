@@ -100,11 +100,12 @@ extension ArchiveSession {
     /// and logs one `import` entry per pupil whose counterpart (`recipient`) is the sender.
     /// A dossier that does not verify files nothing; one received before logs nothing again.
     /// - Throws: ``ArchiveError/dossier(_:)``, ``ArchiveError/notATransfer(file:)``, and as
-    ///   ``ingest(_:file:pupil:dossier:)``.
+    ///   ``ingest(_:file:title:pupil:dossier:)``.
     public func receive(_ url: URL, file: String, dossier: DossierSource) throws(ArchiveError) -> ReceivedDossier {
         _ = try requirePurpose()
+        // Read once: the bytes verified are the bytes whose digest is logged and kept as provenance.
         let bytes = try IngestItem.contents(of: url, file: file)
-        let (report, items) = try IngestItem.items(ofDossier: url, file: file, bytes: bytes, source: dossier, schemas: archive.schemas.records)
+        let (report, items) = try IngestItem.items(ofDossier: bytes, file: file, source: dossier, schemas: archive.schemas.records)
         guard let handover = report.handover else { throw .notATransfer(file: file) }
         let sha256 = SHA256.hex(bytes)
         // In the order `file` takes them (records first), so each filed document meets its item.

@@ -48,5 +48,8 @@ public struct VersionSummary: Sendable, Encodable {
     public let title: String?
     public let recordVersion: String?
     public let sha256: String?
+    /// For a document that arrived in a dossier: its signer, and the SHA-256 (hex) of the dossier's
+    /// bytes (the same bytes that were verified).
     public let sender: String?
+    public let dossierSha256: String?
 }

@@ -26,21 +26,23 @@ struct IngestItem {
     /// The largest single file ingest reads into memory.
     static let maximumSize = 1 << 30
 
-    /// The documents in `url`: one for a record or other file, each payload entry for a dossier.
-    static func read(_ url: URL, file: String, dossier: DossierSource?, schemas: SchemaCatalog) throws(ArchiveError) -> [IngestItem] {
-        let content = try contents(of: url, file: file)
-        if content.starts(with: Data("PK\u{03}\u{04}".utf8)) {
+    /// The documents of `input`: one for a record or attachment, each payload entry for a dossier.
+    /// `title` is the input's original file name.
+    static func read(_ input: IngestInput, file: String, title: String, dossier: DossierSource?,
+                     schemas: SchemaCatalog) throws(ArchiveError) -> [IngestItem] {
+        switch input {
+        case let .record(content):
+            return [try record(content, file: file, title: title, provenance: nil, schemas: schemas)]
+        case let .attachment(content, mediaType):
+            return [IngestItem(file: file, title: title, content: content, mediaType: mediaType, facts: nil, provenance: nil)]
+        case let .dossier(bytes):
             guard let dossier else { throw .dossierNeedsKeys(file: file) }
-            return try items(ofDossier: url, file: file, bytes: content, source: dossier, schemas: schemas).items
+            return try items(ofDossier: bytes, file: file, source: dossier, schemas: schemas).items
         }
-        return [try item(content, file: file, title: url.lastPathComponent, provenance: nil, schemas: schemas)]
     }
 
-    private static func item(_ content: Data, file: String, title: String, provenance: Provenance?, schemas: SchemaCatalog) throws(ArchiveError) -> IngestItem {
-        guard looksLikeXML(content) else {
-            return IngestItem(file: file, title: title, content: content, mediaType: mediaType(of: title),
-                              facts: nil, provenance: provenance)
-        }
+    /// A record, validated, with the facts that say whose it is.
+    private static func record(_ content: Data, file: String, title: String, provenance: Provenance?, schemas: SchemaCatalog) throws(ArchiveError) -> IngestItem {
         let tree: XMLTree
         let kind: String
         do {
@@ -53,15 +55,21 @@ struct IngestItem {
         return IngestItem(file: file, title: title, content: content, mediaType: "application/xml", facts: facts, provenance: provenance)
     }
 
-    /// The documents of a dossier, verified and opened in memory, with what verifying it established.
-    static func items(ofDossier url: URL, file: String, bytes: Data, source: DossierSource,
+    /// The documents of the dossier `bytes`, verified and opened in memory, with what verifying
+    /// it established; the provenance digest is of the same bytes that were verified.
+    static func items(ofDossier bytes: Data, file: String, source: DossierSource,
                       schemas: SchemaCatalog) throws(ArchiveError) -> (report: DossierReport, items: [IngestItem]) {
         let opened: (report: DossierReport, payload: [Data])
-        do { opened = try DossierVerifier(roots: source.roots).read(url, file: file, key: source.key) } catch { throw .dossier(error) }
+        do { opened = try DossierVerifier(roots: source.roots).read(bytes, file: file, key: source.key) } catch { throw .dossier(error) }
         let provenance = Provenance(dossierSha256: SHA256.hex(bytes), sender: opened.report.signer.subject,
                                     signedAt: opened.report.signer.signingTime.map { AccessLog.timestamp($0) })
         let items = try zip(opened.report.entries, opened.payload).map { entry, content throws(ArchiveError) in
-            try item(content, file: "\(file) \(entry.name)", title: entry.described?.title ?? entry.name, provenance: provenance, schemas: schemas)
+            let title = entry.described?.title ?? entry.name
+            // A dossier's entries are typed by its signed manifest: records are XML, the rest attachments.
+            return entry.mediaType == "application/xml"
+                ? try record(content, file: "\(file) \(entry.name)", title: title, provenance: provenance, schemas: schemas)
+                : IngestItem(file: "\(file) \(entry.name)", title: title, content: content, mediaType: entry.mediaType,
+                             facts: nil, provenance: provenance)
         }
         return (opened.report, items)
     }
@@ -74,22 +82,5 @@ struct IngestItem {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .cannotRead(file: file) }
         return data
-    }
-
-    /// XML starts with `<` after an optional byte-order mark and white space.
-    private static func looksLikeXML(_ data: Data) -> Bool {
-        var bytes = data.prefix(64)[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        return bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<")
-    }
-
-    private static func mediaType(of name: String) -> String {
-        switch (name as NSString).pathExtension.lowercased() {
-        case "pdf": "application/pdf"
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "txt": "text/plain"
-        default: "application/octet-stream"
-        }
     }
 }

@@ -22,14 +22,14 @@ extension DossierInspection {
     /// - Throws: ``DossierError/digestMismatch(name:)``, ``DossierError/damagedEntry(name:reason:)``,
     ///   ``DossierError/wrongPassword``, ``DossierError/cannotWrite(_:)``.
     func readContents(password: String?, extractingInto directory: URL?, keepingPayload: Bool = false) throws(DossierError) -> Contents {
-        let (path, entries, limits) = (path, entries, limits)
+        let (origin, entries, limits) = (origin, entries, limits)
         let references = manifest.references.filter { password != nil || !entries[$0.uri]!.encrypted }
         let token = AtomicFiles.token()
         let outcomes = ConcurrentSlots<Result<(Data?, URL?), DossierError>>(count: references.count)
         let workers = min(2, references.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let reader: ZipReader
-            do { reader = try ZipReader(path: path) } catch {
+            do { reader = try origin.open() } catch {
                 for index in stride(from: worker, to: references.count, by: workers) {
                     outcomes[index] = .failure(DossierInspection.readFailure(error, name: references[index].uri))
                 }

@@ -5,7 +5,7 @@ import Support
 /// One pass over a dossier: structure, signature, manifest coverage, then (with the
 /// password) every entry's content against its signed digest. Used by verify and open.
 struct DossierInspection {
-    let path: String
+    let origin: ZipOrigin
     let file: String
     let limits: DossierLimits
     let reader: ZipReader
@@ -13,17 +13,17 @@ struct DossierInspection {
     let manifest: ASiCManifest
     let signer: CMSSignature.Signer
 
-    /// Opens `url` and checks everything that needs no key.
-    init(_ url: URL, file: String, roots: [Certificate], at time: Date?, limits: DossierLimits) throws(DossierError) {
-        path = url.path
+    /// Opens the dossier at `origin` and checks everything that needs no key.
+    init(_ origin: ZipOrigin, file: String, roots: [Certificate], at time: Date?, limits: DossierLimits) throws(DossierError) {
+        self.origin = origin
         self.file = file
         self.limits = limits
         do {
-            reader = try ZipReader(path: url.path)
+            reader = try origin.open()
         } catch {
             guard !error.isUnopenable else { throw .unreadable(file: file) }
             // libzip refuses repeated names as "inconsistent"; name that case precisely.
-            if let names = try? ZipReader(path: url.path, consistent: false).entries.map({ $0.name?.lowercased() }),
+            if let names = try? origin.open(consistent: false).entries.map({ $0.name?.lowercased() }),
                let repeated = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
                 throw .duplicateEntry(position: repeated + 1)
             }

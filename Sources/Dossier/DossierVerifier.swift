@@ -23,7 +23,7 @@ public struct DossierVerifier {
     /// Verifies `url` (named `file` in messages), checking digests when `key` is given.
     /// - Throws: ``DossierError`` for the first thing that does not hold.
     public func verify(_ url: URL, file: String, key: DossierKey?) throws(DossierError) -> DossierReport {
-        let inspection = try DossierInspection(url, file: file, roots: roots, at: time, limits: limits)
+        let inspection = try DossierInspection(.file(path: url.path), file: file, roots: roots, at: time, limits: limits)
         let password = try key.map { key throws(DossierError) in try inspection.password(with: key) }
         let contents = try inspection.readContents(password: password, extractingInto: nil)
         return try report(inspection, contents)
@@ -35,7 +35,7 @@ public struct DossierVerifier {
     /// - Returns: the report and the files written, in manifest order.
     /// - Throws: ``DossierError``.
     public func open(_ url: URL, file: String, key: DossierKey, into directory: URL) throws(DossierError) -> (report: DossierReport, files: [URL]) {
-        let inspection = try DossierInspection(url, file: file, roots: roots, at: time, limits: limits)
+        let inspection = try DossierInspection(.file(path: url.path), file: file, roots: roots, at: time, limits: limits)
         let password = try inspection.password(with: key)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -64,11 +64,13 @@ public struct DossierVerifier {
         return (report, moves.map { URL(fileURLWithPath: $0.final) })
     }
 
-    /// Verifies `url` fully with `key` and returns every payload entry's bytes, in manifest
-    /// order, without writing anything: for the archive, which keeps no plaintext on disk.
+    /// Verifies the dossier `bytes` (named `file` in messages) fully with `key` and returns every
+    /// payload entry's bytes, in manifest order, without writing anything: for the archive, which
+    /// keeps no plaintext on disk, and which hashes the very bytes verified for its provenance.
+    /// The bytes are copied once into memory that libzip reads in place (see ``ZipBuffer``).
     /// - Throws: ``DossierError``.
-    public func read(_ url: URL, file: String, key: DossierKey) throws(DossierError) -> (report: DossierReport, payload: [Data]) {
-        let inspection = try DossierInspection(url, file: file, roots: roots, at: time, limits: limits)
+    public func read(_ bytes: Data, file: String, key: DossierKey) throws(DossierError) -> (report: DossierReport, payload: [Data]) {
+        let inspection = try DossierInspection(.bytes(ZipBuffer(bytes)), file: file, roots: roots, at: time, limits: limits)
         let password = try inspection.password(with: key)
         let contents = try inspection.readContents(password: password, extractingInto: nil, keepingPayload: true)
         let report = try self.report(inspection, contents)

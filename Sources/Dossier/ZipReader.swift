@@ -19,14 +19,37 @@ final class ZipReader {
     }
 
     private let archive: OpaquePointer
+    /// Keeps the bytes of an in-memory zip alive while libzip reads them.
+    private let buffer: ZipBuffer?
     let entries: [Entry]
 
     /// Opens `path` for reading; `consistent` asks libzip to check that headers agree and
     /// names are unique (without it, only to diagnose why a file failed that check).
-    init(path: String, consistent: Bool = true) throws(ZipFailure) {
+    convenience init(path: String, consistent: Bool = true) throws(ZipFailure) {
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY | (consistent ? ZIP_CHECKCONS : 0), &code) else { throw ZipFailure(code: code) }
+        try self.init(taking: archive, buffer: nil)
+    }
+
+    /// Opens the zip held in `buffer` for reading, as ``init(path:consistent:)`` opens a file.
+    /// See <https://libzip.org/documentation/zip_open_from_source.html>.
+    convenience init(buffer: ZipBuffer, consistent: Bool = true) throws(ZipFailure) {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer.bytes.baseAddress, zip_uint64_t(buffer.count), 0, &error) else { throw ZipFailure(&error) }
+        // "Upon successful completion … the zip_source_t is owned by the zip_t"; on failure it is still ours.
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | (consistent ? ZIP_CHECKCONS : 0), &error) else {
+            zip_source_free(source)
+            throw ZipFailure(&error)
+        }
+        try self.init(taking: archive, buffer: buffer)
+    }
+
+    /// Takes ownership of the open `archive` and reads its central directory.
+    private init(taking archive: OpaquePointer, buffer: ZipBuffer?) throws(ZipFailure) {
         self.archive = archive
+        self.buffer = buffer
         let count = zip_get_num_entries(archive, 0)
         var entries: [Entry] = []
         for index in 0..<max(count, 0) {

@@ -1,9 +1,5 @@
 /// Why records could not be generated. Nothing is written when this is thrown.
 public enum GenerationError: Error, CustomStringConvertible {
-    /// A case file could not be read.
-    case unreadable(file: String)
-    /// A file's type is not one the generator reads.
-    case unsupportedFormat(file: String)
     /// Case data has problems; all of them are listed, each at its field.
     case rejected(problems: [GenerationProblem])
     /// The output could not be written.
@@ -11,10 +7,6 @@ public enum GenerationError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unreadable(file):
-            "\(file): cannot be read; check the path and the file's permissions."
-        case let .unsupportedFormat(file):
-            "\(file): is not case data; give a .json, .csv or .xml case file (or a folder of them)."
         case let .rejected(problems):
             "Case data has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written. Correct them and generate again:\n"
                 + problems.map { "  \($0)" }.joined(separator: "\n")

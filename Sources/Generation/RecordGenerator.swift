@@ -16,17 +16,16 @@ public struct RecordGenerator: Sendable {
         self.catalog = catalog
     }
 
-    /// Generates the records of every case file in `inputs` (paths of files or folders;
-    /// folders give their `.json`, `.csv` and `.xml` files, recursively, in name order).
+    /// Generates the records of every case file in `inputs`, in order.
     /// - Throws: ``GenerationError/rejected(problems:)`` listing every problem found.
-    public func generate(from inputs: [String]) throws(GenerationError) -> [GeneratedRecord] {
+    public func generate(from inputs: [CaseFile]) throws(GenerationError) -> [GeneratedRecord] {
         var problems: [GenerationProblem] = []
         var documents: [CaseDocument] = []
         var cases: [(shared: CaseFields, documents: ArraySlice<CaseDocument>)] = []
-        for (url, name) in InputFiles.expand(inputs, extensions: ["json", "csv", "xml"]) {
+        for input in inputs {
             do {
                 let start = documents.count
-                let read = try Self.read(url, name: name)
+                let read = try Self.read(input)
                 documents += read.documents
                 if let shared = read.shared { cases.append((shared, documents[start...])) }
             } catch let GenerationError.rejected(found) {
@@ -57,15 +56,13 @@ public struct RecordGenerator: Sendable {
         return records
     }
 
-    private static func read(_ url: URL, name file: String) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(file: file) }
+    private static func read(_ input: CaseFile) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
         var problems: [GenerationProblem] = []
         let result: (shared: CaseFields?, documents: [CaseDocument])
-        switch url.pathExtension.lowercased() {
-        case "json": result = CaseDocument.documents(in: try JSONCaseReader.read(data, file: file), problems: &problems)
-        case "xml": result = CaseDocument.documents(in: try XMLCaseReader.read(data, file: file), problems: &problems)
-        case "csv": result = (nil, try CSVCaseReader.read(data, file: file).map(CaseDocument.init(row:)))
-        default: throw .unsupportedFormat(file: file)
+        switch input.format {
+        case .json: result = CaseDocument.documents(in: try JSONCaseReader.read(input.data, file: input.name), problems: &problems)
+        case .xml: result = CaseDocument.documents(in: try XMLCaseReader.read(input.data, file: input.name), problems: &problems)
+        case .csv: result = (nil, try CSVCaseReader.read(input.data, file: input.name).map(CaseDocument.init(row:)))
         }
         guard problems.isEmpty else { throw .rejected(problems: problems) }
         return result

@@ -8,7 +8,7 @@ import Records
 /// Element and attribute names are the field names; a repeated element is a list.
 /// Parsed with the same hardening as records (no DTD, no network, size and depth limits).
 enum XMLCaseReader {
-    static let namespace = "urn:inclusio:case:1"
+    static let namespace = CaseFormat.xmlNamespace
 
     static func read(_ data: Data, file: String) throws(GenerationError) -> CaseValue {
         let root: XMLElement

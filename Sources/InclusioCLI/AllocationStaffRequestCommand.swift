@@ -1,7 +1,6 @@
 import Foundation
 import Records
 import Rules
-import Support
 
 /// `inclusio allocation staff-request`: the staff request card of a school, from its pupils' records.
 enum AllocationStaffRequestCommand {
@@ -35,10 +34,8 @@ enum AllocationStaffRequestCommand {
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let books = RuleBooks(try InclusioHome.ruleLibrary(arguments))
         var byJurisdiction: [String: [RuleInputs.CheckedRecord]] = [:]
-        for (url, file) in InputFiles.expand(arguments.operands, extensions: ["json", "csv", "xml"]) {
-            for (_, record) in try RuleInputs.records(url, file: file, catalog: catalog) {
-                byJurisdiction[record.attributes["jurisdiction"] ?? "", default: []].append(record)
-            }
+        for (_, record) in try RuleInputs.records(arguments.operands, command: "allocation staff-request", catalog: catalog) {
+            byJurisdiction[record.attributes["jurisdiction"] ?? "", default: []].append(record)
         }
         var cards: [Card] = []
         for (jurisdiction, records) in byJurisdiction.sorted(by: { $0.key < $1.key }) {

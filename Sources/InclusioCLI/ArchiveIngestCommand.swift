@@ -1,7 +1,7 @@
 import Archive
 import Dossier
 import Foundation
-import Support
+import Intake
 
 /// `inclusio archive ingest`: file records, PDFs and dossiers in pupils' files.
 enum ArchiveIngestCommand {
@@ -21,16 +21,22 @@ enum ArchiveIngestCommand {
         """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        let inputs = InputFiles.expand(arguments.operands, extensions: ["xml", "pdf", "asice", "png", "jpg", "jpeg"])
+        let intake = Intake(catalog: try InclusioHome.schemaCatalog(arguments), accepting: [.record, .attachment, .dossier], command: "archive ingest")
+        let inputs = intake.files(arguments.operands)
         guard !inputs.isEmpty else { throw .usage("Give the files (or folders) to ingest.", command: spec) }
         let credential = try ArchiveOptions.credential(arguments, command: spec)
         let session = try ArchiveOptions.login(arguments, command: spec, credential: credential)
         let dossier = try dossierSource(arguments, operatorCredential: credential)
         var filed: [IngestedDocument] = []
-        var failures: [(file: String, error: ArchiveError)] = []
+        var failures: [(file: String, error: CLIError)] = []
         for input in inputs {
-            do {
-                let documents = try session.ingest(input.url, file: input.name, pupil: arguments.value(ArchiveOptions.pupil), dossier: dossier)
+            do throws(CLIError) {
+                let typed: IngestInput
+                do { typed = try intake.ingestInput(input.url, name: input.name) } catch { throw .intake(error) }
+                let documents: [IngestedDocument]
+                do { documents = try session.ingest(typed, file: input.name, title: input.url.lastPathComponent, pupil: arguments.value(ArchiveOptions.pupil), dossier: dossier) } catch {
+                    throw .archive(error)
+                }
                 filed += documents
                 if !console.json {
                     for document in documents {
@@ -39,18 +45,18 @@ enum ArchiveIngestCommand {
                 }
             } catch {
                 // One file, or a failure that every other file would share: the error is the answer.
-                if inputs.count == 1 { throw .archive(error) }
-                if case .purposeMissing = error { throw .archive(error) }
+                if inputs.count == 1 { throw error }
+                if case .archive(.purposeMissing) = error { throw error }
                 failures.append((input.name, error))
-                if !console.json { console.err("Error: \(error)") }
+                if !console.json { console.err(error.message) }
             }
         }
         if console.json {
-            console.emit(IngestJSON(filed: filed, failed: failures.map { .init(file: $0.file, message: $0.error.description) }))
+            console.emit(IngestJSON(filed: filed, failed: failures.map { .init(file: $0.file, message: String($0.error.message.dropFirst("Error: ".count))) }))
         }
         if let first = failures.first {
             throw .someFailed("\(failures.count) of \(inputs.count) files were not filed (each is listed above); the others were.",
-                              code: CLIError.archive(first.error).exitCode)
+                              code: first.error.exitCode)
         }
     }
 

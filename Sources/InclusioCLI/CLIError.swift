@@ -5,6 +5,7 @@ import Cryptography
 import Deadlines
 import Dossier
 import Generation
+import Intake
 import Jurisdictions
 import Printing
 import Records
@@ -16,6 +17,7 @@ import Transfer
 enum CLIError: Error {
     case usage(String, command: CommandSpec?)
     case generation(GenerationError)
+    case intake(IntakeError)
     case record(RecordError)
     case invalidRecords(count: Int, problems: [JSONProblem])
     case missingSchemas(searched: [String])
@@ -40,9 +42,13 @@ enum CLIError: Error {
         case .usage: .usage
         case let .generation(error):
             switch error {
-            case .unreadable, .unsupportedFormat: .noInput
             case .rejected: .dataError
             case .cannotWrite: .cantCreate
+            }
+        case let .intake(error):
+            switch error {
+            case .unreadable: .noInput
+            case .tooLarge, .malformedXML, .unrecognised, .notAccepted: .dataError
             }
         case let .record(error):
             switch error {
@@ -173,6 +179,7 @@ enum CLIError: Error {
         case let .usage(message, command):
             "Error: \(message)" + (command.map { "\nUsage: \($0.usage)\n  See 'inclusio \($0.path) --help' for more information." } ?? "")
         case let .generation(error): "Error: \(error)"
+        case let .intake(error): "Error: \(error)"
         case let .record(error): "Error: \(error)"
         case let .invalidRecords(count, _): "Error: \(count) record\(count == 1 ? " is" : "s are") not valid; each problem is listed with its file and line."
         case let .cryptography(error): "Error: \(error)"

@@ -1,8 +1,6 @@
 import Foundation
-import Generation
 import Records
 import Rules
-import Support
 
 /// `inclusio check placement`: apply the placement rules of a record's jurisdiction to a case or record.
 enum CheckPlacementCommand {
@@ -34,23 +32,21 @@ enum CheckPlacementCommand {
         let books = RuleBooks(try InclusioHome.ruleLibrary(arguments))
         var checked: [Checked] = []
         var withoutRules: [String: CLIError] = [:]
-        for (url, file) in InputFiles.expand(arguments.operands, extensions: ["json", "csv", "xml"]) {
-            for (source, root) in try RuleInputs.records(url, file: file, catalog: catalog) {
-                let jurisdiction = root.attributes["jurisdiction"] ?? ""
-                let book: RuleBook
-                do { book = try books.book(for: jurisdiction) } catch {
-                    // A jurisdiction without a rule file has nothing to check; a broken file stops the run.
-                    guard case .rules(.noRules) = error else { throw error }
-                    withoutRules[jurisdiction] = error
-                    continue
-                }
-                guard book.recordKinds(forCheck: "placement")?.contains(root.kind) == true else { continue }
-                do {
-                    checked.append(Checked(source: source, record: root.node.attributes["id"] ?? "", kind: root.kind,
-                                           jurisdiction: jurisdiction, rules: book.file,
-                                           findings: try book.findings(check: "placement", on: root.node)))
-                } catch { throw .rules(error) }
+        for (source, root) in try RuleInputs.records(arguments.operands, command: "check placement", catalog: catalog) {
+            let jurisdiction = root.attributes["jurisdiction"] ?? ""
+            let book: RuleBook
+            do { book = try books.book(for: jurisdiction) } catch {
+                // A jurisdiction without a rule file has nothing to check; a broken file stops the run.
+                guard case .rules(.noRules) = error else { throw error }
+                withoutRules[jurisdiction] = error
+                continue
             }
+            guard book.recordKinds(forCheck: "placement")?.contains(root.kind) == true else { continue }
+            do {
+                checked.append(Checked(source: source, record: root.node.attributes["id"] ?? "", kind: root.kind,
+                                       jurisdiction: jurisdiction, rules: book.file,
+                                       findings: try book.findings(check: "placement", on: root.node)))
+            } catch { throw .rules(error) }
         }
         guard !checked.isEmpty else {
             if let missing = withoutRules.values.first { throw missing }

@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import Intake
 import Records
 
 /// `inclusio generate`: case data in, validated records out.
@@ -22,10 +23,13 @@ enum GenerateCommand {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one case file or folder.", command: spec) }
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/records", isDirectory: true)
+        let intake = Intake(catalog: catalog, accepting: [.caseFile], command: "generate")
+        let cases: [CaseFile]
+        do { cases = intake.caseFiles(of: try intake.read(arguments.operands)) } catch { throw .intake(error) }
         let records: [GeneratedRecord]
         let files: [URL]
         do {
-            records = try RecordGenerator(catalog: catalog).generate(from: arguments.operands)
+            records = try RecordGenerator(catalog: catalog).generate(from: cases)
             files = try RecordWriter.write(records, to: folder)
         } catch {
             throw .generation(error)

@@ -1,9 +1,7 @@
 import Foundation
-import Generation
+import Intake
 import Printing
 import Records
-import Rendering
-import Support
 
 /// `inclusio render`: records (or case files) in, PDFs out, through the forms.
 enum RenderCommand {
@@ -20,24 +18,25 @@ enum RenderCommand {
         options: [output, form, merge, fo, forms, CommandSpec.schemas, CommandSpec.json],
         discussion: """
         Each record is validated, then filled into Forms/<jurisdiction>/<kind>.xsl (chosen from its namespace \
-        and jurisdiction attribute) and rendered. Case files (.csv, .json) are generated first, as 'inclusio \
-        generate' does. PDFs are named like the records (<kind>-<digest>-v<version>.pdf), never after the pupil. \
+        and jurisdiction attribute) and rendered. Case files (JSON, CSV or XML, told by their content) are \
+        generated first, as 'inclusio generate' does. PDFs are named like the records (<kind>-<digest>-v<version>.pdf), never after the pupil. \
         A record that fails is reported with its file and the others are still rendered (exit status non-zero); \
         with --merge nothing is written unless every record renders. Both processor cores are used.
         """)
-
-    /// One record to print: a file, or a record just generated from case data.
-    private struct Input {
-        let name: String
-        let url: URL?
-        let data: Data?
-    }
 
     private struct Outcome: Encodable {
         let file: String
         let output: String?
         let pages: Int?
         let message: String?
+
+        init(_ printed: BatchPrinter.Outcome) {
+            file = printed.file
+            switch printed.result {
+            case let .success(written): (output, pages, message) = (written.output.path, written.pages, nil)
+            case let .failure(error): (output, pages, message) = (nil, nil, error.description)
+            }
+        }
     }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
@@ -46,114 +45,56 @@ enum RenderCommand {
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)),
                                     override: arguments.value(form).map { URL(fileURLWithPath: $0) })
-        let inputs = try self.inputs(arguments.operands, catalog: catalog)
+        let intake = Intake(catalog: catalog, accepting: [.record, .caseFile], command: "render")
+        let read: [ClassifiedInput]
+        do { read = try intake.read(arguments.operands) } catch { throw .intake(error) }
+        let records: [RecordInput]
+        do { records = try intake.records(of: read) } catch { throw .generation(error) }
+        let inputs = records.map { BatchPrinter.Input(name: $0.name, data: $0.data) }
         guard !inputs.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
-        let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/pdf", isDirectory: true)
-        if arguments.value(merge) == nil {
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw .printing(.rendering(.outputNotWritable(path: folder.path, reason: "the folder cannot be created")))
-            }
-        }
         let progress = Progress(total: inputs.count, label: "Rendering", console: console)
-        let prepared = ConcurrentSlots<PreparedDocument>(count: inputs.count)
-        let outcomes = ConcurrentSlots<Outcome>(count: inputs.count)
-        let failures = ConcurrentSlots<PrintingError>(count: inputs.count)
-        let next = WorkQueue(count: inputs.count)
-        let writeEach = arguments.value(merge) == nil
-        let writeFO = arguments.has(fo)
-        // One renderer per worker: a PDFRenderer is not thread-safe, but two on two threads share nothing.
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, inputs.count)) { _ in
-            let renderer = PDFRenderer()
-            while let index = next.take() {
-                let input = inputs[index]
-                do throws(PrintingError) {
-                    let document = if let url = input.url {
-                        try printer.prepare(contentsOf: url, file: input.name)
-                    } else {
-                        try printer.prepare(data: input.data ?? Data(), file: input.name)
-                    }
-                    prepared[index] = document
-                    if writeEach {
-                        let written = try write(document, into: folder, fo: writeFO, renderer: renderer)
-                        outcomes[index] = Outcome(file: input.name, output: written.path, pages: writeFO ? nil : renderer.lastPageCount, message: nil)
-                    }
-                } catch {
-                    failures[index] = error
-                    outcomes[index] = Outcome(file: input.name, output: nil, pages: nil, message: error.description)
-                }
-                progress.advance()
-            }
-        }
-        progress.finish()
+        let batch = BatchPrinter(printer: printer)
         if let path = arguments.value(merge) {
-            try mergeAll(prepared.values, count: inputs.count, into: URL(fileURLWithPath: path), failures: failures.values, reported: outcomes.values, console: console)
+            let merged: Result<BatchPrinter.Merged, BatchPrinter.MergeRefused>
+            do { merged = try batch.printMerged(inputs, into: URL(fileURLWithPath: path), advance: { progress.advance() }) } catch { throw .printing(error) }
+            progress.finish()
+            try reportMerged(merged, path: path, count: inputs.count, console: console)
             return
         }
-        report(outcomes.values, folder: folder, console: console)
-        let failed = failures.values
+        let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/pdf", isDirectory: true)
+        let printed: [BatchPrinter.Outcome]
+        do { printed = try batch.printEach(inputs, into: folder, fo: arguments.has(fo), advance: { progress.advance() }) } catch { throw .printing(error) }
+        progress.finish()
+        let outcomes = printed.map(Outcome.init)
+        report(outcomes, folder: folder, console: console)
+        let failed = printed.compactMap { if case let .failure(error) = $0.result { error } else { nil } }
         guard let first = failed.first else { return }
         if inputs.count == 1 { throw .printing(first) }
         throw .someFailed("\(failed.count) of \(inputs.count) records were not rendered (each is listed above); the others were.",
                           code: CLIError.printing(first).exitCode)
     }
 
-    /// Record files as given (folders expanded to their .xml files); case files generated first.
-    private static func inputs(_ operands: [String], catalog: SchemaCatalog) throws(CLIError) -> [Input] {
-        var inputs: [Input] = []
-        for operand in operands {
-            if ["csv", "json"].contains(URL(fileURLWithPath: operand).pathExtension.lowercased()) {
-                do {
-                    inputs += try RecordGenerator(catalog: catalog).generate(from: [operand])
-                        .map { Input(name: $0.source.description, url: nil, data: $0.data) }
-                } catch { throw .generation(error) }
-            } else {
-                inputs += InputFiles.expand([operand], extensions: ["xml"]).map { Input(name: $0.name, url: $0.url, data: nil) }
-            }
-        }
-        return inputs
-    }
-
-    /// Writes one record's PDF (or FO) into `folder`, atomically; returns the file.
-    private static func write(_ document: PreparedDocument, into folder: URL, fo: Bool, renderer: PDFRenderer) throws(PrintingError) -> URL {
-        if fo {
-            let url = folder.appendingPathComponent((document.pdfName as NSString).deletingPathExtension + ".fo")
-            do { try AtomicFiles.create([(url, document.fo, 0o644)], replacing: true) } catch {
-                throw .rendering(.outputNotWritable(path: error.path, reason: error.reason))
-            }
-            return url
-        }
-        let url = folder.appendingPathComponent(document.pdfName)
-        do { try renderer.render([document.document], to: url) } catch { throw .rendering(error) }
-        return url
-    }
-
-    /// `--merge`: one PDF of every record in input order, written only when all of them could be
-    /// prepared; `reported` holds the failures with their files, for `--json`.
-    private static func mergeAll(_ documents: [PreparedDocument], count: Int, into url: URL, failures: [PrintingError],
-                                 reported: [Outcome], console: Console) throws(CLIError) {
-        if !failures.isEmpty {
+    /// `--merge`: the merged PDF written, or the records that kept it from being written.
+    private static func reportMerged(_ merged: Result<BatchPrinter.Merged, BatchPrinter.MergeRefused>, path: String, count: Int,
+                                     console: Console) throws(CLIError) {
+        switch merged {
+        case let .success(merged):
             if console.json {
-                console.emit(RenderJSON(rendered: [], failed: reported))
+                console.emit(["merged": MergedJSON(file: merged.output.path, records: merged.records, pages: merged.pages)])
+            } else {
+                console.out("Rendered \(merged.records) record\(merged.records == 1 ? "" : "s") into \(merged.output.path) (\(merged.pages) pages).")
+            }
+        case let .failure(refused):
+            let failures = refused.failures.compactMap { if case let .failure(error) = $0.result { error } else { nil } }
+            if console.json {
+                console.emit(RenderJSON(rendered: [], failed: refused.failures.map(Outcome.init)))
             } else {
                 console.err(failures.map { "Error: \($0)" }.joined(separator: "\n"))
             }
-        }
-        if let first = failures.first {
+            guard let first = failures.first else { return }
             if count == 1 { throw .printing(first) }
-            throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(url.path) was not written.",
+            throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(path) was not written.",
                               code: CLIError.printing(first).exitCode)
-        }
-        let renderer = PDFRenderer()
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .printing(.rendering(.outputNotWritable(path: url.path, reason: "its folder cannot be created")))
-        }
-        do { try renderer.render(documents.map(\.document), to: url) } catch { throw .printing(.rendering(error)) }
-        if console.json {
-            console.emit(["merged": MergedJSON(file: url.path, records: documents.count, pages: renderer.lastPageCount)])
-        } else {
-            console.out("Rendered \(documents.count) record\(documents.count == 1 ? "" : "s") into \(url.path) (\(renderer.lastPageCount) pages).")
         }
     }
 
@@ -179,22 +120,5 @@ enum RenderCommand {
         let file: String
         let records: Int
         let pages: Int
-    }
-}
-
-/// Hands out the indexes 0..<count once each to whichever worker asks first.
-private final class WorkQueue: @unchecked Sendable {
-    private let count: Int
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) { self.count = count }
-
-    func take() -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
-        }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-import Generation
+import Intake
 import Records
 import Rules
 
-/// The records the rule commands read: generated records, or case files generated in memory.
+/// The records the rule commands read: record files, and case files generated in memory,
+/// told apart by their bytes (``Intake``).
 enum RuleInputs {
     /// A record to check: its kind, its tree, and the attributes of its root.
     struct CheckedRecord {
@@ -12,24 +13,21 @@ enum RuleInputs {
         var attributes: [String: String] { node.attributes }
     }
 
-    /// The records of a case file (generated in memory, nothing written) or the record itself.
-    static func records(_ url: URL, file: String, catalog: SchemaCatalog) throws(CLIError) -> [(String, CheckedRecord)] {
-        if url.pathExtension.lowercased() == "xml", let tree = try? XMLTree(contentsOf: url, file: file),
-           let kind = catalog.kind(forNamespace: tree.rootNamespace) {
-            do {
-                _ = try RecordValidator(catalog: catalog).validate(tree)
-                return [(file, CheckedRecord(kind: kind, node: FactNode(tree.rootElement())))]
+    /// The records of `operands` (files, and folders of them), each validated and named by its
+    /// source (the record file, or the case field it was generated from); nothing is written.
+    static func records(_ operands: [String], command: String, catalog: SchemaCatalog) throws(CLIError) -> [(String, CheckedRecord)] {
+        let intake = Intake(catalog: catalog, accepting: [.record, .caseFile], command: command)
+        let inputs: [ClassifiedInput]
+        do { inputs = try intake.read(operands) } catch { throw .intake(error) }
+        let records: [RecordInput]
+        do { records = try intake.records(of: inputs) } catch { throw .generation(error) }
+        let validator = RecordValidator(catalog: catalog)
+        return try records.map { record throws(CLIError) in
+            do throws(RecordError) {
+                let tree = try XMLTree(data: record.data, file: record.name)
+                let kind = try validator.validate(tree)
+                return (record.name, CheckedRecord(kind: kind, node: FactNode(tree.rootElement())))
             } catch { throw .record(error) }
         }
-        let generated: [GeneratedRecord]
-        do { generated = try RecordGenerator(catalog: catalog).generate(from: [file]) } catch { throw .generation(error) }
-        var result: [(String, CheckedRecord)] = []
-        for record in generated {
-            do {
-                let tree = try XMLTree(data: record.data, file: record.fileName)
-                result.append((record.source.description, CheckedRecord(kind: record.kind, node: FactNode(tree.rootElement()))))
-            } catch { throw .record(error) }
-        }
-        return result
     }
 }

@@ -20,15 +20,7 @@ public struct RecordPrinter: Sendable {
         self.override = override
     }
 
-    /// Reads, validates and fills in the record at `url` (named `file` in messages).
-    /// - Throws: ``PrintingError``.
-    public func prepare(contentsOf url: URL, file: String) throws(PrintingError) -> PreparedDocument {
-        let tree: XMLTree
-        do { tree = try XMLTree(contentsOf: url, file: file, limits: validator.limits) } catch { throw .record(error) }
-        return try prepare(tree)
-    }
-
-    /// Validates and fills in a record held in memory (a record just generated from a case).
+    /// Validates and fills in a record held in memory (read from a file, or just generated from a case).
     public func prepare(data: Data, file: String) throws(PrintingError) -> PreparedDocument {
         let tree: XMLTree
         do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(error) }

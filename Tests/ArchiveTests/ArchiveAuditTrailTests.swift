@@ -25,7 +25,7 @@ import TestSupport
         let auditor = try test.reopened().login("auditor", credential: .passphrase(Self.auditorPassphrase), purpose: "inspection")
         var filed: [IngestedDocument] = []
         let cases: [(String, String, String, () throws -> Void)] = [
-            ("ingest", "ingest", "granted", { filed = try office.ingest(TestArchive.records.appendingPathComponent("IT-MO-iep.xml"), file: "iep.xml", pupil: nil, dossier: nil) }),
+            ("ingest", "ingest", "granted", { filed = try office.ingest(.record(try Data(contentsOf: TestArchive.records.appendingPathComponent("IT-MO-iep.xml"))), file: "iep.xml", title: "iep.xml", pupil: nil, dossier: nil) }),
             ("show", "read", "granted", { _ = try office.file(of: filed[0].pupil) }),
             ("get", "export", "granted", { _ = try office.export(filed[0].document) }),
             ("disclose", "export", "granted", { _ = try office.export(filed[0].document, recipient: "MOIC80100R") }),

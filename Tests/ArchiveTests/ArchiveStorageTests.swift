@@ -70,7 +70,7 @@ import TestSupport
         let folder = try Run.temporaryFolder()
         try changed.write(to: folder.appendingPathComponent("iep-v2.xml"))
         let office = try test.session("office")
-        let v2 = try office.ingest(folder.appendingPathComponent("iep-v2.xml"), file: "iep-v2.xml", pupil: nil, dossier: nil)[0]
+        let v2 = try office.ingest(.record(changed), file: "iep-v2.xml", title: "iep-v2.xml", pupil: nil, dossier: nil)[0]
         #expect(v2.document == v1.document && v2.pupil == v1.pupil && v2.version == 2)
         let file = try office.file(of: v1.pupil)
         let versions = file.documents.first { $0.id == v1.document }!.versions
@@ -169,14 +169,15 @@ import TestSupport
         let scan = folder.appendingPathComponent("Rossi Luca scan.pdf")
         try (Data("%PDF-1.7\n".utf8) + SecureRandom.bytes(5000)).write(to: scan)
         let office = try test.session("office")
-        let error = #expect(throws: ArchiveError.self) { try office.ingest(scan, file: "scan.pdf", pupil: nil, dossier: nil) }
+        let pdf = IngestInput.attachment(try Data(contentsOf: scan), mediaType: "application/pdf")
+        let error = #expect(throws: ArchiveError.self) { try office.ingest(pdf, file: "scan.pdf", title: scan.lastPathComponent, pupil: nil, dossier: nil) }
         guard case .pupilNeeded = error else { Issue.record("got \(String(describing: error))"); return }
-        let filed = try office.ingest(scan, file: "scan.pdf", pupil: "RSSLCU20B17X000S", dossier: nil)[0]
+        let filed = try office.ingest(pdf, file: "scan.pdf", title: scan.lastPathComponent, pupil: "RSSLCU20B17X000S", dossier: nil)[0]
         #expect(filed.pupil == record.pupil && filed.kind == "attachment")
         let (summary, content) = try office.export(filed.document)
         #expect(content == (try Data(contentsOf: scan)))
         #expect(summary.mediaType == "application/pdf" && summary.title == "Rossi Luca scan.pdf")
-        #expect(try !office.ingest(scan, file: "scan.pdf", pupil: record.pupil, dossier: nil)[0].isNew)
+        #expect(try !office.ingest(pdf, file: "scan.pdf", title: scan.lastPathComponent, pupil: record.pupil, dossier: nil)[0].isNew)
     }
 
     @Test func anInvalidRecordIsRefusedWithItsProblemsAndNothingIsFiled() throws {
@@ -185,7 +186,7 @@ import TestSupport
         let broken = folder.appendingPathComponent("broken.xml")
         let text = try String(contentsOf: TestArchive.records.appendingPathComponent("CN-FJ-iep.xml"), encoding: .utf8)
         try text.replacingOccurrences(of: "<birthDate>", with: "<birthDate>not a date").write(to: broken, atomically: true, encoding: .utf8)
-        let error = #expect(throws: ArchiveError.self) { try test.session("office").ingest(broken, file: "broken.xml", pupil: nil, dossier: nil) }
+        let error = #expect(throws: ArchiveError.self) { try test.session("office").ingest(.record(try Data(contentsOf: broken)), file: "broken.xml", title: "broken.xml", pupil: nil, dossier: nil) }
         guard case let .record(recordError) = error else { Issue.record("got \(String(describing: error))"); return }
         #expect(recordError.problems.first?.path.contains("birthDate") == true)
         #expect(test.blobs().isEmpty)
@@ -204,7 +205,7 @@ import TestSupport
         _ = try packer.pack(records + [(scan, "scan.pdf")], to: dossier)
         let head = try test.session("head-mo-1")
         let source = DossierSource(roots: [try TestPKI.certificate("root")], key: .recipient(try TestPKI.key("school-a"), certificate: nil, file: "school-a.key"))
-        let filed = try head.ingest(dossier, file: "pupil.asice", pupil: nil, dossier: source)
+        let filed = try head.ingest(.dossier(try Data(contentsOf: dossier)), file: "pupil.asice", title: "pupil.asice", pupil: nil, dossier: source)
         #expect(filed.map(\.kind).sorted() == ["attachment", "certificate", "iep"])
         #expect(Set(filed.map(\.pupil)).count == 1)
         let file = try head.file(of: filed[0].pupil)
@@ -216,8 +217,29 @@ import TestSupport
         let tampered = folder.appendingPathComponent("tampered.asice")
         try bytes.write(to: tampered)
         let other = try TestArchive()
-        #expect(throws: ArchiveError.self) { try other.session("head-mo-1").ingest(tampered, file: "tampered.asice", pupil: nil, dossier: source) }
+        #expect(throws: ArchiveError.self) { try other.session("head-mo-1").ingest(.dossier(bytes), file: "tampered.asice", title: "tampered.asice", pupil: nil, dossier: source) }
         #expect(other.blobs().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: other.root.appendingPathComponent("tmp").path) || Run.files(in: other.root.appendingPathComponent("tmp")).isEmpty)
+    }
+
+    /// The dossier is read once: the digest kept as each document's provenance is of the very
+    /// bytes that were verified, and the entries keep the media types of the signed manifest.
+    @Test func aDossiersProvenanceIsTheDigestOfTheBytesThatWereVerified() throws {
+        let test = try TestArchive()
+        let folder = try Run.temporaryFolder()
+        let packer = DossierPacker(identity: try TestPKI.identity("office"), recipients: [try TestPKI.certificate("school-a")], passphrase: nil,
+                                   validator: RecordValidator(catalog: try SchemaCatalog(directory: TestArchive.schemas)))
+        let scan = folder.appendingPathComponent("scan.pdf")
+        try (Data("%PDF-1.7\n".utf8) + SecureRandom.bytes(2000)).write(to: scan)
+        let url = folder.appendingPathComponent("pupil.asice")
+        _ = try packer.pack([(TestArchive.records.appendingPathComponent("IT-MO-iep.xml"), "iep.xml"), (scan, "scan.pdf")], to: url)
+        let bytes = try Data(contentsOf: url)
+        try FileManager.default.removeItem(at: url)   // nothing is read from the file again
+        let head = try test.session("head-mo-1")
+        let source = DossierSource(roots: [try TestPKI.certificate("root")], key: .recipient(try TestPKI.key("school-a"), certificate: nil, file: "school-a.key"))
+        let filed = try head.ingest(.dossier(bytes), file: "pupil.asice", title: "pupil.asice", pupil: nil, dossier: source)
+        let versions = try head.file(of: filed[0].pupil).documents.flatMap(\.versions)
+        #expect(versions.count == 2 && versions.allSatisfy { $0.dossierSha256 == SHA256.hex(bytes) }, "\(versions.map(\.dossierSha256))")
+        #expect(Set(versions.map(\.mediaType)) == ["application/xml", "application/pdf"])
     }
 }

@@ -42,7 +42,7 @@ struct TestArchive {
     /// Files the fixture record `name` as `op`.
     @discardableResult
     func ingest(_ name: String, as op: String = "office") throws -> [IngestedDocument] {
-        try session(op).ingest(Self.records.appendingPathComponent(name), file: name, pupil: nil, dossier: nil)
+        try session(op).ingest(.record(try Data(contentsOf: Self.records.appendingPathComponent(name))), file: name, title: name, pupil: nil, dossier: nil)
     }
 
     /// Every fixture record file.

@@ -98,4 +98,20 @@ import Testing
         #expect(!run.stderr.contains("root:x:0"))
         #expect(Run.files(in: folder).isEmpty)
     }
+
+    /// Inputs are told by their bytes in every command: a record named .json is not a case file
+    /// for generate, and a PDF is not a record for render; each is named with what it is.
+    @Test func aFileOfAnotherKindIsRefusedWithWhatItIs() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = folder.appendingPathComponent("case.json")
+        try Data(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/CN-FJ-placement.xml")).write(to: record)
+        let generate = try Run.inclusio(["generate", record.path, "-o", folder.appendingPathComponent("out").path])
+        #expect(generate.status == 65 && generate.stderr.contains("case.json: is a placement record; generate takes case files."), "\(generate.stderr)")
+        let scan = folder.appendingPathComponent("scan.xml")
+        try Data("%PDF-1.7\n".utf8).write(to: scan)
+        let render = try Run.inclusio(["render", scan.path, "-o", folder.appendingPathComponent("pdf").path])
+        #expect(render.status == 65 && render.stderr.contains("scan.xml: is a PDF attachment; render takes records and case files."), "\(render.stderr)")
+        #expect(Run.files(in: folder) == ["case.json", "scan.xml"])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Generation
 
 /// Paths into the project for tests, found from this file's location.
 enum Fixtures {
@@ -9,6 +10,14 @@ enum Fixtures {
 
 extension Fixtures {
     static let samples = project.appendingPathComponent("Samples/cases")
+
+    /// Every sample case file, in path order; the samples are named after their format.
+    static func sampleCases() throws -> [CaseFile] {
+        let files = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return try files.compactMap { url in
+            try CaseFormat(rawValue: url.pathExtension).map { CaseFile(name: String(url.standardizedFileURL.path.dropFirst(samples.standardizedFileURL.path.count + 1)), data: try Data(contentsOf: url), format: $0) }
+        }.sorted { $0.name < $1.name }
+    }
 
     /// Runs `xmllint --noout --schema` on `files`; returns its status and stderr.
     static func xmllint(schema: URL, files: [URL]) throws -> (status: Int32, output: String) {

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everySampleGeneratesAndXmllintAcceptsEachRecord() throws {
-        let records = try generator.generate(from: [Fixtures.samples.path])
+        let records = try generator.generate(from: Fixtures.sampleCases())
         #expect(records.count == 23)
         #expect(Set(records.map(\.kind)) == Set(try SchemaCatalog(directory: Fixtures.schemas).kinds), "every kind has a sample")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inclusio-samples-\(UUID().uuidString)")
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func recordsMatchTheHandCheckedFixturesByteForByte() throws {
-        let records = try generator.generate(from: [Fixtures.samples.path])
+        let records = try generator.generate(from: Fixtures.sampleCases())
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.data) })
         let folder = Fixtures.file("records")
         let fixtures = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "xml" }
@@ -40,13 +40,13 @@ import Testing
     }
 
     @Test func generationIsDeterministic() throws {
-        let first = try generator.generate(from: [Fixtures.samples.path]).map(\.data)
-        let second = try generator.generate(from: [Fixtures.samples.path]).map(\.data)
+        let first = try generator.generate(from: Fixtures.sampleCases()).map(\.data)
+        let second = try generator.generate(from: Fixtures.sampleCases()).map(\.data)
         #expect(first == second)
     }
 
     @Test func fileNamesCarryNoPersonalData() throws {
-        for record in try generator.generate(from: [Fixtures.samples.path]) {
+        for record in try generator.generate(from: Fixtures.sampleCases()) {
             #expect(record.fileName.wholeMatch(of: /[a-z-]+-[0-9a-f]{12}-v[0-9]+\.xml/) != nil, "\(record.fileName)")
         }
     }
