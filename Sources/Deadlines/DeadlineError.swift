@@ -1,13 +1,27 @@
 import Records
+import Support
+import XML
 
 /// Why the deadlines could not be read.
-public enum DeadlineError: Error, CustomStringConvertible {
+public enum DeadlineError: CategorizedError {
     /// The rules folder (`Rules/`) holds no `<jurisdiction>/deadlines.xml`.
     case noRules(folder: String)
     /// A rule file is not well-formed or breaks `Schemas/rules/deadlines.xsd`.
     case record(RecordError)
     /// A rule file is valid against its schema but says something the evaluator cannot apply.
     case inconsistent(file: String, line: Int, rule: String, reason: String)
+
+    /// Deadline files are part of the installation: a missing, unreadable, invalid or
+    /// inconsistent one is a configuration failure, whatever the record layer says.
+    public var category: FailureCategory { .configuration }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .noRules: []
+        case let .record(error): error.diagnostics
+        case let .inconsistent(file, line, rule, reason): [Diagnostic(file: file, line: line, field: "rule \(rule)", message: reason)]
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,5 +1,7 @@
+import Support
+
 /// Why records could not be generated. Nothing is written when this is thrown.
-public enum GenerationError: Error, CustomStringConvertible {
+public enum GenerationError: CategorizedError {
     /// A case file could not be read.
     case unreadable(file: String)
     /// A file's type is not one the generator reads.
@@ -8,6 +10,21 @@ public enum GenerationError: Error, CustomStringConvertible {
     case rejected(problems: [GenerationProblem])
     /// The output could not be written.
     case cannotWrite(path: String, reason: String)
+
+    /// A case file that cannot be read or is of no known type is missing input; case data
+    /// with problems is wrong data; records that cannot be written are an output failure.
+    public var category: FailureCategory {
+        switch self {
+        case .unreadable, .unsupportedFormat: .input
+        case .rejected: .data
+        case .cannotWrite: .output
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case let .rejected(problems) = self { return problems.map(\.diagnostic) }
+        return []
+    }
 
     public var description: String {
         switch self {

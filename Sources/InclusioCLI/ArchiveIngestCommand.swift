@@ -39,8 +39,8 @@ enum ArchiveIngestCommand {
                 }
             } catch {
                 // One file, or a failure that every other file would share: the error is the answer.
-                if inputs.count == 1 { throw .archive(error) }
-                if case .purposeMissing = error { throw .archive(error) }
+                if inputs.count == 1 { throw .failed(error) }
+                if case .purposeMissing = error { throw .failed(error) }
                 failures.append((input.name, error))
                 if !console.json { console.err("Error: \(error)") }
             }
@@ -50,7 +50,7 @@ enum ArchiveIngestCommand {
         }
         if let first = failures.first {
             throw .someFailed("\(failures.count) of \(inputs.count) files were not filed (each is listed above); the others were.",
-                              code: CLIError.archive(first.error).exitCode)
+                              code: CLIError.exitCode(first.error))
         }
     }
 

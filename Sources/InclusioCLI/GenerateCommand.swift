@@ -1,6 +1,6 @@
 import Foundation
 import Generation
-import Records
+import XML
 
 /// `inclusio generate`: case data in, validated records out.
 enum GenerateCommand {
@@ -28,7 +28,7 @@ enum GenerateCommand {
             records = try RecordGenerator(catalog: catalog).generate(from: arguments.operands)
             files = try RecordWriter.write(records, to: folder)
         } catch {
-            throw .generation(error)
+            throw .failed(error)
         }
         if console.json {
             console.emit(["records": zip(records, files).map { record, file in

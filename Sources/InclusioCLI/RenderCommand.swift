@@ -4,6 +4,7 @@ import Printing
 import Records
 import Rendering
 import Support
+import XML
 
 /// `inclusio render`: records (or case files) in, PDFs out, through the forms.
 enum RenderCommand {
@@ -47,11 +48,11 @@ enum RenderCommand {
         let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)),
                                     override: arguments.value(form).map { URL(fileURLWithPath: $0) })
         let inputs = try self.inputs(arguments.operands, catalog: catalog)
-        guard !inputs.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
+        guard !inputs.isEmpty else { throw .failed(XMLError.unreadable(file: arguments.operands.joined(separator: " "))) }
         let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/pdf", isDirectory: true)
         if arguments.value(merge) == nil {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw .printing(.rendering(.outputNotWritable(path: folder.path, reason: "the folder cannot be created")))
+                throw .failed(PrintingError.rendering(.outputNotWritable(path: folder.path, reason: "the folder cannot be created")))
             }
         }
         let progress = Progress(total: inputs.count, label: "Rendering", console: console)
@@ -92,9 +93,9 @@ enum RenderCommand {
         report(outcomes.values, folder: folder, console: console)
         let failed = failures.values
         guard let first = failed.first else { return }
-        if inputs.count == 1 { throw .printing(first) }
+        if inputs.count == 1 { throw .failed(first) }
         throw .someFailed("\(failed.count) of \(inputs.count) records were not rendered (each is listed above); the others were.",
-                          code: CLIError.printing(first).exitCode)
+                          code: CLIError.exitCode(first))
     }
 
     /// Record files as given (folders expanded to their .xml files); case files generated first.
@@ -105,7 +106,7 @@ enum RenderCommand {
                 do {
                     inputs += try RecordGenerator(catalog: catalog).generate(from: [operand])
                         .map { Input(name: $0.source.description, url: nil, data: $0.data) }
-                } catch { throw .generation(error) }
+                } catch { throw .failed(error) }
             } else {
                 inputs += InputFiles.expand([operand], extensions: ["xml"]).map { Input(name: $0.name, url: $0.url, data: nil) }
             }
@@ -139,17 +140,17 @@ enum RenderCommand {
             }
         }
         if let first = failures.first {
-            if count == 1 { throw .printing(first) }
+            if count == 1 { throw .failed(first) }
             throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(url.path) was not written.",
-                              code: CLIError.printing(first).exitCode)
+                              code: CLIError.exitCode(first))
         }
         let renderer = PDFRenderer()
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw .printing(.rendering(.outputNotWritable(path: url.path, reason: "its folder cannot be created")))
+            throw .failed(PrintingError.rendering(.outputNotWritable(path: url.path, reason: "its folder cannot be created")))
         }
-        do { try renderer.render(documents.map(\.document), to: url) } catch { throw .printing(.rendering(error)) }
+        do { try renderer.render(documents.map(\.document), to: url) } catch { throw .failed(PrintingError.rendering(error)) }
         if console.json {
             console.emit(["merged": MergedJSON(file: url.path, records: documents.count, pages: renderer.lastPageCount)])
         } else {

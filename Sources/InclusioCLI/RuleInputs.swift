@@ -2,6 +2,7 @@ import Foundation
 import Generation
 import Records
 import Rules
+import XML
 
 /// The records the rule commands read: generated records, or case files generated in memory.
 enum RuleInputs {
@@ -19,16 +20,16 @@ enum RuleInputs {
             do {
                 _ = try RecordValidator(catalog: catalog).validate(tree)
                 return [(file, CheckedRecord(kind: kind, node: FactNode(tree.rootElement())))]
-            } catch { throw .record(error) }
+            } catch { throw .failed(error) }
         }
         let generated: [GeneratedRecord]
-        do { generated = try RecordGenerator(catalog: catalog).generate(from: [file]) } catch { throw .generation(error) }
+        do { generated = try RecordGenerator(catalog: catalog).generate(from: [file]) } catch { throw .failed(error) }
         var result: [(String, CheckedRecord)] = []
         for record in generated {
             do {
                 let tree = try XMLTree(data: record.data, file: record.fileName)
                 result.append((record.source.description, CheckedRecord(kind: record.kind, node: FactNode(tree.rootElement()))))
-            } catch { throw .record(error) }
+            } catch { throw .failed(error) }
         }
         return result
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// The printing forms of a `Forms/` folder: `Forms/<jurisdiction>/<kind>.xsl`.
 ///

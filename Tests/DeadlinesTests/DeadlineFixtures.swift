@@ -1,7 +1,7 @@
 import Deadlines
 import Foundation
-import Records
 import Testing
+import XML
 
 /// The project's own rule files, read as `inclusio due` reads them.
 enum DeadlineFixtures {
