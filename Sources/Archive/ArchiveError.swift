@@ -4,10 +4,11 @@ import Dossier
 import Foundation
 import Records
 import Support
+import XML
 
 /// Why an archive command could not be done, in words a clerk can act on. Never carries a
 /// pupil's name, national id or document content: pupils are named by pseudonym.
-public enum ArchiveError: Error, CustomStringConvertible {
+public enum ArchiveError: CategorizedError {
     /// There is no archive at the path.
     case notAnArchive(path: String)
     /// `archive init` on a folder that already holds an archive.
@@ -62,6 +63,32 @@ public enum ArchiveError: Error, CustomStringConvertible {
     case accessLog(AuditLogError)
     case database(SQLiteError)
     case cryptography(CryptographyError)
+
+    /// Decided case by case; wrapped errors (records, dossiers, keys, the access log, the
+    /// database) fail as they say.
+    public var category: FailureCategory {
+        switch self {
+        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead: .input
+        case .alreadyExists, .incomplete, .cannotWrite: .output
+        case .invalidPolicy, .policyAltered: .configuration
+        case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
+        case .notEnrolled, .wrongCredential, .notPermitted: .permission
+        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
+        case let .record(error): error.category
+        case let .dossier(error): error.category
+        case let .cryptography(error): error.category
+        case let .accessLog(error): error.category
+        case let .database(error): error.category
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case let .record(error): error.diagnostics
+        case let .dossier(error): error.diagnostics
+        default: []
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 extension ArchivePolicy {
     static let namespace = "urn:inclusio:policy:1"
@@ -9,7 +10,7 @@ extension ArchivePolicy {
     public static func read(_ data: Data, file: String, schemas: SchemaCatalog) throws(ArchiveError) -> ArchivePolicy {
         let tree: XMLTree
         do {
-            tree = try XMLTree(data: data, file: file)
+            tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: file) }
             guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
             try RecordValidator(catalog: schemas).validate(tree)
         } catch let error as RecordError {

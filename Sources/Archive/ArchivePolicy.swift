@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// The archive's access policy (`policy.xml`, schema `Schemas/archive/policy.xsd`): roles and
 /// what they permit, operators and their scopes, retention periods.

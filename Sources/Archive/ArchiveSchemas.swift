@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 /// The schemas the archive validates against: record kinds (`Schemas/`) and its own policy
 /// (`Schemas/archive/`).
@@ -14,7 +15,7 @@ public struct ArchiveSchemas: Sendable {
             records = try SchemaCatalog(directory: directory)
             policy = try SchemaCatalog(directory: directory.appendingPathComponent("archive", isDirectory: true))
         } catch {
-            throw .record(error)
+            throw .record(.xml(error))
         }
     }
 }

@@ -2,7 +2,7 @@ import AuditLog
 import Cryptography
 import Dossier
 import Foundation
-import Records
+import XML
 
 /// One document version that an ingest filed (or found already filed).
 public struct IngestedDocument: Sendable, Equatable, Encodable {

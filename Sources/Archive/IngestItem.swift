@@ -3,6 +3,7 @@ import Cryptography
 import Dossier
 import Foundation
 import Records
+import XML
 
 /// One document about to be filed: its bytes, what it is, and where it came from.
 struct IngestItem {
@@ -46,7 +47,7 @@ struct IngestItem {
         let tree: XMLTree
         let kind: String
         do {
-            tree = try XMLTree(data: content, file: file)
+            tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: content, file: file) }
             kind = try RecordValidator(catalog: schemas).validate(tree)
         } catch {
             throw .record(error)
@@ -78,7 +79,7 @@ struct IngestItem {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
               attributes[.type] as? FileAttributeType == .typeRegular else { throw .cannotRead(file: file) }
         guard (attributes[.size] as? Int ?? 0) <= maximumSize else {
-            throw .record(.tooLarge(file: file, bytes: attributes[.size] as? Int ?? 0, limit: maximumSize))
+            throw .record(.xml(.tooLarge(file: file, bytes: attributes[.size] as? Int ?? 0, limit: maximumSize)))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .cannotRead(file: file) }
         return data

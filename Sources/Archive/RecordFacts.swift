@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// What the archive needs to know about a record to file it: whose it is, where the pupil
 /// is, which document and which date. Read from the shared record model of

@@ -1,6 +1,6 @@
 import AuditLog
 import Foundation
-import Records
+import XML
 
 extension AccessReport {
     /// The namespace of the report's XML (schema: `Schemas/audit/access-report.xsd`).

@@ -1,10 +1,19 @@
 import Foundation
+import Support
 
 /// Why a report could not be made.
-public enum AuditReportError: Error, CustomStringConvertible, Sendable {
+public enum AuditReportError: CategorizedError, Sendable {
     case noLabels(jurisdiction: String, file: String)
     case badLabels(file: String, reason: String)
     case badDate(String)
+
+    /// Report labels are part of the installation; a date that is no date was typed wrongly.
+    public var category: FailureCategory {
+        switch self {
+        case .noLabels, .badLabels: .configuration
+        case .badDate: .usage
+        }
+    }
 
     public var description: String {
         switch self {

@@ -2,7 +2,7 @@ import Foundation
 import Support
 
 /// Why the access log or a checkpoint could not be written or read.
-public enum AuditLogError: Error, CustomStringConvertible, Sendable {
+public enum AuditLogError: CategorizedError, Sendable {
     /// The log, its tree state or its checkpoints could not be written: the action must not go ahead.
     case cannotWrite(FileWriteError)
     /// A log file exists but cannot be read.
@@ -11,6 +11,17 @@ public enum AuditLogError: Error, CustomStringConvertible, Sendable {
     case notACheckpoint(file: String, reason: String)
     /// The signing key could not be used.
     case signing(String)
+
+    /// An unwritable log is an output failure (nothing is done without it); an unreadable
+    /// one missing input; a file that is no checkpoint wrong data; a failed signature internal.
+    public var category: FailureCategory {
+        switch self {
+        case .cannotWrite: .output
+        case .unreadable: .input
+        case .notACheckpoint: .data
+        case .signing: .internal
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,5 +1,7 @@
+import Support
+
 /// Why keys, certificates, signatures or envelopes could not be used, in words a clerk can act on.
-public enum CryptographyError: Error, CustomStringConvertible, Sendable {
+public enum CryptographyError: CategorizedError, Sendable {
     /// A key or certificate file could not be read.
     case unreadable(file: String)
     /// The file holds no X.509 certificate (PEM, DER or PKCS#12).
@@ -37,6 +39,20 @@ public enum CryptographyError: Error, CustomStringConvertible, Sendable {
     case invalidKeyDerivationParameters(reason: String)
     /// A libcrypto call failed for a reason that is not the input's fault.
     case library(OpenSSLError)
+
+    /// A missing key file is missing input; a credential that does not open what was
+    /// asked is a permission failure; a libcrypto fault is internal; anything else is a
+    /// key, certificate, signature or sealed datum whose content is wrong.
+    public var category: FailureCategory {
+        switch self {
+        case .unreadable: .input
+        case .notAddressedToKey, .wrongEnvelopePassphrase, .noPassphraseRecipient, .wrongPassphrase, .passphraseNeeded: .permission
+        case .library: .internal
+        case .notACertificate, .notAPrivateKey, .keyDoesNotMatchCertificate, .unsupportedKey, .malformedSignature,
+             .signatureMismatch, .untrustedSigner, .malformedEnvelope, .invalidKeyLength, .authenticationFailed,
+             .invalidKeyDerivationParameters: .data
+        }
+    }
 
     public var description: String {
         switch self {

@@ -59,10 +59,18 @@ public enum DemoPKI {
 }
 
 /// Why the demo PKI could not be written.
-public enum DemoPKIError: Error, CustomStringConvertible, Sendable {
+public enum DemoPKIError: CategorizedError, Sendable {
     case exists(String)
     case cannotWrite(String)
     case cryptography(CryptographyError)
+
+    /// Keys are never overwritten: an existing or unwritable file is an output failure.
+    public var category: FailureCategory {
+        switch self {
+        case .exists, .cannotWrite: .output
+        case let .cryptography(error): error.category
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,6 +1,7 @@
 import Foundation
 import Jurisdictions
 import Records
+import XML
 
 /// The deadlines of one jurisdiction: its school year, the report's words, and its rules, read
 /// from `Rules/<jurisdiction>/deadlines.xml` (schema `Schemas/rules/deadlines.xsd`), with the
@@ -35,7 +36,7 @@ public struct DeadlineBook: Sendable {
     public init(contentsOf url: URL, file: String, schemas: SchemaCatalog, declared: Jurisdiction) throws(DeadlineError) {
         let root: XMLElement
         do throws(RecordError) {
-            let tree = try XMLTree(contentsOf: url, file: file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
             let kind = try RecordValidator(catalog: schemas).validate(tree)
             guard tree.rootNamespace == Self.namespace else { throw .unknownKind(file: file, namespace: "\(tree.rootNamespace) (\(kind))") }
             root = tree.rootElement()

@@ -1,6 +1,6 @@
 import Foundation
 import Jurisdictions
-import Records
+import XML
 
 /// The deadlines of every jurisdiction in a rules folder (`Rules/<jurisdiction>/deadlines.xml`),
 /// read when asked for: a new jurisdiction is a new folder, a changed deadline a changed file,

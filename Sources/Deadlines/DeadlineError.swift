@@ -1,8 +1,10 @@
 import Jurisdictions
 import Records
+import Support
+import XML
 
 /// Why the deadlines could not be read.
-public enum DeadlineError: Error, CustomStringConvertible {
+public enum DeadlineError: CategorizedError {
     /// The rules folder (`Rules/`) holds no `<jurisdiction>/deadlines.xml`.
     case noRules(folder: String)
     /// A rules folder holds deadlines of a jurisdiction that no manifest declares.
@@ -11,6 +13,18 @@ public enum DeadlineError: Error, CustomStringConvertible {
     case record(RecordError)
     /// A rule file is valid against its schema but says something the evaluator cannot apply.
     case inconsistent(file: String, line: Int, rule: String, reason: String)
+
+    /// Deadline files are part of the installation: a missing, unreadable, invalid or
+    /// inconsistent one is a configuration failure, whatever the record layer says.
+    public var category: FailureCategory { .configuration }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .noRules, .undeclared: []
+        case let .record(error): error.diagnostics
+        case let .inconsistent(file, line, rule, reason): [Diagnostic(file: file, line: line, field: "rule \(rule)", message: reason)]
+        }
+    }
 
     public var description: String {
         switch self {

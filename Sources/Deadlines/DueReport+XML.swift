@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 extension DueReport {
     /// The namespace of the report's XML (schema: `Schemas/deadlines/due-report.xsd`).

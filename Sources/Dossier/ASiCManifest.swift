@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// `META-INF/ASiCManifest.xml`: the list of entries the signature covers, each with its
 /// SHA-256 digest (ETSI EN 319 162-1 §A.4; schema in `Schemas/dossier/`).

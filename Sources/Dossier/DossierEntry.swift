@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// What one payload entry is, as the encrypted index says: the original title and, for a
 /// record, its kind, document id and version. Personal data may be in the title, which is

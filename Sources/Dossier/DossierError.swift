@@ -1,12 +1,13 @@
 import Cryptography
 import Records
 import Support
+import XML
 
 /// Why a dossier could not be packed, verified or opened, in words a clerk can act on.
 ///
 /// Entry names are quoted only when they have the dossier's own shape (`data/0001.pdf`);
 /// other names in a hostile file could carry anything, so they are named by position.
-public enum DossierError: Error, CustomStringConvertible, Sendable {
+public enum DossierError: CategorizedError, Sendable {
     /// An input file cannot be read.
     case unreadableInput(file: String)
     /// An input file is larger than a dossier entry may be.
@@ -45,6 +46,26 @@ public enum DossierError: Error, CustomStringConvertible, Sendable {
     case wrongPassword
     /// A file could not be written.
     case cannotWrite(FileWriteError)
+
+    /// Missing inputs are input failures, an unwritable dossier an output failure, a missing
+    /// recipient a usage failure; keys and records fail as they say; anything wrong inside a
+    /// dossier or an input (forged, damaged, too large) is wrong data.
+    public var category: FailureCategory {
+        switch self {
+        case .unreadableInput, .unreadable: .input
+        case .cannotWrite: .output
+        case .noRecipient: .usage
+        case let .cryptography(error): error.category
+        case let .invalidRecord(error): error.category
+        case .inputTooLarge, .damaged, .notADossier, .unsafeEntryName, .duplicateEntry, .bomb, .malformedManifest,
+             .notInManifest, .missingEntry, .digestMismatch, .damagedEntry, .malformedIndex, .wrongPassword: .data
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case let .invalidRecord(error) = self { return error.diagnostics }
+        return []
+    }
 
     public var description: String {
         switch self {

@@ -2,6 +2,7 @@ import Cryptography
 import Foundation
 import Records
 import Support
+import XML
 
 /// Packs records, PDFs and other files into a signed, encrypted dossier (ASiC-E):
 /// `mimetype` first and stored, the signed manifest of SHA-256 digests, the CAdES signature,
@@ -140,7 +141,7 @@ public struct DossierPacker {
         var record: (kind: String, tree: XMLTree)?
         if kind.entryExtension == "xml" {
             do {
-                let tree = try XMLTree(data: document.data, file: document.title)
+                let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: document.data, file: document.title) }
                 if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil { record = (try validator.validate(tree), tree) }
             } catch {
                 throw .invalidRecord(error)
@@ -167,12 +168,12 @@ public struct DossierPacker {
         if kind.entryExtension == "xml" {
             // Read once: the same bytes are digested and parsed.
             do {
-                let data = try XMLTree.read(file.url, file: file.name)
+                let data = try RecordError.parsing { () throws(XMLError) in try XMLTree.read(file.url, file: file.name) }
                 (digest, size) = (SHA256.digest(data), UInt64(data.count))
-                let tree = try XMLTree(data: data, file: file.name)
+                let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: file.name) }
                 if validator.catalog.kind(forNamespace: tree.rootNamespace) != nil { record = (try validator.validate(tree), tree) }
             } catch {
-                if case .unreadable = error { throw .unreadableInput(file: file.name) }
+                if case .xml(.unreadable) = error { throw .unreadableInput(file: file.name) }
                 throw .invalidRecord(error)
             }
         } else {

@@ -1,9 +1,24 @@
+import Support
+
 /// Why records could not be generated. Nothing is written when this is thrown.
-public enum GenerationError: Error, CustomStringConvertible {
+public enum GenerationError: CategorizedError {
     /// Case data has problems; all of them are listed, each at its field.
     case rejected(problems: [GenerationProblem])
     /// The output could not be written.
     case cannotWrite(path: String, reason: String)
+
+    /// Case data with problems is wrong data; records that cannot be written are an output failure.
+    public var category: FailureCategory {
+        switch self {
+        case .rejected: .data
+        case .cannotWrite: .output
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case let .rejected(problems) = self { return problems.map(\.diagnostic) }
+        return []
+    }
 
     public var description: String {
         switch self {

@@ -1,6 +1,6 @@
 import Foundation
-import Records
 import Support
+import XML
 
 /// Writes one document's case fields as an XML record, in the order and shape its
 /// schema declares, remembering which case field produced each element and attribute.
@@ -14,7 +14,7 @@ struct RecordBuilder {
 
     let model: SchemaModel
     private(set) var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    /// ``RecordPath`` of every element and attribute written → where its value came from.
+    /// ``ElementPath`` of every element and attribute written → where its value came from.
     private(set) var sources: [String: SourceLocation] = [:]
     private(set) var problems: [GenerationProblem] = []
 
@@ -45,7 +45,7 @@ struct RecordBuilder {
                 problems.append(GenerationProblem(value.location, "must be a single value"))
                 continue
             }
-            sources[RecordPath.attribute(attribute.name, of: path)] = location
+            sources[ElementPath.attribute(attribute.name, of: path)] = location
             xml += " \(attribute.name)=\"\(escape(text, at: location, attribute: true))\""
         }
         let known = Set(type.attributes.map(\.name) + type.children.map(\.name))
@@ -66,7 +66,7 @@ struct RecordBuilder {
                 items = values
             }
             for (index, item) in items.enumerated() {
-                let childPath = RecordPath.join(path, RecordPath.segment(child.name, index: index + 1, of: items.count))
+                let childPath = ElementPath.join(path, ElementPath.segment(child.name, index: index + 1, of: items.count))
                 sources[childPath] = item.location
                 xml += "\n"
                 write(child: child, value: item, path: childPath, depth: depth + 1)

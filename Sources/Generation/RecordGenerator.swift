@@ -1,7 +1,7 @@
-import Cryptography
 import Foundation
 import Records
 import Support
+import XML
 
 /// Turns case files (JSON, CSV, XML) into validated XML records.
 ///
@@ -120,14 +120,13 @@ public struct RecordGenerator: Sendable {
             try validator.validate(data: data, file: document.location.file)
         } catch {
             problems += error.problems.map { problem in
-                GenerationProblem(Self.source(of: problem.path, in: builder.sources) ?? document.location, problem.message)
+                GenerationProblem(Self.source(of: problem.field, in: builder.sources) ?? document.location, problem.message)
             }
         }
         guard problems.isEmpty else { return .failure(ProblemList(problems)) }
         let id = document.fields.text("id") ?? ""
         let version = document.fields.text("version") ?? ""
-        let digest = SHA256.hex(Data("\(kind)\u{0}\(id)".utf8)).prefix(12)
-        return .success(GeneratedRecord(kind: kind, id: id, version: version, fileName: "\(kind)-\(digest)-v\(version).xml",
+        return .success(GeneratedRecord(kind: kind, id: id, version: version, fileName: RecordFileName(kind: kind, id: id, version: version).xml,
                                         data: data, source: document.location))
     }
 

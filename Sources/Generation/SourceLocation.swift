@@ -1,3 +1,6 @@
+import Foundation
+import Support
+
 /// Where a value came from in case data, for messages: the file, the place in it
 /// (line, or CSV row and column) and the field's path.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
@@ -31,4 +34,22 @@ public struct GenerationProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): \(message)" }
+
+    /// The problem as a ``Diagnostic``: `line N` and `row R, column X` become its line, row
+    /// and column; a JSON position (`line N, column C`) keeps its line only.
+    public var diagnostic: Diagnostic {
+        var diagnostic = Diagnostic(file: location.file, field: location.field, message: message)
+        let parts = location.place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for part in parts {
+            let words = part.split(separator: " ")
+            guard words.count == 2 else { continue }
+            switch words[0] {
+            case "line": diagnostic.line = Int(words[1]) ?? 0
+            case "row": diagnostic.row = Int(words[1]) ?? 0
+            case "column" where diagnostic.row > 0: diagnostic.column = String(words[1])
+            default: break
+            }
+        }
+        return diagnostic
+    }
 }

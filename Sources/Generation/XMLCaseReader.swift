@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 /// Reads an XML case file: the JSON case format written as elements.
 ///
@@ -34,9 +35,9 @@ enum XMLCaseReader {
     }
 
     /// Problems of an XML file that could not be parsed, one per line named.
-    static func problems(from error: RecordError, file: String) -> [GenerationProblem] {
+    static func problems(from error: XMLError, file: String) -> [GenerationProblem] {
         let listed = error.problems.map {
-            GenerationProblem(SourceLocation(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path), $0.message)
+            GenerationProblem(SourceLocation(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.field), $0.message)
         }
         return listed.isEmpty ? [GenerationProblem(SourceLocation(file: file, place: "", field: ""), error.reason)] : listed
     }
@@ -48,14 +49,14 @@ enum XMLCaseReader {
             problems.append(GenerationProblem(location, "has text beside its fields; put the text in a field of its own"))
         }
         var fields = CaseFields(entries: element.attributes.map { attribute in
-            (attribute.name, CaseValue.text(attribute.value, SourceLocation(file: file, place: location.place, field: RecordPath.attribute(attribute.name, of: path))))
+            (attribute.name, CaseValue.text(attribute.value, SourceLocation(file: file, place: location.place, field: ElementPath.attribute(attribute.name, of: path))))
         }, location: location)
         var names: [String] = []
         for child in element.children where !names.contains(child.name) { names.append(child.name) }
         for name in names {
             let group = element.children(named: name)
             let values = group.enumerated().map { index, child in
-                convert(child, path: RecordPath.join(path, RecordPath.segment(name, index: index + 1, of: group.count)), file: file, problems: &problems)
+                convert(child, path: ElementPath.join(path, ElementPath.segment(name, index: index + 1, of: group.count)), file: file, problems: &problems)
             }
             if fields[name] != nil {
                 problems.append(GenerationProblem(location, "\(name) is given both as an attribute and as an element; keep one"))

@@ -35,7 +35,7 @@ enum AllocationMergerCommand {
         let books = RuleBooks(library)
         let code = if let given = arguments.value(jurisdiction) { given } else { try mergerJurisdiction(library, books) }
         let book = try books.book(for: code)
-        guard let rule = book.mergerAllocation else { throw .rules(.noCheck(check: "mergerAllocation", jurisdiction: code, file: book.file)) }
+        guard let rule = book.mergerAllocation else { throw .failed(RuleError.noCheck(check: "mergerAllocation", jurisdiction: code, file: book.file)) }
         guard let phase = rule.phases.first(where: { $0.level == levelName }),
               let schedule = rule.schedule(before: schools, after: merged, level: levelName) else {
             throw .usage("\(book.file) has no merger allocation for level '\(levelName)' (it has: \(rule.phases.map(\.level).joined(separator: ", "))).", command: spec)

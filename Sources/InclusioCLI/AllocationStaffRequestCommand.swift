@@ -1,6 +1,7 @@
 import Foundation
-import Records
 import Rules
+import Support
+import XML
 
 /// `inclusio allocation staff-request`: the staff request card of a school, from its pupils' records.
 enum AllocationStaffRequestCommand {
@@ -41,7 +42,7 @@ enum AllocationStaffRequestCommand {
         for (jurisdiction, records) in byJurisdiction.sorted(by: { $0.key < $1.key }) {
             let book: RuleBook
             do { book = try books.book(for: jurisdiction) } catch {
-                guard case .rules(.noRules) = error else { throw error }
+                guard case let .failed(failure) = error, case .noRules? = failure as? RuleError else { throw error }
                 continue
             }
             guard let kinds = book.recordKinds(forCheck: "staff-request") else { continue }
@@ -51,12 +52,12 @@ enum AllocationStaffRequestCommand {
                 do {
                     cards.append(Card(school: code, name: node.attributes["name"] ?? "", jurisdiction: jurisdiction, pupils: node.children.count,
                                       rules: book.file, findings: try book.findings(check: "staff-request", on: node)))
-                } catch { throw .rules(error) }
+                } catch { throw .failed(error) }
             }
         }
         guard !cards.isEmpty else {
             let which = arguments.value(school).map { " of school \($0)" } ?? ""
-            throw .rules(.nothingToCheck(file: arguments.operands.joined(separator: " ") + which, kinds: ["information-sheet", "certificate", "iep"]))
+            throw .failed(RuleError.nothingToCheck(file: arguments.operands.joined(separator: " ") + which, kinds: ["information-sheet", "certificate", "iep"]))
         }
         if console.json { console.emit(["cards": cards]); return }
         var lines: [String] = []

@@ -32,10 +32,10 @@ enum ArchiveIngestCommand {
         for input in inputs {
             do throws(CLIError) {
                 let typed: IngestInput
-                do { typed = try intake.ingestInput(input.url, name: input.name) } catch { throw .intake(error) }
+                do { typed = try intake.ingestInput(input.url, name: input.name) } catch { throw .failed(error) }
                 let documents: [IngestedDocument]
                 do { documents = try session.ingest(typed, file: input.name, title: input.url.lastPathComponent, pupil: arguments.value(ArchiveOptions.pupil), dossier: dossier) } catch {
-                    throw .archive(error)
+                    throw .failed(error)
                 }
                 filed += documents
                 if !console.json {
@@ -46,7 +46,7 @@ enum ArchiveIngestCommand {
             } catch {
                 // One file, or a failure that every other file would share: the error is the answer.
                 if inputs.count == 1 { throw error }
-                if case .archive(.purposeMissing) = error { throw error }
+                if case let .failed(failure) = error, case .purposeMissing? = failure as? ArchiveError { throw error }
                 failures.append((input.name, error))
                 if !console.json { console.err(error.message) }
             }

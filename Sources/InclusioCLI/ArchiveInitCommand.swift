@@ -25,7 +25,7 @@ enum ArchiveInitCommand {
         if let path = arguments.value(policy) { sample = URL(fileURLWithPath: path) } else {
             sample = try InclusioHome.folder("Archive", explicit: nil).appendingPathComponent("policy.sample.xml")
         }
-        guard let data = FileManager.default.contents(atPath: sample.path) else { throw .archive(.cannotRead(file: sample.path)) }
+        guard let data = FileManager.default.contents(atPath: sample.path) else { throw .failed(ArchiveError.cannotRead(file: sample.path)) }
         let enrolment = try ArchiveOptions.enrolment(certificate: arguments.value(adminCert), passphraseFile: arguments.value(adminPassphrase),
                                                      command: spec, options: "--admin-cert CERT or --admin-passphrase-file FILE")
         let schemas = try ArchiveOptions.schemas(arguments)

@@ -27,14 +27,14 @@ enum ArchiveOptions {
 
     static func schemas(_ arguments: ParsedArguments) throws(CLIError) -> ArchiveSchemas {
         let folder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
-        do { return try ArchiveSchemas(directory: folder) } catch { throw .archive(error) }
+        do { return try ArchiveSchemas(directory: folder) } catch { throw .failed(error) }
     }
 
     /// The archive of `--path`, opened.
     static func open(_ arguments: ParsedArguments) throws(CLIError) -> ConfidentialArchive {
         let folder = try folder(arguments)
         let schemas = try schemas(arguments)
-        do { return try ConfidentialArchive(at: folder, schemas: schemas) } catch { throw .archive(error) }
+        do { return try ConfidentialArchive(at: folder, schemas: schemas) } catch { throw .failed(error) }
     }
 
     /// The credential given: `--key` (with `--key-passphrase-file`) or `--passphrase-file`.
@@ -54,7 +54,7 @@ enum ArchiveOptions {
     /// The private key in `path`, opened with `--key-passphrase-file` when given.
     static func privateKey(_ path: String, _ arguments: ParsedArguments) throws(CLIError) -> PrivateKey {
         let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
-        do { return try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase) } catch { throw .cryptography(error) }
+        do { return try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase) } catch { throw .failed(error) }
     }
 
     /// The credential an administrator enrols: the certificate in `certificate`, or the
@@ -66,7 +66,7 @@ enum ArchiveOptions {
                 guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: path)).first else { throw .notACertificate(file: path) }
                 return .certificate(certificate)
             } catch {
-                throw .cryptography(error)
+                throw .failed(error)
             }
         case let (nil, path?): return .passphrase(try KeyOptions.passphrase(in: path))
         default: throw .usage("Give the operator's credential: \(options) (one of them).", command: command)
@@ -84,17 +84,17 @@ enum ArchiveOptions {
         do {
             return try archive.login(id, credential: credential, purpose: arguments.value(purpose), acceptingEditedPolicy: acceptingEditedPolicy)
         } catch {
-            throw .archive(error)
+            throw .failed(error)
         }
     }
 
     /// Writes `data` to a new file at `path` (never replacing one), all or nothing; readable by its owner only by default.
     static func writeNew(_ data: Data, to path: String, mode: mode_t = 0o600) throws(CLIError) {
-        do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .archive(.cannotWrite(error)) }
+        do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .failed(ArchiveError.cannotWrite(error)) }
     }
 
     /// Runs `body`, turning ``ArchiveError`` into ``CLIError``.
     static func run<T>(_ body: () throws(ArchiveError) -> T) throws(CLIError) -> T {
-        do { return try body() } catch { throw .archive(error) }
+        do { return try body() } catch { throw .failed(error) }
     }
 }

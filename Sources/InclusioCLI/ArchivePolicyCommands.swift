@@ -12,7 +12,7 @@ enum ArchivePolicyApplyCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
         guard arguments.operands.count == 1, let file = arguments.operands.first else { throw .usage("Give the one policy file to apply.", command: spec) }
-        guard let data = FileManager.default.contents(atPath: file) else { throw .archive(.cannotRead(file: file)) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw .failed(ArchiveError.cannotRead(file: file)) }
         let session = try ArchiveOptions.login(arguments, command: spec, acceptingEditedPolicy: true)
         try ArchiveOptions.run { () throws(ArchiveError) in try session.applyPolicy(data, file: file) }
         if console.json { console.emit(["applied": file]) } else { console.out("The policy in \(file) is in force.") }

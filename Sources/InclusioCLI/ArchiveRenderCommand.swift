@@ -3,6 +3,7 @@ import Foundation
 import Printing
 import Records
 import Rendering
+import XML
 
 /// `inclusio archive render`: prints one record from the archive as PDF, through its form.
 enum ArchiveRenderCommand {
@@ -29,10 +30,10 @@ enum ArchiveRenderCommand {
         let session = try ArchiveOptions.login(arguments, command: spec)
         let (summary, content) = try ArchiveOptions.run { () throws(ArchiveError) in try session.printable(document, version: number) }
         let prepared: PreparedDocument
-        do { prepared = try printer.prepare(data: content, file: "\(document) v\(summary.version)") } catch { throw .printing(error) }
+        do { prepared = try printer.prepare(data: content, file: "\(document) v\(summary.version)") } catch { throw .failed(error) }
         let renderer = PDFRenderer()
         let pdf: Data
-        do { pdf = try renderer.pdfData([prepared.document]) } catch { throw .printing(.rendering(error)) }
+        do { pdf = try renderer.pdfData([prepared.document]) } catch { throw .failed(PrintingError.rendering(error)) }
         try ArchiveOptions.writeNew(pdf, to: path)
         if console.json {
             console.emit(RenderedDocument(document: document, version: summary.version, output: path, pages: renderer.lastPageCount))

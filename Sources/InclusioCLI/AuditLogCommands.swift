@@ -12,8 +12,8 @@ enum AuditOptions {
     static func checkpoints(_ arguments: ParsedArguments) throws(CLIError) -> [(file: String, checkpoint: Checkpoint)] {
         var read: [(file: String, checkpoint: Checkpoint)] = []
         for file in arguments.values[checkpoint.key] ?? [] {
-            guard let data = FileManager.default.contents(atPath: file) else { throw .archive(.cannotRead(file: file)) }
-            do { read.append((file, try Checkpoint(note: String(decoding: data, as: UTF8.self), file: file))) } catch { throw .archive(.accessLog(error)) }
+            guard let data = FileManager.default.contents(atPath: file) else { throw .failed(ArchiveError.cannotRead(file: file)) }
+            do { read.append((file, try Checkpoint(note: String(decoding: data, as: UTF8.self), file: file))) } catch { throw .failed(ArchiveError.accessLog(error)) }
         }
         return read
     }

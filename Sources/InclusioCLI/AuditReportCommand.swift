@@ -5,6 +5,7 @@ import Foundation
 import Jurisdictions
 import Printing
 import Records
+import XML
 
 /// `inclusio audit report`: who saw a pupil's file, what an operator did, what looks wrong.
 enum AuditReportCommand {
@@ -119,7 +120,7 @@ enum AuditReportCommand {
     static func pdf(_ xml: Data, jurisdiction: String, kind: String = "access-report", _ arguments: ParsedArguments) throws(CLIError) -> Data {
         let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
                                     forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)))
-        do { return try printer.pdf(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch { throw .printing(error) }
+        do { return try printer.pdf(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch { throw .failed(error) }
     }
 
     /// `--jurisdiction`, else the pupil's jurisdiction, else the archive's most common one, else the
@@ -141,7 +142,7 @@ enum AuditReportCommand {
         let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
         let catalog = try InclusioHome.jurisdictionCatalog()
         let declared: Jurisdiction
-        do { declared = try catalog.jurisdiction(code) } catch { throw .jurisdictions(error) }
+        do { declared = try catalog.jurisdiction(code) } catch { throw .failed(error) }
         return try report { () throws(AuditReportError) in try ReportLabels.load(declared, forms: formsFolder) }
     }
 
@@ -154,7 +155,7 @@ enum AuditReportCommand {
     }
 
     static func report<T>(_ body: () throws(AuditReportError) -> T) throws(CLIError) -> T {
-        do { return try body() } catch { throw .audit(error) }
+        do { return try body() } catch { throw .failed(error) }
     }
 }
 
@@ -177,7 +178,7 @@ enum AuditChartCommand {
             try AccessChart.perDayAndOperator(trail, pupil: pupil, since: arguments.value(AuditReportCommand.since), labels: labels)
         }
         let png: Data
-        do { png = try chart.png() } catch { throw .rendering(error) }
+        do { png = try chart.png() } catch { throw .failed(error) }
         try ArchiveOptions.writeNew(png, to: path)
         console.out("Chart of \(chart.series.count) operator(s) over \(chart.categories.count) day(s) written to \(path).")
     }

@@ -1,6 +1,8 @@
 import Foundation
-import Records
+import Generation
 import Rules
+import Support
+import XML
 
 /// `inclusio check placement`: apply the placement rules of a record's jurisdiction to a case or record.
 enum CheckPlacementCommand {
@@ -37,7 +39,7 @@ enum CheckPlacementCommand {
             let book: RuleBook
             do { book = try books.book(for: jurisdiction) } catch {
                 // A jurisdiction without a rule file has nothing to check; a broken file stops the run.
-                guard case .rules(.noRules) = error else { throw error }
+                guard case let .failed(failure) = error, case .noRules? = failure as? RuleError else { throw error }
                 withoutRules[jurisdiction] = error
                 continue
             }
@@ -46,11 +48,11 @@ enum CheckPlacementCommand {
                 checked.append(Checked(source: source, record: root.node.attributes["id"] ?? "", kind: root.kind,
                                        jurisdiction: jurisdiction, rules: book.file,
                                        findings: try book.findings(check: "placement", on: root.node)))
-            } catch { throw .rules(error) }
+            } catch { throw .failed(error) }
         }
         guard !checked.isEmpty else {
             if let missing = withoutRules.values.first { throw missing }
-            throw .rules(.nothingToCheck(file: arguments.operands.joined(separator: " "), kinds: ["placement", "certificate"]))
+            throw .failed(RuleError.nothingToCheck(file: arguments.operands.joined(separator: " "), kinds: ["placement", "certificate"]))
         }
         if console.json { console.emit(["checks": checked]); return }
         var lines: [String] = []

@@ -30,11 +30,11 @@ enum CheckSchoolCommand {
         }
         let library = try InclusioHome.ruleLibrary(arguments)
         let school: FactNode
-        do { school = try SchoolClasses.read(URL(fileURLWithPath: path), file: path, schemas: library.schemas) } catch { throw .rules(error) }
+        do { school = try SchoolClasses.read(URL(fileURLWithPath: path), file: path, schemas: library.schemas) } catch { throw .failed(error) }
         let jurisdiction = school.attributes["jurisdiction"] ?? ""
         let book = try RuleBooks(library).book(for: jurisdiction)
         let findings: [Finding]
-        do { findings = try book.findings(check: "school", on: school) } catch { throw .rules(error) }
+        do { findings = try book.findings(check: "school", on: school) } catch { throw .failed(error) }
         let name = [school.attributes["code"], school.attributes["name"]].compactMap { $0 }.joined(separator: " ")
         if console.json {
             console.emit(["check": Checked(file: path, school: name, jurisdiction: jurisdiction, rules: book.file, findings: findings)])

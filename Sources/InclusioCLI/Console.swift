@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Where commands write: results on stdout, messages on stderr, or one JSON document
 /// on stdout when `--json` is given.
@@ -41,4 +42,11 @@ struct JSONProblem: Encodable {
     let place: String
     let field: String
     let message: String
+}
+
+extension JSONProblem {
+    /// The problem a ``Diagnostic`` names, its place written out (`line 12`, `row 5, column F`).
+    init(_ diagnostic: Diagnostic) {
+        self.init(file: diagnostic.file, place: diagnostic.place, field: diagnostic.field, message: diagnostic.message)
+    }
 }

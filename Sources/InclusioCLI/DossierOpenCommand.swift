@@ -26,7 +26,7 @@ enum DossierOpenCommand {
         do {
             opened = try verifier.open(URL(fileURLWithPath: file), file: file, key: key, into: URL(fileURLWithPath: folder, isDirectory: true))
         } catch {
-            throw .dossier(error)
+            throw .failed(error)
         }
         DossierReportPrinter.print(opened.report, on: console, extracted: opened.files)
         if !console.json { console.out("Extracted \(opened.files.count) file\(opened.files.count == 1 ? "" : "s") into \(folder).") }

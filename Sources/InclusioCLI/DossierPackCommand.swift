@@ -3,6 +3,7 @@ import Dossier
 import Foundation
 import Records
 import Support
+import XML
 
 /// `inclusio dossier pack`: records and files into a signed, encrypted dossier.
 enum DossierPackCommand {
@@ -30,14 +31,14 @@ enum DossierPackCommand {
         guard let out = arguments.value(output) else { throw .usage("Give the dossier to write with -o FILE.asice.", command: spec) }
         let recipients = try KeyOptions.certificates(arguments, recipient)
         let passphrase = try KeyOptions.passphrase(arguments, KeyOptions.passphrase)
-        guard !recipients.isEmpty || passphrase != nil else { throw .dossier(.noRecipient) }
+        guard !recipients.isEmpty || passphrase != nil else { throw .failed(DossierError.noRecipient) }
         let keyPassphrase = try KeyOptions.passphrase(arguments, KeyOptions.keyPassphrase)
         let identity: SigningIdentity
         do {
             identity = try SigningIdentity.load(certificate: URL(fileURLWithPath: certificate),
                                                 key: arguments.value(signKey).map { URL(fileURLWithPath: $0) }, passphrase: keyPassphrase)
         } catch {
-            throw .cryptography(error)
+            throw .failed(error)
         }
         let validator = RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments))
         let files = InputFiles.expand(arguments.operands, extensions: DossierPacker.knownExtensions)
@@ -46,7 +47,7 @@ enum DossierPackCommand {
             packed = try DossierPacker(identity: identity, recipients: recipients, passphrase: passphrase, validator: validator)
                 .pack(files, to: URL(fileURLWithPath: out))
         } catch {
-            throw .dossier(error)
+            throw .failed(error)
         }
         if console.json {
             console.emit(PackedJSON(file: packed.file.path, signer: packed.signer, recipients: recipients.map(\.subject),

@@ -22,7 +22,7 @@ enum DossierVerifyCommand {
         do {
             report = try verifier.verify(URL(fileURLWithPath: file), file: file, key: key)
         } catch {
-            throw .dossier(error)
+            throw .failed(error)
         }
         DossierReportPrinter.print(report, on: console)
     }

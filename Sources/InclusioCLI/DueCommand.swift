@@ -2,7 +2,7 @@ import Archive
 import Audit
 import Deadlines
 import Foundation
-import Records
+import XML
 
 /// `inclusio due`: the deadlines of the pupils in your scope, from the dates of their filed documents.
 enum DueCommand {
@@ -89,9 +89,9 @@ enum DueCommand {
         let folder = try InclusioHome.folder("Rules", explicit: arguments.value(rules))
         let schemaFolder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
         let schemas: SchemaCatalog
-        do { schemas = try SchemaCatalog(directory: schemaFolder) } catch { throw .record(error) }
+        do { schemas = try SchemaCatalog(directory: schemaFolder) } catch { throw .failed(error) }
         let jurisdictions = try InclusioHome.jurisdictionCatalog()
-        do { return try DeadlineCatalog(folder: folder, schemas: schemas, jurisdictions: jurisdictions) } catch { throw .deadlines(error) }
+        do { return try DeadlineCatalog(folder: folder, schemas: schemas, jurisdictions: jurisdictions) } catch { throw .failed(error) }
     }
 
     /// The book whose words the PDF uses: the jurisdiction with the most pupils in the report.

@@ -1,7 +1,7 @@
 import Foundation
 import Generation
 import Intake
-import Records
+import XML
 
 /// `inclusio generate`: case data in, validated records out.
 enum GenerateCommand {
@@ -25,14 +25,14 @@ enum GenerateCommand {
         let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/records", isDirectory: true)
         let intake = Intake(catalog: catalog, accepting: [.caseFile], command: "generate")
         let cases: [CaseFile]
-        do { cases = intake.caseFiles(of: try intake.read(arguments.operands)) } catch { throw .intake(error) }
+        do { cases = intake.caseFiles(of: try intake.read(arguments.operands)) } catch { throw .failed(error) }
         let records: [GeneratedRecord]
         let files: [URL]
         do {
             records = try RecordGenerator(catalog: catalog).generate(from: cases)
             files = try RecordWriter.write(records, to: folder)
         } catch {
-            throw .generation(error)
+            throw .failed(error)
         }
         if console.json {
             console.emit(["records": zip(records, files).map { record, file in

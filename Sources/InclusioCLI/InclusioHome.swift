@@ -1,6 +1,6 @@
 import Foundation
 import Printing
-import Records
+import XML
 
 /// Finds the project's data folders (`Schemas/`, later `Forms/` and `Archive/`).
 ///
@@ -30,7 +30,7 @@ enum InclusioHome {
     /// The schema catalog of `--schemas`, or of the home's `Schemas/`.
     static func schemaCatalog(_ arguments: ParsedArguments) throws(CLIError) -> SchemaCatalog {
         let folder = try folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
-        do { return try SchemaCatalog(directory: folder) } catch { throw .record(error) }
+        do { return try SchemaCatalog(directory: folder) } catch { throw .failed(error) }
     }
 
     /// The forms of `explicit` (`--forms`), or of the home's `Forms/`.

@@ -14,7 +14,7 @@ enum KeyOptions {
 
     /// The passphrase in `path`: its first line, without the line break.
     static func passphrase(in path: String) throws(CLIError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .cryptography(.unreadable(file: path)) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .failed(CryptographyError.unreadable(file: path)) }
         let line = data.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first ?? Data()
         let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
         guard !trimmed.isEmpty else { throw .usage("The passphrase file \(path) is empty.", command: nil) }
@@ -30,7 +30,7 @@ enum KeyOptions {
     static func certificates(_ arguments: ParsedArguments, _ option: CommandSpec.Option) throws(CLIError) -> [Certificate] {
         var certificates: [Certificate] = []
         for path in arguments.values[option.key] ?? [] {
-            do { certificates += try Certificate.load(contentsOf: URL(fileURLWithPath: path)) } catch { throw .cryptography(error) }
+            do { certificates += try Certificate.load(contentsOf: URL(fileURLWithPath: path)) } catch { throw .failed(error) }
         }
         return certificates
     }
@@ -53,7 +53,7 @@ enum KeyOptions {
                 return .recipient(try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase),
                                   certificate: certificate, file: path)
             } catch {
-                throw .cryptography(error)
+                throw .failed(error)
             }
         }
         return try passphrase(arguments, passphrase).map { .passphrase($0) }

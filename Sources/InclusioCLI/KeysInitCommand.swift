@@ -22,7 +22,7 @@ enum KeysInitCommand {
         do {
             files = try DemoPKI.create(in: URL(fileURLWithPath: folder, isDirectory: true))
         } catch {
-            throw .keys(error)
+            throw .failed(error)
         }
         if console.json { console.emit(["files": files.map(\.path)]); return }
         console.out("Demo PKI written to \(folder) (for trying Inclusio out; real deployments use their own PKI):")

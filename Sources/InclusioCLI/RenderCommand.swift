@@ -2,6 +2,9 @@ import Foundation
 import Intake
 import Printing
 import Records
+import Rendering
+import Support
+import XML
 
 /// `inclusio render`: records (or case files) in, PDFs out, through the forms.
 enum RenderCommand {
@@ -47,31 +50,31 @@ enum RenderCommand {
                                     override: arguments.value(form).map { URL(fileURLWithPath: $0) })
         let intake = Intake(catalog: catalog, accepting: [.record, .caseFile], command: "render")
         let read: [ClassifiedInput]
-        do { read = try intake.read(arguments.operands) } catch { throw .intake(error) }
+        do { read = try intake.read(arguments.operands) } catch { throw .failed(error) }
         let records: [RecordInput]
-        do { records = try intake.records(of: read) } catch { throw .generation(error) }
+        do { records = try intake.records(of: read) } catch { throw .failed(error) }
         let inputs = records.map { BatchPrinter.Input(name: $0.name, data: $0.data) }
-        guard !inputs.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
+        guard !inputs.isEmpty else { throw .failed(XMLError.unreadable(file: arguments.operands.joined(separator: " "))) }
         let progress = Progress(total: inputs.count, label: "Rendering", console: console)
         let batch = BatchPrinter(printer: printer)
         if let path = arguments.value(merge) {
             let merged: Result<BatchPrinter.Merged, BatchPrinter.MergeRefused>
-            do { merged = try batch.printMerged(inputs, into: URL(fileURLWithPath: path), advance: { progress.advance() }) } catch { throw .printing(error) }
+            do { merged = try batch.printMerged(inputs, into: URL(fileURLWithPath: path), advance: { progress.advance() }) } catch { throw .failed(error) }
             progress.finish()
             try reportMerged(merged, path: path, count: inputs.count, console: console)
             return
         }
         let folder = URL(fileURLWithPath: arguments.value(output) ?? "Output/pdf", isDirectory: true)
         let printed: [BatchPrinter.Outcome]
-        do { printed = try batch.printEach(inputs, into: folder, fo: arguments.has(fo), advance: { progress.advance() }) } catch { throw .printing(error) }
+        do { printed = try batch.printEach(inputs, into: folder, fo: arguments.has(fo), advance: { progress.advance() }) } catch { throw .failed(error) }
         progress.finish()
         let outcomes = printed.map(Outcome.init)
         report(outcomes, folder: folder, console: console)
         let failed = printed.compactMap { if case let .failure(error) = $0.result { error } else { nil } }
         guard let first = failed.first else { return }
-        if inputs.count == 1 { throw .printing(first) }
+        if inputs.count == 1 { throw .failed(first) }
         throw .someFailed("\(failed.count) of \(inputs.count) records were not rendered (each is listed above); the others were.",
-                          code: CLIError.printing(first).exitCode)
+                          code: CLIError.exitCode(first))
     }
 
     /// `--merge`: the merged PDF written, or the records that kept it from being written.
@@ -92,9 +95,9 @@ enum RenderCommand {
                 console.err(failures.map { "Error: \($0)" }.joined(separator: "\n"))
             }
             guard let first = failures.first else { return }
-            if count == 1 { throw .printing(first) }
+            if count == 1 { throw .failed(first) }
             throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(path) was not written.",
-                              code: CLIError.printing(first).exitCode)
+                              code: CLIError.exitCode(first))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Records
 import Rules
+import XML
 
 extension CommandSpec {
     static let rules = Option(names: ["--rules"], value: "dir", help: "Folder of rule files, <jurisdiction>/rules.xml (default: Rules/ of the Inclusio home).")
@@ -16,7 +16,7 @@ extension InclusioHome {
         }
         let schemas = try self.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
         let jurisdictions = try jurisdictionCatalog()
-        do { return RuleLibrary(directory: folder, schemas: try SchemaCatalog(directory: schemas), jurisdictions: jurisdictions) } catch { throw .record(error) }
+        do { return RuleLibrary(directory: folder, schemas: try SchemaCatalog(directory: schemas), jurisdictions: jurisdictions) } catch { throw .failed(error) }
     }
 }
 
@@ -33,6 +33,6 @@ final class RuleBooks {
             let book = try library.book(for: jurisdiction)
             books[jurisdiction] = book
             return book
-        } catch { throw .rules(error) }
+        } catch { throw .failed(error) }
     }
 }

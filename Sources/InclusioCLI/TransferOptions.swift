@@ -1,7 +1,7 @@
 import Cryptography
 import Foundation
-import Records
 import Transfer
+import XML
 
 /// The options the `transfer` commands share, and how they are loaded.
 enum TransferOptions {
@@ -25,21 +25,21 @@ enum TransferOptions {
     static func identity(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> SigningIdentity {
         let files = try signer(arguments, command: command)
         do { return try SigningIdentity.load(certificate: files.certificate, key: files.key, passphrase: files.passphrase) } catch {
-            throw .cryptography(error)
+            throw .failed(error)
         }
     }
 
     /// The schemas of the transfer's own files (`Schemas/transfer/`).
     static func schemas(_ arguments: ParsedArguments) throws(CLIError) -> SchemaCatalog {
         let folder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("transfer", isDirectory: true)
-        do { return try SchemaCatalog(directory: folder) } catch { throw .record(error) }
+        do { return try SchemaCatalog(directory: folder) } catch { throw .failed(error) }
     }
 
     /// The transfer rules folder: `--rules`, or `Rules/` of the Inclusio home.
     static func rulesFolder(_ arguments: ParsedArguments) throws(CLIError) -> URL {
         do { return try InclusioHome.folder("Rules", explicit: arguments.value(rules)) } catch {
             guard case let .missingSchemas(searched) = error else { throw error }
-            throw .transfer(.noRules(jurisdiction: "any jurisdiction", expected: "\(searched.joined(separator: ", ")); or give --rules DIR"))
+            throw .failed(TransferError.noRules(jurisdiction: "any jurisdiction", expected: "\(searched.joined(separator: ", ")); or give --rules DIR"))
         }
     }
 
@@ -51,6 +51,6 @@ enum TransferOptions {
 
     /// Runs `body`, turning ``TransferError`` into ``CLIError``.
     static func run<T>(_ body: () throws(TransferError) -> T) throws(CLIError) -> T {
-        do { return try body() } catch { throw .transfer(error) }
+        do { return try body() } catch { throw .failed(error) }
     }
 }

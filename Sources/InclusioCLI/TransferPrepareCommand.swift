@@ -3,6 +3,7 @@ import Foundation
 import Printing
 import Records
 import Transfer
+import XML
 
 /// `inclusio transfer prepare`: one batch of transfers at graduation, one dossier per pupil.
 enum TransferPrepareCommand {

@@ -24,7 +24,7 @@ enum TransferReceiveCommand {
         let folder = try TransferOptions.folder(arguments, command: spec)
         // Made before anything is filed, so a receipt can always be written for what was.
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw .transfer(.cannotWrite(FileWriteError(path: folder.path, reason: "the folder cannot be created")))
+            throw .failed(TransferError.cannotWrite(FileWriteError(path: folder.path, reason: "the folder cannot be created")))
         }
         let identity = try TransferOptions.identity(arguments, command: spec)
         let roots = try KeyOptions.roots(arguments, command: spec)
@@ -56,7 +56,7 @@ enum TransferReceiveCommand {
             case let .failure(error):
                 failures.append((input.name, error))
                 if !console.json { progress.finish(); console.err("Error: \(error)") }
-                if case .archive(.purposeMissing) = error { throw .transfer(error) }
+                if case .archive(.purposeMissing) = error { throw .failed(error) }
             }
             progress.advance()
         }

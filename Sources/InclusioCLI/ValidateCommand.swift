@@ -1,6 +1,7 @@
 import Foundation
 import Records
 import Support
+import XML
 
 /// `inclusio validate`: check records against the schema their namespace names.
 enum ValidateCommand {
@@ -23,7 +24,7 @@ enum ValidateCommand {
         guard !arguments.operands.isEmpty else { throw .usage("Give at least one record file or folder.", command: spec) }
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let files = InputFiles.expand(arguments.operands, extensions: ["xml"])
-        guard !files.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
+        guard !files.isEmpty else { throw .failed(XMLError.unreadable(file: arguments.operands.joined(separator: " "))) }
         let validator = RecordValidator(catalog: catalog)
         let outcomes = ConcurrentSlots<Outcome>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -32,9 +33,7 @@ enum ValidateCommand {
                 let kind = try validator.validate(contentsOf: url, file: file)
                 outcomes[index] = Outcome(file: file, kind: kind, valid: true, message: nil, problems: [])
             } catch {
-                let listed = error.problems.map {
-                    JSONProblem(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.path, message: $0.message)
-                }
+                let listed = error.diagnostics.map(JSONProblem.init)
                 outcomes[index] = Outcome(file: file, kind: nil, valid: false, message: error.description,
                                           problems: listed.isEmpty ? [JSONProblem(file: file, place: "", field: "", message: error.reason)] : listed)
             }

@@ -2,6 +2,7 @@ import Dossier
 import Foundation
 import Generation
 import Records
+import XML
 import Support
 
 /// Tells from a file's bytes, never its name, whether it is a case file, a record, a dossier
@@ -50,7 +51,7 @@ public struct InputClassifier: Sendable {
     /// A case file or a record, by the root element's namespace.
     private func xml(_ data: Data, file: String) throws(IntakeError) -> InputKind {
         let namespace: String
-        do { namespace = try XMLTree(data: data, file: file).rootNamespace } catch { throw .malformedXML(error) }
+        do { namespace = try XMLTree(data: data, file: file).rootNamespace } catch { throw .malformedXML(.xml(error)) }
         if namespace == CaseFormat.xmlNamespace { return .caseFile(.xml) }
         if let kind = catalog.kind(forNamespace: namespace) { return .record(kind: kind) }
         throw .unrecognised(file: file, reason: namespace.isEmpty

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 import Support
 
 /// The files a command is given, read and told apart by ``InputClassifier``, with the kinds

@@ -1,8 +1,10 @@
 import Records
+import Support
+import XML
 
 /// Why a file cannot be taken: it cannot be read, is none of the kinds Inclusio reads, or is
 /// not a kind this command takes. Messages name the file and what it is, never its content.
-public enum IntakeError: Error, CustomStringConvertible, Sendable {
+public enum IntakeError: CategorizedError, Sendable {
     /// The file is missing, not a regular file, or cannot be read.
     case unreadable(file: String)
     /// The file is larger than any input may be.
@@ -13,6 +15,20 @@ public enum IntakeError: Error, CustomStringConvertible, Sendable {
     case unrecognised(file: String, reason: String)
     /// The file is a kind that `command` does not take.
     case notAccepted(file: String, kind: InputKind, command: String, accepted: [InputCategory])
+
+    /// A file that cannot be read is missing input; one that is too large, malformed, of no
+    /// known kind or of a kind the command does not take is wrong data.
+    public var category: FailureCategory {
+        switch self {
+        case .unreadable: .input
+        case .tooLarge, .malformedXML, .unrecognised, .notAccepted: .data
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case let .malformedXML(error) = self { return error.diagnostics }
+        return []
+    }
 
     public var description: String {
         switch self {

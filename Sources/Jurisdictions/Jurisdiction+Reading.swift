@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 extension Jurisdiction {
     /// The namespace of manifests.
@@ -13,7 +14,7 @@ extension Jurisdiction {
     public init(contentsOf url: URL, file: String, schemas: SchemaCatalog) throws(JurisdictionError) {
         let root: XMLElement
         do throws(RecordError) {
-            let tree = try XMLTree(contentsOf: url, file: file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
             let kind = try RecordValidator(catalog: schemas).validate(tree)
             guard tree.rootNamespace == Self.namespace else { throw .unknownKind(file: file, namespace: "\(tree.rootNamespace) (\(kind))") }
             root = tree.rootElement()

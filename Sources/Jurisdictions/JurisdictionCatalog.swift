@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 /// Every jurisdiction declared in a jurisdictions folder (`Jurisdictions/<code>/jurisdiction.xml`),
 /// each manifest read and checked once, when the catalog is made.

@@ -1,4 +1,5 @@
 import Records
+import XML
 import Support
 
 /// Why the jurisdictions could not be read, or a jurisdiction is not declared.

@@ -1,6 +1,6 @@
 import Foundation
 import Jurisdictions
-import Records
+import XML
 
 /// The printing forms of a `Forms/` folder: `Forms/<jurisdiction>/<kind>.xsl`.
 ///

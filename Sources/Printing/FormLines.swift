@@ -1,6 +1,6 @@
 import Foundation
-import Records
 import Rendering
+import XML
 
 /// Points a renderer error about the form's output back at the line of the form that wrote it.
 ///

@@ -1,10 +1,12 @@
 import Jurisdictions
 import Records
 import Rendering
+import Support
+import XML
 
 /// Why a record could not be printed. Messages name the record file, the form and its
 /// line, never the record's content.
-public enum PrintingError: Error, CustomStringConvertible {
+public enum PrintingError: CategorizedError {
     /// The record cannot be read or breaks its schema (it is validated before printing).
     case record(RecordError)
     /// The record has no `jurisdiction` attribute, so no form can be chosen.
@@ -19,6 +21,27 @@ public enum PrintingError: Error, CustomStringConvertible {
     case outsideSubset(record: String, RenderingError)
     /// The PDF could not be produced or written.
     case rendering(RenderingError)
+
+    /// A record fails as it fails; forms and what they produce are the installation's
+    /// (configuration); a record without a jurisdiction is wrong data; rendering fails as
+    /// the renderer says.
+    public var category: FailureCategory {
+        switch self {
+        case let .record(error): error.category
+        case .noJurisdiction: .data
+        case let .undeclared(_, error): error.category
+        case .noForm, .form, .outsideSubset: .configuration
+        case let .rendering(error): error.category
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case let .record(error): error.diagnostics
+        case let .form(_, error): error.diagnostics
+        case .noJurisdiction, .undeclared, .noForm, .outsideSubset, .rendering: []
+        }
+    }
 
     public var description: String {
         switch self {

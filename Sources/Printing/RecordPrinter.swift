@@ -1,8 +1,8 @@
-import Cryptography
 import Foundation
 import Jurisdictions
 import Records
 import Rendering
+import XML
 
 /// Turns records into checked FO documents: validate, choose the form, transform.
 ///
@@ -23,7 +23,7 @@ public struct RecordPrinter: Sendable {
     /// Validates and fills in a record held in memory (read from a file, or just generated from a case).
     public func prepare(data: Data, file: String) throws(PrintingError) -> PreparedDocument {
         let tree: XMLTree
-        do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(error) }
+        do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(.xml(error)) }
         return try prepare(tree)
     }
 
@@ -51,7 +51,7 @@ public struct RecordPrinter: Sendable {
     /// - Throws: as ``prepare(_:)``, except for record validation.
     public func prepare(generated data: Data, file: String, jurisdiction: String, kind: String) throws(PrintingError) -> PreparedDocument {
         let tree: XMLTree
-        do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(error) }
+        do { tree = try XMLTree(data: data, file: file, limits: validator.limits) } catch { throw .record(.xml(error)) }
         let declared = try declared(jurisdiction, record: file)
         return try fill(tree, kind: kind, with: try forms.form(jurisdiction: jurisdiction, kind: kind, record: file), for: declared)
     }
@@ -84,7 +84,6 @@ public struct RecordPrinter: Sendable {
         }
         let id = tree.rootAttribute("id") ?? ""
         let version = tree.rootAttribute("version") ?? "1"
-        let digest = SHA256.hex(Data("\(kind)\u{0}\(id)".utf8)).prefix(12)
-        return PreparedDocument(kind: kind, id: id, version: version, pdfName: "\(kind)-\(digest)-v\(version).pdf", fo: fo, document: document)
+        return PreparedDocument(kind: kind, id: id, version: version, pdfName: RecordFileName(kind: kind, id: id, version: version).pdf, fo: fo, document: document)
     }
 }

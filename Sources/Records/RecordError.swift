@@ -1,64 +1,72 @@
-/// Why a record, schema or XML input could not be used.
-public enum RecordError: Error, Equatable, CustomStringConvertible {
-    /// The file could not be read.
-    case unreadable(file: String)
-    /// The file is larger than ``XMLInputLimits/maximumBytes``.
-    case tooLarge(file: String, bytes: Int, limit: Int)
-    /// The file declares a DTD (`<!DOCTYPE …>`), which we never accept.
-    case documentTypeDeclared(file: String)
-    /// The file is not well-formed XML.
-    case malformed(file: String, problems: [RecordProblem])
-    /// Elements nest deeper than ``XMLInputLimits/maximumDepth``.
-    case tooDeep(file: String, line: Int, limit: Int)
+import Support
+import XML
+
+/// Why a record could not be used: it cannot be read as XML, it is of no kind we know, or
+/// it breaks its kind's schema.
+public enum RecordError: CategorizedError, Equatable {
+    /// The file cannot be read or parsed (missing, too large, a DTD, not well-formed, too
+    /// deep), or the schema it needs cannot be compiled.
+    case xml(XMLError)
     /// No schema in the catalog declares the record's namespace.
     case unknownKind(file: String, namespace: String)
     /// The record breaks its schema.
-    case invalid(file: String, problems: [RecordProblem])
-    /// One of our own schemas cannot be compiled or read.
-    case brokenSchema(file: String, problems: [RecordProblem])
+    case invalid(file: String, problems: [Diagnostic])
 
-    /// The problems listed by this error (empty for errors about the whole file).
-    public var problems: [RecordProblem] {
+    /// The problems listed by this error (empty for errors about the whole file); their
+    /// `file` is empty, as the error names it (see ``diagnostics``).
+    public var problems: [Diagnostic] {
         switch self {
-        case let .malformed(_, problems), let .invalid(_, problems), let .brokenSchema(_, problems): problems
-        default: []
+        case let .xml(error): error.problems
+        case let .invalid(_, problems): problems
+        case .unknownKind: []
         }
     }
 
     /// The file the error is about.
     public var file: String {
         switch self {
-        case let .unreadable(file), let .tooLarge(file, _, _), let .documentTypeDeclared(file), let .malformed(file, _),
-             let .tooDeep(file, _, _), let .unknownKind(file, _), let .invalid(file, _), let .brokenSchema(file, _): file
+        case let .xml(error): error.file
+        case let .unknownKind(file, _), let .invalid(file, _): file
+        }
+    }
+
+    /// A record of an unknown kind or breaking its schema is wrong data; reading it
+    /// fails as the XML layer says.
+    public var category: FailureCategory {
+        switch self {
+        case let .xml(error): error.category
+        case .unknownKind, .invalid: .data
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case let .xml(error): error.diagnostics
+        case let .invalid(file, problems): problems.map { $0.inFile(file) }
+        case .unknownKind: []
         }
     }
 
     /// What is wrong and what to do, without the file's name.
     public var reason: String {
         switch self {
-        case .unreadable:
-            "cannot be read; check the path and the file's permissions."
-        case let .tooLarge(_, bytes, limit):
-            "is \(bytes) bytes, more than the \(limit) bytes accepted; this is not a record or case file."
-        case .documentTypeDeclared:
-            "declares a DTD (<!DOCTYPE …>); records and case files must not declare DTDs or entities. Remove the DOCTYPE."
-        case let .malformed(_, problems):
-            "is not well-formed XML; correct it and try again:\n" + Self.list(problems)
-        case let .tooDeep(_, line, limit):
-            "line \(line): elements nest more than \(limit) levels deep; this is not a record or case file."
+        case let .xml(error):
+            error.reason
         case let .unknownKind(_, namespace):
             "has namespace \(namespace.isEmpty ? "(none)" : namespace), which no schema in Schemas/ declares; is it an Inclusio record?"
         case let .invalid(_, problems):
             "breaks its schema in \(problems.count) place\(problems.count == 1 ? "" : "s"); correct them and validate again:\n"
-                + Self.list(problems)
-        case let .brokenSchema(_, problems):
-            "this schema cannot be used; fix it before generating or validating:\n" + Self.list(problems)
+                + XMLError.list(problems)
         }
     }
 
     public var description: String { "\(file): \(reason)" }
+}
 
-    private static func list(_ problems: [RecordProblem]) -> String {
-        problems.map { "  \($0)" }.joined(separator: "\n")
+extension RecordError {
+    /// Runs `body`, a step of the XML layer (reading or parsing a record), its failure
+    /// becoming ``xml(_:)``; lets parsing and validating share one `do` block.
+    public static func parsing<T>(_ body: () throws(XMLError) -> T) throws(RecordError) -> T {
+        do { return try body() } catch { throw .xml(error) }
     }
 }

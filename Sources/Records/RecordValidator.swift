@@ -1,4 +1,6 @@
 import Foundation
+import Support
+import XML
 
 /// Validates records against the schema their root namespace names.
 ///
@@ -17,24 +19,29 @@ public struct RecordValidator: Sendable {
     /// - Throws: ``RecordError`` naming every problem found.
     @discardableResult
     public func validate(contentsOf url: URL, file: String? = nil) throws(RecordError) -> String {
-        try validate(XMLTree(contentsOf: url, file: file, limits: limits))
+        let tree: XMLTree
+        do { tree = try XMLTree(contentsOf: url, file: file, limits: limits) } catch { throw .xml(error) }
+        return try validate(tree)
     }
 
     /// Parses and validates a record held in memory; returns its kind.
     @discardableResult
     public func validate(data: Data, file: String) throws(RecordError) -> String {
-        try validate(XMLTree(data: data, file: file, limits: limits))
+        let tree: XMLTree
+        do { tree = try XMLTree(data: data, file: file, limits: limits) } catch { throw .xml(error) }
+        return try validate(tree)
     }
 
     /// Validates a parsed record; returns its kind.
-    /// - Throws: ``RecordError/unknownKind(file:namespace:)``, ``RecordError/invalid(file:problems:)``.
+    /// - Throws: ``RecordError/unknownKind(file:namespace:)``, ``RecordError/invalid(file:problems:)``,
+    ///   ``RecordError/xml(_:)`` with ``XMLError/brokenSchema(file:problems:)``.
     @discardableResult
     public func validate(_ tree: XMLTree) throws(RecordError) -> String {
         let namespace = tree.rootNamespace
-        guard let kind = catalog.kind(forNamespace: namespace), let schema = try catalog.schema(forKind: kind) else {
-            throw .unknownKind(file: tree.file, namespace: namespace)
-        }
-        let problems = schema.problems(in: tree)
+        guard let kind = catalog.kind(forNamespace: namespace) else { throw .unknownKind(file: tree.file, namespace: namespace) }
+        let problems: [Diagnostic]?
+        do { problems = try catalog.problems(in: tree, asKind: kind) } catch { throw .xml(error) }
+        guard let problems else { throw .unknownKind(file: tree.file, namespace: namespace) }
         guard problems.isEmpty else { throw .invalid(file: tree.file, problems: problems) }
         return kind
     }

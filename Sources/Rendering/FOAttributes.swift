@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// Reads and checks one FO element's properties; every bad value becomes a
 /// ``RenderingError`` naming the source, line and property.

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// A parsed XSL-FO document, checked against the subset of `Forms/FO-SUBSET.md`.
 ///
@@ -36,12 +36,12 @@ public struct FODocument: Sendable {
         self.sequences = try reader.read(root: root)
     }
 
-    private static func line(of error: RecordError) -> Int {
+    private static func line(of error: XMLError) -> Int {
         if case let .tooDeep(_, line, _) = error { return line }
         return 1
     }
 
-    private static func reason(_ error: RecordError) -> String {
+    private static func reason(_ error: XMLError) -> String {
         switch error {
         case let .malformed(_, problems): problems.first?.message ?? "not well-formed"
         case let .tooDeep(_, _, limit): "elements nest deeper than \(limit) levels"

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 extension FOReader {
     /// The flow items (blocks, tables, containers) among `element`'s children.

@@ -1,4 +1,4 @@
-import Records
+import XML
 
 extension FOReader {
     mutating func readTable(_ element: XMLElement, style inherited: TextStyle) throws(RenderingError) -> TableNode {

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// Turns a parsed FO tree into page sequences, refusing whatever is outside the subset
 /// (`Forms/FO-SUBSET.md`) with the line where it stands.

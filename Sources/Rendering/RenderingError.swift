@@ -1,9 +1,11 @@
+import Support
+
 /// Why an XSL-FO document could not be read or rendered to PDF.
 ///
 /// Messages name the document (its `source`, usually the form's path), the line and the
 /// element or property, and say what to do; they never quote document text, which may be
 /// personal data. Property values are styling and are quoted.
-public enum RenderingError: Error, Equatable, CustomStringConvertible {
+public enum RenderingError: CategorizedError, Equatable {
     /// The document is not well-formed XML, too large, too deep or declares a DTD.
     case malformed(source: String, line: Int, reason: String)
     /// An element outside the subset of `Forms/FO-SUBSET.md`.
@@ -26,6 +28,17 @@ public enum RenderingError: Error, Equatable, CustomStringConvertible {
     case pdfFailed(reason: String)
     /// The PDF could not be written to `path`.
     case outputNotWritable(path: String, reason: String)
+
+    /// A PDF that cannot be written is an output failure; anything else is the renderer's
+    /// own. (FO outside the subset comes from a form: the printing stage wraps it as
+    /// `PrintingError.outsideSubset`, a configuration failure.)
+    public var category: FailureCategory {
+        switch self {
+        case .outputNotWritable: .output
+        case .malformed, .unsupportedElement, .misplacedElement, .unsupportedProperty, .badValue, .missingProperty,
+             .badReference, .unusableImage, .nothingToRender, .pdfFailed: .internal
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// One element of the data rules look at (a record, a school's classes), with its parent.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Records
+import XML
 
 /// The JP merger allocation (市町村合併加配) as a rule file states it (seed 004 II.3).
 public struct MergerAllocationRule: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import Records
+import Support
+import XML
 
 extension RuleBook {
     static let namespace = "urn:inclusio:rules:1"
@@ -12,10 +14,10 @@ extension RuleBook {
     public static func read(_ data: Data, file: String, schemas: SchemaCatalog, listSeparator: String) throws(RuleError) -> RuleBook {
         let root: XMLElement
         do {
-            let tree = try XMLTree(data: data, file: file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: file) }
             guard tree.rootNamespace == namespace else {
-                throw RuleError.brokenRules(file: file, problems: [RecordProblem(
-                    line: 1, path: "", message: "the root element must be <rules xmlns=\"\(namespace)\">")])
+                throw RuleError.brokenRules(file: file, problems: [Diagnostic(
+                    line: 1, field: "", message: "the root element must be <rules xmlns=\"\(namespace)\">")])
             }
             _ = try RecordValidator(catalog: schemas).validate(tree)
             root = tree.rootElement()
@@ -23,9 +25,9 @@ extension RuleBook {
             throw error
         } catch let error as RecordError {
             throw .brokenRules(file: file, problems: error.problems.isEmpty
-                ? [RecordProblem(line: 0, path: "", message: error.reason)] : error.problems.map(Self.reworded))
+                ? [Diagnostic(line: 0, field: "", message: error.reason)] : error.problems.map(Self.reworded))
         } catch {
-            throw .brokenRules(file: file, problems: [RecordProblem(line: 0, path: "", message: "\(error)")])
+            throw .brokenRules(file: file, problems: [Diagnostic(line: 0, field: "", message: "\(error)")])
         }
         var reader = RuleFileReader()
         let book = reader.book(root, file: file, listSeparator: listSeparator)
@@ -36,12 +38,12 @@ extension RuleBook {
 
 extension RuleBook {
     /// libxml2's words for the schema's identity constraints, said in the rule language's terms.
-    static func reworded(_ problem: RecordProblem) -> RecordProblem {
+    static func reworded(_ problem: Diagnostic) -> Diagnostic {
         if problem.message.contains("keyref") {
-            return RecordProblem(line: problem.line, path: problem.path, message: "this ref names no define; every <ref name=\"…\"/> needs a <define name=\"…\"> of the same name")
+            return Diagnostic(line: problem.line, field: problem.field, message: "this ref names no define; every <ref name=\"…\"/> needs a <define name=\"…\"> of the same name")
         }
         if problem.message.contains("Duplicate key-sequence") {
-            return RecordProblem(line: problem.line, path: problem.path, message: "this id or name is used twice; rule ids, define names and check names must be unique")
+            return Diagnostic(line: problem.line, field: problem.field, message: "this id or name is used twice; rule ids, define names and check names must be unique")
         }
         return problem
     }
@@ -49,7 +51,7 @@ extension RuleBook {
 
 /// Turns a schema-valid rule file into rules, collecting what the schema cannot check.
 private struct RuleFileReader {
-    var problems: [RecordProblem] = []
+    var problems: [Diagnostic] = []
 
     mutating func book(_ root: XMLElement, file: String, listSeparator: String) -> RuleBook {
         var definitions: [String: RuleCondition] = [:]
@@ -60,7 +62,7 @@ private struct RuleFileReader {
             definitionLines[name] = define.line
         }
         for name in definitions.keys.sorted() where Self.refers(to: name, from: definitions[name]!, in: definitions, seen: []) {
-            problems.append(RecordProblem(line: definitionLines[name] ?? 0, path: "define \(name)",
+            problems.append(Diagnostic(line: definitionLines[name] ?? 0, field: "define \(name)",
                                           message: "refers to itself through ref; a definition cannot depend on itself"))
         }
         var checks: [String: RuleCheck] = [:]
@@ -77,7 +79,7 @@ private struct RuleFileReader {
         let id = node.attribute("id") ?? ""
         let kind = Finding.Kind(rawValue: node.attribute("kind") ?? "") ?? .note
         if kind == .allows, node.attribute("placement") == nil {
-            problems.append(RecordProblem(line: node.line, path: "rule \(id)", message: "an allows rule needs placement=\"…\" (the placement it allows)"))
+            problems.append(Diagnostic(line: node.line, field: "rule \(id)", message: "an allows rule needs placement=\"…\" (the placement it allows)"))
         }
         return Rule(
             id: id, kind: kind, cite: node.attribute("cite") ?? "", placement: node.attribute("placement"),
@@ -117,7 +119,7 @@ private struct RuleFileReader {
         case "distinct", "sum":
             let over = path(node.attribute("path") ?? "", node)
             guard let of = node.attribute("of") else {
-                problems.append(RecordProblem(line: node.line, path: node.name, message: "needs of=\"…\": the values to \(node.name == "sum" ? "add up" : "tell apart")"))
+                problems.append(Diagnostic(line: node.line, field: node.name, message: "needs of=\"…\": the values to \(node.name == "sum" ? "add up" : "tell apart")"))
                 return .literal("")
             }
             return node.name == "sum" ? .sum(over, of: path(of, node), filter) : .distinct(over, of: path(of, node), filter)
@@ -132,7 +134,7 @@ private struct RuleFileReader {
 
     private mutating func path(_ text: String, _ node: XMLElement) -> RulePath {
         if let path = RulePath(text) { return path }
-        problems.append(RecordProblem(line: node.line, path: node.name, message: "\"\(text)\" is not a path (steps such as jp/disabilityType, ../class, pupil/@category, $/@year)"))
+        problems.append(Diagnostic(line: node.line, field: node.name, message: "\"\(text)\" is not a path (steps such as jp/disabilityType, ../class, pupil/@category, $/@year)"))
         return RulePath(".")!
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Jurisdictions
-import Records
+import Support
+import XML
 
 /// The rules folder (`Rules/` by default): one `<jurisdiction>/rules.xml` per jurisdiction,
 /// checked against the schemas of `Schemas/rules/` each time it is read, so an edited file
@@ -34,7 +35,7 @@ public struct RuleLibrary: Sendable {
         }
         let data: Data
         do { data = try XMLTree.read(url, file: url.path) } catch { throw .brokenRules(file: url.path, problems: [
-            RecordProblem(line: 0, path: "", message: error.reason)]) }
+            Diagnostic(line: 0, field: "", message: error.reason)]) }
         let declared: Jurisdiction
         do { declared = try jurisdictions.jurisdiction(jurisdiction) } catch { throw .undeclared(error) }
         return try RuleBook.read(data, file: url.path, schemas: schemas, listSeparator: declared.listSeparator)

@@ -1,6 +1,7 @@
 import Foundation
 import Records
 import Support
+import XML
 
 /// One school's classes and the pupils with disabilities in them: the input of `check school`.
 ///
@@ -33,23 +34,23 @@ public enum SchoolClasses {
             let (xml, places, header) = try document(fromCSV: data, file: file)
             return try validated(xml, file: file, schemas: schemas) { problem in
                 let place = places[problem.line] ?? (row: 0, element: "")
-                let name = attributeColumns[place.element]?.first { problem.message.contains("'\($0.key)'") || problem.path.hasSuffix("@\($0.key)") }?.value
-                return DataProblem(place: place.row > 0 ? "row \(place.row)" + (name.map { ", column \(column($0, header))" } ?? "") : "",
-                                   field: name ?? "", message: problem.message)
+                let name = attributeColumns[place.element]?.first { problem.message.contains("'\($0.key)'") || problem.field.hasSuffix("@\($0.key)") }?.value
+                return Diagnostic(row: place.row, column: place.row > 0 ? name.map { column($0, header) } ?? "" : "",
+                                  field: name ?? "", message: problem.message)
             }
         }
         return try validated(data, file: file, schemas: schemas) { problem in
-            DataProblem(place: problem.line > 0 ? "line \(problem.line)" : "", field: problem.path, message: problem.message)
+            Diagnostic(line: problem.line, field: problem.field, message: problem.message)
         }
     }
 
     private static func validated(_ data: Data, file: String, schemas: SchemaCatalog,
-                                  place: (RecordProblem) -> DataProblem) throws(RuleError) -> FactNode {
+                                  place: (Diagnostic) -> Diagnostic) throws(RuleError) -> FactNode {
         do {
-            let tree = try XMLTree(data: data, file: file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: file) }
             guard tree.rootNamespace == namespace else {
-                throw RuleError.invalidData(file: file, problems: [DataProblem(
-                    place: "line 1", field: "", message: "is not a school's classes: the root must be <school xmlns=\"\(namespace)\">")])
+                throw RuleError.invalidData(file: file, problems: [Diagnostic(
+                    line: 1, message: "is not a school's classes: the root must be <school xmlns=\"\(namespace)\">")])
             }
             _ = try RecordValidator(catalog: schemas).validate(tree)
             return FactNode(tree.rootElement())
@@ -57,36 +58,36 @@ public enum SchoolClasses {
             throw error
         } catch let error as RecordError {
             // libxml2 adds a warning without content when a unique key's value was itself invalid.
-            let problems = error.problems.isEmpty ? [RecordProblem(line: 0, path: "", message: error.reason)]
+            let problems = error.problems.isEmpty ? [Diagnostic(line: 0, field: "", message: error.reason)]
                 : error.problems.filter { !$0.message.contains("No precomputed value available") }
             throw .invalidData(file: file, problems: problems.map(place))
         } catch {
-            throw .invalidData(file: file, problems: [DataProblem(place: "", field: "", message: "\(error)")])
+            throw .invalidData(file: file, problems: [Diagnostic(message: "\(error)")])
         }
     }
 
     /// The CSV as an XML document with one element per line, and which row and element each line holds.
     private static func document(fromCSV data: Data, file: String) throws(RuleError) -> (Data, [Int: (row: Int, element: String)], [String]) {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .invalidData(file: file, problems: [DataProblem(place: "", field: "", message: "is not UTF-8 text; save the CSV as UTF-8")])
+            throw .invalidData(file: file, problems: [Diagnostic(message: "is not UTF-8 text; save the CSV as UTF-8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let (records, unclosed) = CSVRecords.split(text)
-        var problems: [DataProblem] = unclosed.map { [DataProblem(place: "line \($0)", field: "", message: "a quoted cell is never closed with \"")] } ?? []
+        var problems: [Diagnostic] = unclosed.map { [Diagnostic(line: $0, message: "a quoted cell is never closed with \"")] } ?? []
         guard let header = records.first?.cells.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
-            throw .invalidData(file: file, problems: problems + [DataProblem(place: "row 1", field: "", message: "the file is empty; it needs a header row: \(columns.joined(separator: ","))")])
+            throw .invalidData(file: file, problems: problems + [Diagnostic(row: 1, message: "the file is empty; it needs a header row: \(columns.joined(separator: ","))")])
         }
         for (column, name) in header.enumerated() where !columns.contains(name) {
-            problems.append(DataProblem(place: "row 1, column \(CSVRecords.columnName(column))", field: name,
+            problems.append(Diagnostic(row: 1, column: CSVRecords.columnName(column), field: name,
                                         message: "is not a column of a school's classes (\(columns.joined(separator: ",")))"))
         }
         for name in columns where required.contains(name) && !header.contains(name) {
-            problems.append(DataProblem(place: "row 1", field: name, message: "column missing"))
+            problems.append(Diagnostic(row: 1, field: name, message: "column missing"))
         }
         var rows: [(row: Int, cells: [String: String])] = []
         for (offset, record) in records.enumerated().dropFirst() where !record.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             guard record.cells.count == header.count else {
-                problems.append(DataProblem(place: "row \(offset + 1)", field: "",
+                problems.append(Diagnostic(row: offset + 1,
                     message: "has \(record.cells.count) cells but the header has \(header.count); a comma missing or an unquoted comma?"))
                 continue
             }
@@ -95,11 +96,11 @@ public enum SchoolClasses {
             rows.append((offset + 1, cells))
         }
         guard let first = rows.first else {
-            throw .invalidData(file: file, problems: problems + [DataProblem(place: "row 2", field: "", message: "no class is listed")])
+            throw .invalidData(file: file, problems: problems + [Diagnostic(row: 2, message: "no class is listed")])
         }
         for (row, cells) in rows.dropFirst() {
             for name in columns where (name.hasPrefix("school.") || name == "jurisdiction") && cells[name, default: ""] != first.cells[name, default: ""] {
-                problems.append(DataProblem(place: "row \(row), column \(column(name, header))", field: name,
+                problems.append(Diagnostic(row: row, column: column(name, header), field: name,
                                             message: "differs from row \(first.row); one file holds one school"))
             }
         }

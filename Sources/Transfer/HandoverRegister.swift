@@ -1,6 +1,6 @@
 import Foundation
 import Printing
-import Records
+import XML
 
 /// The handover register of one batch (交接清单 / 引継ぎ名簿 / elenco di trasmissione): who sent
 /// what to whom, per pupil the documents (kind, id, version, SHA-256), the dossier's SHA-256,

@@ -2,6 +2,7 @@ import Cryptography
 import Dossier
 import Foundation
 import Records
+import XML
 
 /// The files a batch signs and encrypts with: the sending office's certificate and key, and the
 /// receiving school's certificate. Kept as files because each packing worker loads its own copy:

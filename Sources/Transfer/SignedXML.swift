@@ -2,6 +2,7 @@ import Cryptography
 import Foundation
 import Records
 import Support
+import XML
 
 /// XML documents Inclusio signs for a transfer (the handover register, receipts): the file
 /// beside a detached CMS signature `<file>.p7s` (DER, CAdES), which
@@ -33,7 +34,7 @@ enum SignedXML {
         let signer: CMSSignature.Signer
         do { signer = try CMSSignature.verify(signature, content: xml, roots: roots) } catch { throw .unsigned(file: file, reason: "\(error)") }
         do throws(RecordError) {
-            let tree = try XMLTree(data: xml, file: file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: xml, file: file) }
             guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
             try RecordValidator(catalog: schemas).validate(tree)
             return (tree, signer)

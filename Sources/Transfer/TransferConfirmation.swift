@@ -1,6 +1,6 @@
 import Cryptography
 import Foundation
-import Records
+import XML
 
 /// Matches signed receipts to the handover register they acknowledge, at the sending office.
 public struct TransferConfirmation: Sendable {

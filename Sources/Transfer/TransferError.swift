@@ -2,11 +2,11 @@ import Archive
 import Cryptography
 import Dossier
 import Printing
-import Records
 import Support
+import XML
 
 /// What can go wrong in a transfer at graduation; every message names pupils by pseudonym only.
-public enum TransferError: Error, CustomStringConvertible {
+public enum TransferError: CategorizedError {
     /// No `Rules/<jurisdiction>/transfer.xml`.
     case noRules(jurisdiction: String, expected: String)
     /// A rules file that breaks `Schemas/transfer/required-set.xsd`.
@@ -36,6 +36,32 @@ public enum TransferError: Error, CustomStringConvertible {
     case cryptography(CryptographyError)
     case printing(PrintingError)
     case cannotWrite(FileWriteError)
+
+    /// Transfer rules are the installation's; choosing another batch's folder is a usage
+    /// failure; anything wrong with the pupils' files, the journal or the signed documents
+    /// is wrong data; wrapped errors fail as they say.
+    public var category: FailureCategory {
+        switch self {
+        case .noRules, .invalidRules: .configuration
+        case .otherBatch: .usage
+        case .unknownLevel, .incomplete, .nothingToSend, .otherJurisdiction, .badJournal, .unsigned, .invalidDocument,
+             .unknownRegister, .wrongReceiver: .data
+        case let .archive(error): error.category
+        case let .dossier(error): error.category
+        case let .cryptography(error): error.category
+        case let .printing(error): error.category
+        case .cannotWrite: .output
+        }
+    }
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case let .archive(error): error.diagnostics
+        case let .dossier(error): error.diagnostics
+        case let .printing(error): error.diagnostics
+        default: []
+        }
+    }
 
     public var description: String {
         switch self {

@@ -4,6 +4,7 @@ import Dossier
 import Foundation
 import Records
 import Support
+import XML
 
 /// Prepares one batch of transfers at graduation into an output folder: per pupil, the newest
 /// version of every document that travels, checked against the required set, packed into one

@@ -1,6 +1,6 @@
 import Archive
 import Foundation
-import Records
+import XML
 
 /// What a receiving school signs for the dossiers of one register that it received and filed
 /// (schema `Schemas/transfer/receipt.xsd`).

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import XML
 
 /// What must follow a pupil to the next school, per school level, as
 /// `Rules/<jurisdiction>/transfer.xml` says (schema `Schemas/transfer/required-set.xsd`).
@@ -53,7 +54,7 @@ public struct TransferRules: Sendable {
         }
         let tree: XMLTree
         do throws(RecordError) {
-            tree = try XMLTree(contentsOf: url, file: file)
+            tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
             guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
             try RecordValidator(catalog: schemas).validate(tree)
         } catch {

@@ -3,8 +3,9 @@ import Cryptography
 import Dossier
 import Foundation
 import Records
-import Testing
 import TestSupport
+import Testing
+import XML
 
 /// What is stored, and how: encrypted at rest, versions kept, damage found.
 @Suite struct ArchiveStorageTests {
@@ -188,7 +189,7 @@ import TestSupport
         try text.replacingOccurrences(of: "<birthDate>", with: "<birthDate>not a date").write(to: broken, atomically: true, encoding: .utf8)
         let error = #expect(throws: ArchiveError.self) { try test.session("office").ingest(.record(try Data(contentsOf: broken)), file: "broken.xml", title: "broken.xml", pupil: nil, dossier: nil) }
         guard case let .record(recordError) = error else { Issue.record("got \(String(describing: error))"); return }
-        #expect(recordError.problems.first?.path.contains("birthDate") == true)
+        #expect(recordError.problems.first?.field.contains("birthDate") == true)
         #expect(test.blobs().isEmpty)
         #expect(try test.session("office").pupils().isEmpty)
     }

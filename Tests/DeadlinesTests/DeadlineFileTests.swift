@@ -1,8 +1,8 @@
 import Deadlines
 import Foundation
-import Records
-import Testing
 import TestSupport
+import Testing
+import XML
 
 /// The rule files as data: valid for xmllint, every rule cited, mistakes named with their line.
 @Suite struct DeadlineFileTests {

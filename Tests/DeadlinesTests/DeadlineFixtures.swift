@@ -1,8 +1,8 @@
 import Deadlines
 import Foundation
-import Records
 import Testing
 import TestSupport
+import XML
 
 /// The project's own rule files, read as `inclusio due` reads them.
 enum DeadlineFixtures {

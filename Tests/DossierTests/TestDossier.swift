@@ -3,6 +3,7 @@ import Cryptography
 import Foundation
 import Records
 import TestSupport
+import XML
 
 /// A small dossier packed for school A (and a passphrase) from fixture records and files.
 enum TestDossier {

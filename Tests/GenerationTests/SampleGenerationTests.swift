@@ -1,7 +1,7 @@
 import Foundation
 import Generation
-import Records
 import Testing
+import XML
 
 /// The sample cases generate the expected records, byte for byte, and an outsider
 /// (xmllint) accepts every one.

@@ -3,6 +3,7 @@ import Foundation
 import Generation
 import Intake
 import Records
+import XML
 import TestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import Jurisdictions
 import Records
+import XML
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import Printing
 import Records
+import XML
 import TestSupport
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
         guard case let .failure(refused) = result else { Issue.record("a merged PDF was written"); return }
         #expect(refused.failures.map(\.file) == ["broken.xml"])
         guard case let .failure(.record(error)) = refused.failures.first?.result else { Issue.record("not a record error"); return }
-        #expect(error.problems.contains { $0.path.hasSuffix("birthDate") }, "\(error)")
+        #expect(error.diagnostics.contains { $0.field.hasSuffix("birthDate") }, "\(error)")
         #expect(!FileManager.default.fileExists(atPath: url.path))
         #expect(!FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) || Run.files(in: url.deletingLastPathComponent()).isEmpty)
     }

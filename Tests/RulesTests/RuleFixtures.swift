@@ -1,7 +1,7 @@
 import Foundation
-import Records
 import Rules
 import TestSupport
+import XML
 
 /// The project's own rule files and small records built for one rule at a time.
 enum RuleFixtures {

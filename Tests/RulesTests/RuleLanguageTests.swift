@@ -1,8 +1,8 @@
 import Foundation
-import Records
 import Rules
 import TestSupport
 import Testing
+import XML
 
 /// The rule language itself: what a rule file may say, and what is refused with its line.
 @Suite struct RuleLanguageTests {
@@ -59,7 +59,7 @@ import Testing
         let error = #expect(throws: RuleError.self) { try RuleFixtures.book(text: file(rule(when), defines: defines)) }
         guard case let .brokenRules(file, problems)? = error else { Issue.record("not brokenRules"); return }
         #expect(file == "test-rules.xml")
-        #expect(problems.contains { $0.line > 0 && ($0.message + $0.path).contains(message) }, "\(problems)")
+        #expect(problems.contains { $0.line > 0 && ($0.message + $0.field).contains(message) }, "\(problems)")
     }
 
     @Test func allowsNeedsAPlacement() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Jurisdictions
 import Records
+import XML
 
 /// The jurisdictions the project declares (`Jurisdictions/`), read as `inclusio` reads them.
 public enum ProjectJurisdictions {

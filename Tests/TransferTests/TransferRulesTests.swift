@@ -1,8 +1,8 @@
 import Foundation
-import Records
 import TestSupport
 import Testing
 import Transfer
+import XML
 
 /// The required sets of `Rules/`, read as data: who graduates when, what travels, what is required.
 @Suite struct TransferRulesTests {

@@ -1,8 +1,9 @@
 internal import CShims
 import Foundation
+import Support
 
 /// Collects what libxslt and libxml2 print while one stylesheet is compiled or run on
-/// this thread, and reads it back as ``RecordProblem``s with files and lines.
+/// this thread, and reads it back as ``Diagnostic``s with files and lines.
 ///
 /// libxslt reports through printf-style callbacks (forwarded by `CShims` to a thread-local
 /// sink): a location line (`compilation error: file F line N element E`, `runtime error: …`)
@@ -32,8 +33,8 @@ final class XSLTMessages {
 
     /// The collected messages as problems: a location line sets the line (and, for an
     /// imported stylesheet, names its file) of the message lines after it.
-    func problems(mainFile: String, mainPath: String) -> [RecordProblem] {
-        var problems: [RecordProblem] = []
+    func problems(mainFile: String, mainPath: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         var line = 0, place = ""
         for raw in text.split(separator: "\n") {
             let entry = raw.trimmingCharacters(in: .whitespaces)
@@ -44,10 +45,10 @@ final class XSLTMessages {
                 place = location.element.isEmpty ? file.trimmingCharacters(in: .whitespaces) : "xsl:\(location.element)\(file)"
                 continue
             }
-            let problem = RecordProblem(line: line, path: place, message: entry)
+            let problem = Diagnostic(line: line, field: place, message: entry)
             if problems.last != problem { problems.append(problem) }
         }
-        return problems.isEmpty ? [RecordProblem(line: 0, path: "", message: "libxslt gave no reason")] : problems
+        return problems.isEmpty ? [Diagnostic(line: 0, field: "", message: "libxslt gave no reason")] : problems
     }
 
     /// Parses `compilation error: file F line N element E` (and the `runtime error` form).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Turns libxml2's messages into sentences a clerk can act on, without the value.
 ///
@@ -7,7 +8,7 @@ import Foundation
 /// structure, and unknown ones lose their quoted values. Schema documentation of the
 /// field's type is added where it explains the expected form (ICD-10 codes, IDs).
 public struct ProblemWording: Sendable {
-    /// The documentation hint for the field at a ``RecordPath``, if the schema has one.
+    /// The documentation hint for the field at a ``ElementPath``, if the schema has one.
     public typealias HintLookup = @Sendable (_ path: String) -> String?
 
     private let hint: HintLookup
@@ -19,17 +20,17 @@ public struct ProblemWording: Sendable {
     /// A problem from one libxml2 error, or `nil` for a follow-up error that repeats
     /// the one before it at the same place (libxml2 may report a facet failure, then
     /// the type failure).
-    func problem(message raw: String, line: Int, path elementPath: String, after previous: RecordProblem?) -> RecordProblem? {
+    func problem(message raw: String, line: Int, path elementPath: String, after previous: Diagnostic?) -> Diagnostic? {
         var message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var path = elementPath
         if let prefix = Pattern.elementPrefix.match(message) {
-            if let attribute = prefix[1] { path = RecordPath.attribute(attribute, of: path) }
+            if let attribute = prefix[1] { path = ElementPath.attribute(attribute, of: path) }
             message = prefix.rest
         }
-        if let previous, previous.line == line, previous.path == path, message.contains("is not a valid value of the") {
+        if let previous, previous.line == line, previous.field == path, message.contains("is not a valid value of the") {
             return nil
         }
-        return RecordProblem(line: line, path: path, message: reword(message, path: path))
+        return Diagnostic(line: line, field: path, message: reword(message, path: path))
     }
 
     private func reword(_ message: String, path: String) -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import Records
 import Testing
+import XML
 
 /// The XSLT wrapper: output as xsltproc gives it, errors with the stylesheet's file and
 /// line, and no reading outside the forms folder.

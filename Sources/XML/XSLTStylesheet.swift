@@ -2,6 +2,7 @@ internal import CLibXML2
 internal import CLibXSLT
 internal import CShims
 import Foundation
+import Support
 
 /// A compiled XSLT 1.0 stylesheet (a printing form) that owns its libxslt `xsltStylesheet`.
 ///
@@ -46,8 +47,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
     deinit { xsltFreeStylesheet(style) }
 
     /// Compiles `doc` (which libxslt then owns, or which is freed on failure) with imports limited to `root`.
-    private static func compile(_ doc: xmlDocPtr, root: String, file: String, path: String) -> (xsltStylesheetPtr?, [RecordProblem]) {
-        XSLTMessages.collecting { (messages: XSLTMessages) -> (xsltStylesheetPtr?, [RecordProblem]) in
+    private static func compile(_ doc: xmlDocPtr, root: String, file: String, path: String) -> (xsltStylesheetPtr?, [Diagnostic]) {
+        XSLTMessages.collecting { (messages: XSLTMessages) -> (xsltStylesheetPtr?, [Diagnostic]) in
             Thread.current.threadDictionary[XSLTLoadScope.key] = XSLTLoadScope(root: root, messages: messages)
             defer { Thread.current.threadDictionary.removeObject(forKey: XSLTLoadScope.key) }
             guard let style = xsltParseStylesheetDoc(doc) else {
@@ -69,7 +70,7 @@ public final class XSLTStylesheet: @unchecked Sendable {
     public func transform(_ tree: XMLTree, parameters: [String: String] = [:]) throws(StylesheetError) -> Data {
         let outcome: Result<Data, StylesheetError> = XSLTMessages.collecting { messages in
             guard let context = xsltNewTransformContext(style, tree.doc) else {
-                return .failure(.failed(file: file, problems: [RecordProblem(line: 0, path: "", message: "libxslt is out of memory")]))
+                return .failure(.failed(file: file, problems: [Diagnostic(line: 0, field: "", message: "libxslt is out of memory")]))
             }
             defer { xsltFreeTransformContext(context) }
             let security = Self.forbiddingEverything()
@@ -88,7 +89,7 @@ public final class XSLTStylesheet: @unchecked Sendable {
             var buffer: UnsafeMutablePointer<xmlChar>?
             var length: Int32 = 0
             guard xsltSaveResultToString(&buffer, &length, result, style) == 0 else {
-                return .failure(.failed(file: file, problems: [RecordProblem(line: 0, path: "", message: "libxslt could not serialize the result")]))
+                return .failure(.failed(file: file, problems: [Diagnostic(line: 0, field: "", message: "libxslt could not serialize the result")]))
             }
             defer { if let buffer { inclusio_xmlFree(buffer) } }
             return .success(buffer.map { Data(bytes: $0, count: Int(length)) } ?? Data())

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The schemas of every record kind, found in a folder of XSD files.
 ///
@@ -15,8 +16,8 @@ public final class SchemaCatalog: @unchecked Sendable {
     private var compiled: [String: CompiledSchema] = [:]
 
     /// Reads the folder's kind schemas (their namespaces only; compilation is lazy).
-    /// - Throws: ``RecordError/unreadable(file:)`` when the folder holds no schema.
-    public init(directory: URL) throws(RecordError) {
+    /// - Throws: ``XMLError/unreadable(file:)`` when the folder holds no schema.
+    public init(directory: URL) throws(XMLError) {
         self.directory = directory
         let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
         var urls: [String: URL] = [:], namespaces: [String: String] = [:]
@@ -38,12 +39,19 @@ public final class SchemaCatalog: @unchecked Sendable {
     public func kind(forNamespace namespace: String) -> String? { namespaces[namespace] }
 
     /// The model of `kind`'s schema, or `nil` when there is no such kind.
-    /// - Throws: ``RecordError/brokenSchema(file:problems:)``.
-    public func model(forKind kind: String) throws(RecordError) -> SchemaModel? {
+    /// - Throws: ``XMLError/brokenSchema(file:problems:)``.
+    public func model(forKind kind: String) throws(XMLError) -> SchemaModel? {
         try schema(forKind: kind)?.model
     }
 
-    func schema(forKind kind: String) throws(RecordError) -> CompiledSchema? {
+    /// Every way `tree` breaks `kind`'s schema, in document order (empty when valid), or
+    /// `nil` when there is no such kind. Safe from many tasks at once.
+    /// - Throws: ``XMLError/brokenSchema(file:problems:)``.
+    public func problems(in tree: XMLTree, asKind kind: String) throws(XMLError) -> [Diagnostic]? {
+        try schema(forKind: kind)?.problems(in: tree)
+    }
+
+    func schema(forKind kind: String) throws(XMLError) -> CompiledSchema? {
         guard let url = urls[kind] else { return nil }
         lock.lock()
         defer { lock.unlock() }

@@ -1,12 +1,12 @@
 import Foundation
-import Records
 import Testing
+import XML
 
 @Suite struct XMLTreeTests {
     @Test(arguments: ["hostile/xxe.xml", "hostile/billion-laughs.xml"])
     func documentTypeDeclarationsAreRefusedQuickly(fixture: String) throws {
         let started = Date()
-        let error = #expect(throws: RecordError.self) { try XMLTree(contentsOf: Fixtures.file(fixture), file: "in.xml") }
+        let error = #expect(throws: XMLError.self) { try XMLTree(contentsOf: Fixtures.file(fixture), file: "in.xml") }
         #expect(error == .documentTypeDeclared(file: "in.xml"))
         // Expanding these would take minutes and gigabytes; refusing them takes a millisecond.
         #expect(Date().timeIntervalSince(started) < 1)
@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: [("<a>\n<b></a>", 2), ("<a>\n\n<b x='1' x='2'/></a>", 3), ("", 1), ("<a>&undefined;</a>", 1)])
     func malformedXMLNamesTheLine(xml: String, line: Int) {
-        let error = #expect(throws: RecordError.self) { try XMLTree(data: Data(xml.utf8), file: "c.xml") }
+        let error = #expect(throws: XMLError.self) { try XMLTree(data: Data(xml.utf8), file: "c.xml") }
         guard case let .malformed(file, problems)? = error else { Issue.record("expected .malformed, got \(String(describing: error))"); return }
         #expect(file == "c.xml")
         #expect(problems.first?.line == line)
@@ -24,14 +24,14 @@ import Testing
 
     @Test func nestingBeyondTheLimitIsRefused() {
         let xml = String(repeating: "<a>", count: 10) + "\n<b/>" + String(repeating: "</a>", count: 10)
-        let error = #expect(throws: RecordError.self) {
+        let error = #expect(throws: XMLError.self) {
             try XMLTree(data: Data(xml.utf8), file: "deep.xml", limits: XMLInputLimits(maximumDepth: 8))
         }
         #expect(error == .tooDeep(file: "deep.xml", line: 1, limit: 8))
     }
 
     @Test func oversizedInputIsRefusedBeforeParsing() {
-        let error = #expect(throws: RecordError.self) {
+        let error = #expect(throws: XMLError.self) {
             try XMLTree(data: Data(repeating: 0x20, count: 2048), file: "big.xml", limits: XMLInputLimits(maximumBytes: 1024))
         }
         #expect(error == .tooLarge(file: "big.xml", bytes: 2048, limit: 1024))

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Support
 
 /// Process-wide libxml2 set-up, done once before any parse.
 enum LibXML {
@@ -13,12 +14,12 @@ enum LibXML {
         chars.map { String(cString: $0) }
     }
 
-    /// The ``RecordPath`` of a node inside a live document (element or attribute).
+    /// The ``ElementPath`` of a node inside a live document (element or attribute).
     static func path(of node: xmlNodePtr?) -> String {
         guard let node else { return "" }
         if node.pointee.type == XML_ATTRIBUTE_NODE {
             let name = string(node.pointee.name) ?? ""
-            return RecordPath.attribute(name, of: path(of: node.pointee.parent))
+            return ElementPath.attribute(name, of: path(of: node.pointee.parent))
         }
         var segments: [String] = []
         var current: xmlNodePtr? = node
@@ -33,19 +34,19 @@ enum LibXML {
                 }
                 sibling = other.pointee.next
             }
-            segments.append(RecordPath.segment(name, index: index, of: count))
+            segments.append(ElementPath.segment(name, index: index, of: count))
             current = element.pointee.parent
         }
         return segments.reversed().joined(separator: "/")
     }
 }
 
-/// Collects libxml2's structured errors as ``RecordProblem``s.
+/// Collects libxml2's structured errors as ``Diagnostic``s.
 ///
 /// Handed to libxml2 as a `void *` through `Unmanaged`; the C handlers below capture
 /// nothing. Used by one parse or validation at a time, on one thread.
 final class LibXMLErrorCollector {
-    private(set) var problems: [RecordProblem] = []
+    private(set) var problems: [Diagnostic] = []
     /// Set when the parser met a `<!DOCTYPE`; the parse is stopped at that point.
     var sawDocumentType = false
     /// Rewrites libxml2's wording for clerks (schema-aware for validation).

@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import Support
 
 /// A schema compiled by libxml2, shared by every validation of its kind.
 ///
@@ -10,8 +11,8 @@ final class CompiledSchema: @unchecked Sendable {
     let model: SchemaModel
 
     /// Compiles the XSD at `url` (its includes resolved relative to it, no network).
-    /// - Throws: ``RecordError/brokenSchema(file:problems:)``.
-    init(url: URL, model: SchemaModel) throws(RecordError) {
+    /// - Throws: ``XMLError/brokenSchema(file:problems:)``.
+    init(url: URL, model: SchemaModel) throws(XMLError) {
         LibXML.ensureInitialized()
         let collector = LibXMLErrorCollector()
         let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
@@ -31,11 +32,11 @@ final class CompiledSchema: @unchecked Sendable {
     deinit { xmlSchemaFree(schema) }
 
     /// Every way `tree` breaks this schema, in document order; empty when valid.
-    func problems(in tree: XMLTree) -> [RecordProblem] {
+    func problems(in tree: XMLTree) -> [Diagnostic] {
         let model = self.model
         let collector = LibXMLErrorCollector(wording: ProblemWording { model.hint(at: $0) })
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return [RecordProblem(line: 0, path: "", message: "out of memory while validating")]
+            return [Diagnostic(line: 0, field: "", message: "out of memory while validating")]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let status = withExtendedLifetime(collector) {
@@ -44,7 +45,7 @@ final class CompiledSchema: @unchecked Sendable {
             return xmlSchemaValidateDoc(context, tree.doc)
         }
         if status != 0, collector.problems.isEmpty {
-            return [RecordProblem(line: 0, path: "", message: "does not match its schema (libxml2 status \(status))")]
+            return [Diagnostic(line: 0, field: "", message: "does not match its schema (libxml2 status \(status))")]
         }
         return collector.problems
     }

@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import Support
 
 /// A parsed XML document that owns its libxml2 `xmlDoc`.
 ///
@@ -13,10 +14,10 @@ public final class XMLTree {
     public let file: String
 
     /// Parses `data` as XML.
-    /// - Throws: ``RecordError/tooLarge(file:bytes:limit:)``,
-    ///   ``RecordError/documentTypeDeclared(file:)``, ``RecordError/malformed(file:problems:)``,
-    ///   ``RecordError/tooDeep(file:line:limit:)``.
-    public init(data: Data, file: String, limits: XMLInputLimits = .standard) throws(RecordError) {
+    /// - Throws: ``XMLError/tooLarge(file:bytes:limit:)``,
+    ///   ``XMLError/documentTypeDeclared(file:)``, ``XMLError/malformed(file:problems:)``,
+    ///   ``XMLError/tooDeep(file:line:limit:)``.
+    public init(data: Data, file: String, limits: XMLInputLimits = .standard) throws(XMLError) {
         guard data.count <= limits.maximumBytes else {
             throw .tooLarge(file: file, bytes: data.count, limit: limits.maximumBytes)
         }
@@ -30,14 +31,14 @@ public final class XMLTree {
     }
 
     /// Reads and parses the file at `url`.
-    public convenience init(contentsOf url: URL, file: String? = nil, limits: XMLInputLimits = .standard) throws(RecordError) {
+    public convenience init(contentsOf url: URL, file: String? = nil, limits: XMLInputLimits = .standard) throws(XMLError) {
         let name = file ?? url.path
         try self.init(data: Self.read(url, file: name, limits: limits), file: name, limits: limits)
     }
 
     /// The bytes of the XML file at `url` (named `file` in messages), refused when over the size limit.
-    /// - Throws: ``RecordError/unreadable(file:)``, ``RecordError/tooLarge(file:bytes:limit:)``.
-    public static func read(_ url: URL, file name: String, limits: XMLInputLimits = .standard) throws(RecordError) -> Data {
+    /// - Throws: ``XMLError/unreadable(file:)``, ``XMLError/tooLarge(file:bytes:limit:)``.
+    public static func read(_ url: URL, file name: String, limits: XMLInputLimits = .standard) throws(XMLError) -> Data {
         // Read at most one byte past the limit: a huge file is refused without being read.
         // (A FileHandle read, not `resourceValues`, which cost 80% of validating a small file.)
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(file: name) }
@@ -74,7 +75,7 @@ public final class XMLTree {
     /// Parses `data` hardened (see the type's summary); the caller owns the returned document.
     /// `dictionary`, when given, becomes the parser's string dictionary (libxslt wants an
     /// imported stylesheet's strings in the importing stylesheet's dictionary).
-    static func parse(_ data: Data, file: String, dictionary: xmlDictPtr? = nil) throws(RecordError) -> xmlDocPtr {
+    static func parse(_ data: Data, file: String, dictionary: xmlDictPtr? = nil) throws(XMLError) -> xmlDocPtr {
         LibXML.ensureInitialized()
         let collector = LibXMLErrorCollector()
         let parsed: xmlDocPtr? = data.withUnsafeBytes { bytes in
@@ -116,7 +117,7 @@ public final class XMLTree {
         guard let parsed, xmlDocGetRootElement(parsed) != nil else {
             if let parsed { xmlFreeDoc(parsed) }
             let problems = collector.problems.isEmpty
-                ? [RecordProblem(line: 1, path: "", message: "the file is empty or has no root element")]
+                ? [Diagnostic(line: 1, field: "", message: "the file is empty or has no root element")]
                 : collector.problems
             throw .malformed(file: file, problems: problems)
         }

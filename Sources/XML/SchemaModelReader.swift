@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads one of our XSD files (and what it includes) into a ``SchemaModel``.
 ///
@@ -10,12 +11,12 @@ struct SchemaModelReader {
     private var namedComplex: [String: XMLElement] = [:]
     private var simpleDocs: [String: String] = [:]
     private var simpleNames: Set<String> = []
-    private var problems: [RecordProblem] = []
+    private var problems: [Diagnostic] = []
     private var anonymousCount = 0
 
     /// Reads the schema at `url`.
-    /// - Throws: ``RecordError/brokenSchema(file:problems:)`` naming each unsupported construct.
-    static func read(_ url: URL) throws(RecordError) -> SchemaModel {
+    /// - Throws: ``XMLError/brokenSchema(file:problems:)`` naming each unsupported construct.
+    static func read(_ url: URL) throws(XMLError) -> SchemaModel {
         var reader = SchemaModelReader()
         let file = url.lastPathComponent
         var schemas: [XMLElement] = []
@@ -33,8 +34,8 @@ struct SchemaModelReader {
         let main = schemas[0]
         let roots = main.children(named: "element")
         guard roots.count == 1, let target = main.attribute("targetNamespace") else {
-            throw .brokenSchema(file: file, problems: [RecordProblem(
-                line: main.line, path: "", message: "a kind schema needs a targetNamespace and exactly one global xs:element (the record root)")])
+            throw .brokenSchema(file: file, problems: [Diagnostic(
+                line: main.line, field: "", message: "a kind schema needs a targetNamespace and exactly one global xs:element (the record root)")])
         }
         let root = reader.element(roots[0], inRepeat: false)
         guard reader.problems.isEmpty else { throw .brokenSchema(file: file, problems: reader.problems) }
@@ -43,7 +44,7 @@ struct SchemaModelReader {
     }
 
     /// The target namespace of the schema at `url`, or `nil` (a chameleon include).
-    static func targetNamespace(of url: URL) throws(RecordError) -> String? {
+    static func targetNamespace(of url: URL) throws(XMLError) -> String? {
         try XMLTree(contentsOf: url, file: url.lastPathComponent).rootElement().attribute("targetNamespace")
     }
 
@@ -66,7 +67,7 @@ struct SchemaModelReader {
 
     private mutating func element(_ node: XMLElement, inRepeat: Bool) -> ElementDeclaration {
         let name = node.attribute("name") ?? ""
-        if name.isEmpty { problems.append(RecordProblem(line: node.line, path: "", message: "xs:element without a name (ref= is not supported)")) }
+        if name.isEmpty { problems.append(Diagnostic(line: node.line, field: "", message: "xs:element without a name (ref= is not supported)")) }
         let repeats = inRepeat || Self.repeats(node)
         if let type = node.attribute("type") {
             let local = Self.localName(type)
@@ -74,7 +75,7 @@ struct SchemaModelReader {
                 return ElementDeclaration(name: name, repeats: repeats, content: .simple(typeName: type.hasPrefix("xs:") ? type : local))
             }
             guard let definition = namedComplex[local] else {
-                problems.append(RecordProblem(line: node.line, path: "", message: "type \(type) is not defined"))
+                problems.append(Diagnostic(line: node.line, field: "", message: "type \(type) is not defined"))
                 return ElementDeclaration(name: name, repeats: repeats, content: .simple(typeName: nil))
             }
             if complexTypes[local] == nil {
@@ -141,7 +142,7 @@ struct SchemaModelReader {
     }
 
     private mutating func unsupported(_ node: XMLElement, what: String? = nil) {
-        problems.append(RecordProblem(line: node.line, path: "",
+        problems.append(Diagnostic(line: node.line, field: "",
             message: "\(what ?? "xs:" + node.name) is outside the XSD subset the generator reads (see Schemas/README.md)"))
     }
 

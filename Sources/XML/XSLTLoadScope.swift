@@ -32,7 +32,7 @@ final class XSLTLoadScope: NSObject {
             scope.messages.add("\(target) is outside the forms folder \(scope.root); forms may only import files inside it.")
             return nil
         }
-        do throws(RecordError) {
+        do throws(XMLError) {
             let doc = try XMLTree.parse(XMLTree.read(URL(fileURLWithPath: path), file: path), file: path, dictionary: dictionary)
             doc.pointee.URL = UnsafePointer(xmlStrdup(path))
             return doc
