@@ -7,17 +7,18 @@ import Support
 
 /// `inclusio render`: records (or case files) in, PDFs out, through the forms.
 enum RenderCommand {
-    static let output = CommandSpec.Option(names: ["-o", "--output"], value: "dir", help: "Folder for the PDFs (default: Output/pdf).")
-    static let form = CommandSpec.Option(names: ["--form"], value: "file", help: "Use this form for every record instead of Forms/<jurisdiction>/<kind>.xsl.")
-    static let merge = CommandSpec.Option(names: ["--merge"], value: "file.pdf", help: "Write one PDF with every record in input order instead of one PDF per record.")
-    static let fo = CommandSpec.Option(names: ["--fo"], value: nil, help: "Write each form's XSL-FO (.fo) instead of a PDF, e.g. to compare with Apache FOP.")
-    static let forms = CommandSpec.Option(names: ["--forms"], value: "dir", help: "Folder of forms (default: Forms/ of the Inclusio home).")
+    static let output = Option(["-o", "--output"], value: "dir", help: "Folder for the PDFs (default: Output/pdf).")
+    static let form = Option(["--form"], value: "file", help: "Use this form for every record instead of Forms/<jurisdiction>/<kind>.xsl.")
+    static let merge = Option(["--merge"], value: "file.pdf", type: .file(extensions: ["pdf"]), help: "Write one PDF with every record in input order instead of one PDF per record.")
+    static let fo = Option(flag: ["--fo"], help: "Write each form's XSL-FO (.fo) instead of a PDF, e.g. to compare with Apache FOP.")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "render",
         abstract: "Print records as PDF through the forms of their jurisdiction (fonts embedded).",
-        usage: "inclusio render <record.xml|dir|cases.csv>... [-o <dir>] [--form <file>] [--merge <file.pdf>] [--fo] [--forms <dir>] [--schemas <dir>] [--json]",
-        options: [output, form, merge, fo, forms, CommandSpec.schemas, CommandSpec.json],
+        operands: .some("record-folder-or-case-file"),
+        options: [output, form, merge, fo, HomeOptions.forms, HomeOptions.schemas],
         discussion: """
         Each record is validated, then filled into Forms/<jurisdiction>/<kind>.xsl (chosen from its namespace \
         and jurisdiction attribute) and rendered. Case files (.csv, .json) are generated first, as 'inclusio \
@@ -40,11 +41,11 @@ enum RenderCommand {
         let message: String?
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard !arguments.operands.isEmpty else { throw .usage("Give at least one record, folder or case file.", command: spec) }
-        if arguments.value(merge) != nil, arguments.has(fo) { throw .usage("--merge and --fo cannot be used together.", command: spec) }
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard !arguments.operands.isEmpty else { throw arguments.usage("Give at least one record, folder or case file.") }
+        if arguments.value(merge) != nil, arguments.has(fo) { throw arguments.usage("--merge and --fo cannot be used together.") }
         let catalog = try InclusioHome.schemaCatalog(arguments)
-        let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)),
+        let printer = RecordPrinter(validator: RecordValidator(catalog: catalog), forms: try InclusioHome.formCatalog(arguments),
                                     override: arguments.value(form).map { URL(fileURLWithPath: $0) })
         let inputs = try self.inputs(arguments.operands, catalog: catalog)
         guard !inputs.isEmpty else { throw .record(.unreadable(file: arguments.operands.joined(separator: " "))) }
@@ -54,7 +55,7 @@ enum RenderCommand {
                 throw .printing(.rendering(.outputNotWritable(path: folder.path, reason: "the folder cannot be created")))
             }
         }
-        let progress = Progress(total: inputs.count, label: "Rendering", console: console)
+        let progress = Progress(total: inputs.count, label: "Rendering", quiet: arguments.json)
         let prepared = ConcurrentSlots<PreparedDocument>(count: inputs.count)
         let outcomes = ConcurrentSlots<Outcome>(count: inputs.count)
         let failures = ConcurrentSlots<PrintingError>(count: inputs.count)
@@ -85,16 +86,19 @@ enum RenderCommand {
             }
         }
         progress.finish()
-        if let path = arguments.value(merge) {
-            try mergeAll(prepared.values, count: inputs.count, into: URL(fileURLWithPath: path), failures: failures.values, reported: outcomes.values, console: console)
-            return
-        }
-        report(outcomes.values, folder: folder, console: console)
         let failed = failures.values
-        guard let first = failed.first else { return }
-        if inputs.count == 1 { throw .printing(first) }
-        throw .someFailed("\(failed.count) of \(inputs.count) records were not rendered (each is listed above); the others were.",
-                          code: CLIError.printing(first).exitCode)
+        // One record: its failure is the answer, not a listing of none rendered.
+        if inputs.count == 1, let first = failed.first { throw .printing(first) }
+        let failedInputs = zip(outcomes.values.filter { $0.message != nil }, failed).map { InputFailure(input: $0.file, error: .printing($1)) }
+        if let path = arguments.value(merge) {
+            return try mergeAll(prepared.values, count: inputs.count, into: URL(fileURLWithPath: path), failures: failedInputs,
+                                first: failed.first)
+        }
+        var result = report(outcomes.values, folder: folder)
+        result.failures = failedInputs
+        result.summarize({ "\($0) of \(inputs.count) records were not rendered (each is listed above); the others were." },
+                         first: failed.first.map(CLIError.printing))
+        return result
     }
 
     /// Record files as given (folders expanded to their .xml files); case files generated first.
@@ -128,20 +132,15 @@ enum RenderCommand {
     }
 
     /// `--merge`: one PDF of every record in input order, written only when all of them could be
-    /// prepared; `reported` holds the failures with their files, for `--json`.
-    private static func mergeAll(_ documents: [PreparedDocument], count: Int, into url: URL, failures: [PrintingError],
-                                 reported: [Outcome], console: Console) throws(CLIError) {
-        if !failures.isEmpty {
-            if console.json {
-                console.emit(RenderJSON(rendered: [], failed: reported))
-            } else {
-                console.err(failures.map { "Error: \($0)" }.joined(separator: "\n"))
-            }
-        }
-        if let first = failures.first {
-            if count == 1 { throw .printing(first) }
-            throw .someFailed("\(failures.count) of \(count) records cannot be printed (each is listed above); \(url.path) was not written.",
-                              code: CLIError.printing(first).exitCode)
+    /// prepared; else the failures with their files.
+    private static func mergeAll(_ documents: [PreparedDocument], count: Int, into url: URL, failures: [InputFailure],
+                                 first: PrintingError?) throws(CLIError) -> CommandResult {
+        if let first {
+            var result = CommandResult(nil) { "" }
+            result.failures = failures
+            result.summarize({ "\($0) of \(count) records cannot be printed (each is listed above); \(url.path) was not written." },
+                             first: .printing(first))
+            return result
         }
         let renderer = PDFRenderer()
         do {
@@ -150,29 +149,24 @@ enum RenderCommand {
             throw .printing(.rendering(.outputNotWritable(path: url.path, reason: "its folder cannot be created")))
         }
         do { try renderer.render(documents.map(\.document), to: url) } catch { throw .printing(.rendering(error)) }
-        if console.json {
-            console.emit(["merged": MergedJSON(file: url.path, records: documents.count, pages: renderer.lastPageCount)])
-        } else {
-            console.out("Rendered \(documents.count) record\(documents.count == 1 ? "" : "s") into \(url.path) (\(renderer.lastPageCount) pages).")
+        let merged = MergedJSON(file: url.path, records: documents.count, pages: renderer.lastPageCount)
+        return CommandResult(["merged": merged]) {
+            "Rendered \(merged.records) record\(merged.records == 1 ? "" : "s") into \(merged.file) (\(merged.pages) pages)."
         }
     }
 
-    private static func report(_ outcomes: [Outcome], folder: URL, console: Console) {
+    /// The PDFs written, listed; the failures are the caller's.
+    private static func report(_ outcomes: [Outcome], folder: URL) -> CommandResult {
         let done = outcomes.filter { $0.message == nil }
-        if console.json {
-            console.emit(RenderJSON(rendered: done, failed: outcomes.filter { $0.message != nil }))
-            return
+        return CommandResult(RenderJSON(rendered: done)) {
+            var listing = done.map { "  \(URL(fileURLWithPath: $0.output ?? "").lastPathComponent)  \($0.pages.map { "\($0) page\($0 == 1 ? "" : "s")  " } ?? "")← \($0.file)" }
+            listing.insert("Rendered \(done.count) of \(outcomes.count) record\(outcomes.count == 1 ? "" : "s") into \(folder.path):", at: 0)
+            return listing.joined(separator: "\n")
         }
-        var listing = done.map { "  \(URL(fileURLWithPath: $0.output ?? "").lastPathComponent)  \($0.pages.map { "\($0) page\($0 == 1 ? "" : "s")  " } ?? "")← \($0.file)" }
-        listing.insert("Rendered \(done.count) of \(outcomes.count) record\(outcomes.count == 1 ? "" : "s") into \(folder.path):", at: 0)
-        console.out(listing.joined(separator: "\n"))
-        let messages = outcomes.compactMap(\.message)
-        if !messages.isEmpty { console.err(messages.map { "Error: \($0)" }.joined(separator: "\n")) }
     }
 
     private struct RenderJSON: Encodable {
         let rendered: [Outcome]
-        let failed: [Outcome]
     }
 
     private struct MergedJSON: Encodable {

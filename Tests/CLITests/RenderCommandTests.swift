@@ -158,7 +158,7 @@ import Testing
         let run = try Run.inclusio(["render", "Samples/cases/JP-11/notices.csv", "-o", folder.path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect((json?["rendered"] as? [Any])?.count == 6 && (json?["failed"] as? [Any])?.isEmpty == true)
+        #expect(((json?["result"] as? [String: Any])?["rendered"] as? [Any])?.count == 6 && (json?["failures"] as? [Any])?.isEmpty == true)
         #expect(Run.files(in: folder).count == 6)
     }
 }
