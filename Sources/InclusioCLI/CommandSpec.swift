@@ -57,9 +57,9 @@ struct CommandSpec: Sendable {
         var placed: Set<String> = []
         for option in options where !placed.contains(option.key) {
             if let requirement = required.first(where: { $0.options.contains { $0.key == option.key } }) {
-                let members = requirement.options
-                placed.formUnion(members.map(\.key))
-                words.append(members.count == 1 ? members[0].usage : "(" + members.map(\.usage).joined(separator: " | ") + ")")
+                let members = requirement.options.map { $0.usage + ($0.repeatable ? "..." : "") }
+                placed.formUnion(requirement.options.map(\.key))
+                words.append(members.count == 1 ? members[0] : "(" + members.joined(separator: " | ") + ")")
             } else {
                 placed.insert(option.key)
                 words.append("[\(option.usage)]" + (option.repeatable ? "..." : ""))
