@@ -68,10 +68,11 @@ def main():
         prepare = [binary, "transfer", "prepare", "--school", "MOIC80000X", "--graduating", "2031", "--to", f"{keys}/school-a.pem",
                    "-o", out, "--sign-cert", f"{keys}/office.pem", "--purpose", "benchmark graduation", "--json"] + as_office
         wall, output = run(prepare)
-        report = json.loads(output)
+        document = json.loads(output)
+        report = document["result"]
         sent = len(report["sent"])
         if sent != options.pupils:
-            sys.exit(f"prepare sent {sent} of {options.pupils} pupils: {report['failed'][:3]}")
+            sys.exit(f"prepare sent {sent} of {options.pupils} pupils: {document['failures'][:3]}")
         timing = report["timing"]
         phases = sum(timing.values())
         print(f"\nprepare: {sent} dossiers in {wall:.2f} s = {sent / wall:.1f} pupils/s ({wall / sent * 1000:.1f} ms each)")
@@ -80,14 +81,15 @@ def main():
             print(f"  {phase:<8} {value:7.2f} s  {value / wall * 100:5.1f} %  {value / sent * 1000:6.2f} ms/pupil")
         print(f"  other    {wall - phases:7.2f} s  {(wall - phases) / wall * 100:5.1f} %  (start-up, login, selection, register XML + signature + PDF)")
         again, output = run(prepare)
-        print(f"again:   {len(json.loads(output)['alreadySent'])} already sent, nothing packed or logged, in {again:.2f} s")
+        print(f"again:   {len(json.loads(output)['result']['alreadySent'])} already sent, nothing packed or logged, in {again:.2f} s")
 
         wall, output = run([binary, "transfer", "receive", out, "-o", os.path.join(work, "receipts"), "--ca", f"{keys}/root.pem",
                             "--sign-cert", f"{keys}/school-a.pem", "--purpose", "benchmark incoming", "--json"] + as_school)
-        report = json.loads(output)
+        document = json.loads(output)
+        report = document["result"]
         received = len(report["received"])
         if received != options.pupils:
-            sys.exit(f"receive took {received} of {options.pupils} dossiers: {report['failed'][:3]}")
+            sys.exit(f"receive took {received} of {options.pupils} dossiers: {document['failures'][:3]}")
         print(f"\nreceive: {received} dossiers ({documents} documents) in {wall:.2f} s = {received / wall:.1f} pupils/s "
               f"({wall / received * 1000:.1f} ms each)")
         print(f"  verify, decrypt, file, log  {report['seconds']:7.2f} s  {report['seconds'] / wall * 100:5.1f} %")

@@ -5,14 +5,16 @@ import XML
 
 /// `inclusio allocation staff-request`: the staff request card of a school, from its pupils' records.
 enum AllocationStaffRequestCommand {
-    static let school = CommandSpec.Option(names: ["--school"], value: "code", help: "The school (its code, or its name when records have no code); default: every school found.")
-    static let year = CommandSpec.Option(names: ["--year"], value: "yyyy/yyyy", help: "The school year the staff is requested for, shown on the card.")
+    static let school = Option(["--school"], value: "code", help: "The school (its code, or its name when records have no code); default: every school found.")
+    static let year = Option(["--year"], value: "yyyy/yyyy", help: "The school year the staff is requested for, shown on the card.")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "allocation staff-request",
         abstract: "Gather a school's staff request card (IT Griglia per la richiesta di personale) from its pupils' records.",
-        usage: "inclusio allocation staff-request <records-or-cases>... [--school <code>] [--year <yyyy/yyyy>] [--rules <dir>] [--schemas <dir>] [--json]",
-        options: [school, year, CommandSpec.rules, CommandSpec.schemas, CommandSpec.json],
+        operands: .some("records-or-cases"),
+        options: [school, year, HomeOptions.rules, HomeOptions.schemas],
         discussion: """
         Groups the records by pupil and school, keeps each pupil's latest record of every kind the \
         jurisdiction's staff-request check reads (Rules/<jurisdiction>/rules.xml), and shows per pupil what \
@@ -30,8 +32,8 @@ enum AllocationStaffRequestCommand {
         let findings: [Finding]
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard !arguments.operands.isEmpty else { throw .usage("Give the records (or case files, or folders) of the school's pupils.", command: spec) }
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard !arguments.operands.isEmpty else { throw arguments.usage("Give the records (or case files, or folders) of the school's pupils.") }
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let books = RuleBooks(try InclusioHome.ruleLibrary(arguments))
         var byJurisdiction: [String: [RuleInputs.CheckedRecord]] = [:]
@@ -59,15 +61,16 @@ enum AllocationStaffRequestCommand {
             let which = arguments.value(school).map { " of school \($0)" } ?? ""
             throw .failed(RuleError.nothingToCheck(file: arguments.operands.joined(separator: " ") + which, kinds: ["information-sheet", "certificate", "iep"]))
         }
-        if console.json { console.emit(["cards": cards]); return }
-        var lines: [String] = []
-        for card in cards {
-            lines.append("\(card.school) \(card.name) — \(card.jurisdiction), \(card.pupils) pupil\(card.pupils == 1 ? "" : "s")"
-                + (arguments.value(year).map { ", \($0)" } ?? "") + " (rules \(card.rules))")
-            lines += FindingTable.lines(card.findings)
-            lines.append("  " + FindingTable.summary(card.findings) + ". Gathered from the records for the school head, who decides the request.")
-            lines.append("")
+        return CommandResult(["cards": cards]) {
+            var lines: [String] = []
+            for card in cards {
+                lines.append("\(card.school) \(card.name) — \(card.jurisdiction), \(card.pupils) pupil\(card.pupils == 1 ? "" : "s")"
+                    + (arguments.value(year).map { ", \($0)" } ?? "") + " (rules \(card.rules))")
+                lines += FindingTable.lines(card.findings)
+                lines.append("  " + FindingTable.summary(card.findings) + ". Gathered from the records for the school head, who decides the request.")
+                lines.append("")
+            }
+            return lines.dropLast().joined(separator: "\n")
         }
-        console.out(lines.dropLast().joined(separator: "\n"))
     }
 }

@@ -7,26 +7,30 @@ import Support
 /// The options every `archive` command shares: where the archive is, who acts, with which
 /// credential, and why.
 enum ArchiveOptions {
-    static let path = CommandSpec.Option(names: ["--path"], value: "dir", help: "The archive folder (default: Archive/ of the Inclusio home).")
-    static let operatorId = CommandSpec.Option(names: ["--as"], value: "operator", help: "Your operator id in the archive's policy.")
-    static let key = CommandSpec.Option(names: ["--key"], value: "key", help: "Your private key (operators whose credential is a certificate).")
-    static let passphrase = CommandSpec.Option(names: ["--passphrase-file"], value: "file",
+    static let path = Option(["--path"], value: "dir", help: "The archive folder (default: Archive/ of the Inclusio home).")
+    static let operatorId = Option(["--as"], value: "operator", help: "Your operator id in the archive's policy.")
+    static let key = Option(["--key"], value: "key", help: "Your private key (operators whose credential is a certificate).")
+    static let passphrase = Option(["--passphrase-file"], value: "file",
                                                help: "File holding your passphrase, first line (operators whose credential is a passphrase).")
-    static let purpose = CommandSpec.Option(names: ["--purpose"], value: "text", help: "Why (written into the access log), e.g. \"annual review\".")
-    static let pupil = CommandSpec.Option(names: ["--pupil"], value: "id", help: "The pupil: pseudonym (P-…) or national id.")
+    static let purpose = Option(["--purpose"], value: "text", help: "Why (written into the access log), e.g. \"annual review\".")
+    static let pupil = Option(["--pupil"], value: "id", help: "The pupil: pseudonym (P-…) or national id.")
 
     /// The options of a command that acts as an operator.
-    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, purpose, CommandSpec.schemas, CommandSpec.json]
+    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, purpose, HomeOptions.schemas]
+    /// Who acts and how they prove it: `--as` and one credential.
+    static let login: [CommandSpec.Requirement] = [.option(operatorId), .oneOf([key, passphrase])]
+    /// ``login``, with the `--purpose` the access log records.
+    static let access: [CommandSpec.Requirement] = login + [.option(purpose)]
 
     /// The archive folder: `--path`, or `Archive/` of the Inclusio home.
     static func folder(_ arguments: ParsedArguments) throws(CLIError) -> URL {
         if let path = arguments.value(path) { return URL(fileURLWithPath: path, isDirectory: true) }
-        let schemas = try InclusioHome.folder("Schemas", explicit: nil)
+        let schemas = try InclusioHome.folder(.schemas, explicit: nil)
         return schemas.deletingLastPathComponent().appendingPathComponent("Archive", isDirectory: true)
     }
 
     static func schemas(_ arguments: ParsedArguments) throws(CLIError) -> ArchiveSchemas {
-        let folder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas))
+        let folder = try InclusioHome.folder(.schemas, explicit: arguments.value(HomeOptions.schemas))
         do { return try ArchiveSchemas(directory: folder) } catch { throw .failed(error) }
     }
 
@@ -38,16 +42,16 @@ enum ArchiveOptions {
     }
 
     /// The credential given: `--key` (with `--key-passphrase-file`) or `--passphrase-file`.
-    static func credential(_ arguments: ParsedArguments, command: CommandSpec) throws(CLIError) -> OperatorCredential {
+    static func credential(_ arguments: ParsedArguments) throws(CLIError) -> OperatorCredential {
         switch (arguments.value(key), arguments.value(passphrase)) {
         case let (path?, nil):
             return .key(try privateKey(path, arguments), file: path)
         case let (nil, path?):
             return .passphrase(try KeyOptions.passphrase(in: path))
         case (.some, .some):
-            throw .usage("Give either --key or --passphrase-file, not both.", command: command)
+            throw arguments.usage("Give either --key or --passphrase-file, not both.")
         case (nil, nil):
-            throw .usage("Prove who you are: give --key YOUR-KEY or --passphrase-file FILE.", command: command)
+            throw arguments.usage("Prove who you are: give --key YOUR-KEY or --passphrase-file FILE.")
         }
     }
 
@@ -57,10 +61,10 @@ enum ArchiveOptions {
         do { return try PrivateKey.load(contentsOf: URL(fileURLWithPath: path), passphrase: keyPassphrase) } catch { throw .failed(error) }
     }
 
-    /// The credential an administrator enrols: the certificate in `certificate`, or the
-    /// passphrase in `passphraseFile` (exactly one of them).
-    static func enrolment(certificate: String?, passphraseFile: String?, command: CommandSpec, options: String) throws(CLIError) -> Enrolment {
-        switch (certificate, passphraseFile) {
+    /// The credential an administrator enrols: the certificate of `certificate`, or the
+    /// passphrase in the file of `passphrase` (exactly one of the two options).
+    static func enrolment(_ arguments: ParsedArguments, certificate: Option, passphrase: Option) throws(CLIError) -> Enrolment {
+        switch (arguments.value(certificate), arguments.value(passphrase)) {
         case let (path?, nil):
             do throws(CryptographyError) {
                 guard let certificate = try Certificate.load(contentsOf: URL(fileURLWithPath: path)).first else { throw .notACertificate(file: path) }
@@ -69,17 +73,17 @@ enum ArchiveOptions {
                 throw .failed(error)
             }
         case let (nil, path?): return .passphrase(try KeyOptions.passphrase(in: path))
-        default: throw .usage("Give the operator's credential: \(options) (one of them).", command: command)
+        default: throw arguments.usage("Give the operator's credential: \(certificate.usage) or \(passphrase.usage) (one of them).")
         }
     }
 
     /// The operator's session on the archive of `--path`, with `credential` when the caller
     /// already loaded it (from `--key` or `--passphrase-file` otherwise).
-    static func login(_ arguments: ParsedArguments, command: CommandSpec, credential given: OperatorCredential? = nil,
+    static func login(_ arguments: ParsedArguments, credential given: OperatorCredential? = nil,
                       acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
-        guard let id = arguments.value(operatorId) else { throw .usage("Say who you are with --as OPERATOR.", command: command) }
+        guard let id = arguments.value(operatorId) else { throw arguments.usage("Say who you are with --as OPERATOR.") }
         let credential: OperatorCredential
-        if let given { credential = given } else { credential = try self.credential(arguments, command: command) }
+        if let given { credential = given } else { credential = try self.credential(arguments) }
         let archive = try open(arguments)
         do {
             return try archive.login(id, credential: credential, purpose: arguments.value(purpose), acceptingEditedPolicy: acceptingEditedPolicy)

@@ -1,46 +1,47 @@
 import Archive
 import Foundation
 
-/// How archive look-ups are shown: aligned text on a terminal, or JSON with `--json`.
+/// Archive look-ups as a command's result: the value for JSON, aligned text on a terminal.
 enum ArchivePrinter {
-    static func print(_ pupils: [PupilSummary], on console: Console) {
-        if console.json { console.emit(["pupils": pupils]); return }
-        guard !pupils.isEmpty else { console.out("No pupil found in your scope."); return }
-        let rows = pupils.map { [$0.pseudonym, $0.placement.jurisdiction, school($0.placement), "\($0.documents)", String($0.updated.prefix(10)), $0.status] }
-        table(["pupil", "jurisdiction", "school", "documents", "updated", "status"], rows, on: console)
+    static func result(_ pupils: [PupilSummary]) -> CommandResult {
+        CommandResult(["pupils": pupils]) {
+            guard !pupils.isEmpty else { return "No pupil found in your scope." }
+            let rows = pupils.map { [$0.pseudonym, $0.placement.jurisdiction, school($0.placement), "\($0.documents)", String($0.updated.prefix(10)), $0.status] }
+            return table(["pupil", "jurisdiction", "school", "documents", "updated", "status"], rows)
+        }
     }
 
-    static func print(_ file: PupilFile, on console: Console) {
-        if console.json { console.emit(file); return }
-        let summary = file.summary
-        console.out("Pupil \(summary.pseudonym) (\(summary.status)), \(summary.placement.jurisdiction), \(school(summary.placement))")
-        if let identity = file.identity {
-            console.out("  \(identity.family) \(identity.given), born \(identity.birthDate)" + (identity.nationalId.map { ", national id \($0)" } ?? ""))
-        }
-        var rows: [[String]] = []
-        for document in file.documents {
-            for version in document.versions {
-                rows.append([document.id, document.kind, document.recordId ?? "", "v\(version.version)", version.isCurrent ? "current" : "superseded",
-                             version.issued ?? "", String(version.ingested.prefix(10)), version.ingestedBy, version.title ?? ""])
+    static func result(_ file: PupilFile) -> CommandResult {
+        CommandResult(file) {
+            let summary = file.summary
+            var lines = ["Pupil \(summary.pseudonym) (\(summary.status)), \(summary.placement.jurisdiction), \(school(summary.placement))"]
+            if let identity = file.identity {
+                lines.append("  \(identity.family) \(identity.given), born \(identity.birthDate)" + (identity.nationalId.map { ", national id \($0)" } ?? ""))
             }
+            var rows: [[String]] = []
+            for document in file.documents {
+                for version in document.versions {
+                    rows.append([document.id, document.kind, document.recordId ?? "", "v\(version.version)", version.isCurrent ? "current" : "superseded",
+                                 version.issued ?? "", String(version.ingested.prefix(10)), version.ingestedBy, version.title ?? ""])
+                }
+            }
+            lines.append(rows.isEmpty ? "No documents you may read."
+                         : table(["document", "kind", "record", "version", "status", "issued", "filed", "by", "title"], rows))
+            if file.withheld > 0 { lines.append("\(file.withheld) document(s) of kinds your role may not read are not shown.") }
+            return lines.joined(separator: "\n")
         }
-        if rows.isEmpty { console.out("No documents you may read.") } else {
-            table(["document", "kind", "record", "version", "status", "issued", "filed", "by", "title"], rows, on: console)
-        }
-        if file.withheld > 0 { console.out("\(file.withheld) document(s) of kinds your role may not read are not shown.") }
     }
 
     private static func school(_ placement: PupilPlacement) -> String {
         placement.schoolCode ?? placement.schoolName ?? "-"
     }
 
-    /// Prints `rows` under `header` in aligned columns.
-    static func table(_ header: [String], _ rows: [[String]], on console: Console) {
+    /// `rows` under `header` in aligned columns.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
         let table = [header] + rows
         let cellWidths = table.map { $0.map(width) }
         let widths = header.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
-        // One write: a table of many thousand rows (`inclusio due`) would otherwise cost a system call a row.
-        console.out(zip(table, cellWidths).map { row, rowWidths in
+        return zip(table, cellWidths).map { row, rowWidths in
             var line = ""
             for (column, cell) in row.enumerated() {
                 if column > 0 { line += "  " }
@@ -49,7 +50,7 @@ enum ArchivePrinter {
             }
             while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
             return line
-        }.joined(separator: "\n"))
+        }.joined(separator: "\n")
     }
 
     /// Terminal columns of `text`: East Asian wide and full-width characters take two.

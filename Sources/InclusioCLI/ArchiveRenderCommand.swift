@@ -7,27 +7,30 @@ import XML
 
 /// `inclusio archive render`: prints one record from the archive as PDF, through its form.
 enum ArchiveRenderCommand {
-    static let output = CommandSpec.Option(names: ["-o", "--output"], value: "file.pdf", help: "Where to write the PDF (must not exist).")
+    static let output = Option(["-o", "--output"], value: "file.pdf", type: .file(extensions: ["pdf"]), help: "Where to write the PDF (must not exist).")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "archive render",
         abstract: "Print a record from the archive (archive id D-… or record id) as PDF, through the form of its jurisdiction.",
-        usage: "inclusio archive render <document> [--version <n>] -o <file.pdf> --as <operator> (--key <key> | --passphrase-file <file>) --purpose <text> [--forms <dir>]",
-        options: ArchiveOptions.session + [ArchiveGetCommand.version, output, RenderCommand.forms],
+        operands: .one("document"),
+        options: ArchiveOptions.session + [ArchiveGetCommand.version, output, HomeOptions.forms],
+        required: [.option(output)] + ArchiveOptions.access,
         discussion: """
         Needs the policy's render permission for the document's kind, and is logged as a render before the \
         PDF is written. The PDF is readable by you only; an existing file is never replaced. Stored PDFs and \
         scans have no form: write a copy of them with 'inclusio archive get'.
         """)
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard arguments.operands.count == 1, let document = arguments.operands.first else { throw .usage("Give the one document to print.", command: spec) }
-        guard let path = arguments.value(output) else { throw .usage("Give the PDF to write with -o FILE.pdf.", command: spec) }
-        let number = try ArchiveGetCommand.versionNumber(arguments, command: spec)
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard arguments.operands.count == 1, let document = arguments.operands.first else { throw arguments.usage("Give the one document to print.") }
+        guard let path = arguments.value(output) else { throw arguments.usage("Give the PDF to write with -o FILE.pdf.") }
+        let number = arguments.integer(ArchiveGetCommand.version)
         // Forms and schemas are found before anything is decrypted, so a broken setup logs nothing.
         let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
-                                    forms: try InclusioHome.formCatalog(explicit: arguments.value(RenderCommand.forms)))
-        let session = try ArchiveOptions.login(arguments, command: spec)
+                                    forms: try InclusioHome.formCatalog(arguments))
+        let session = try ArchiveOptions.login(arguments)
         let (summary, content) = try ArchiveOptions.run { () throws(ArchiveError) in try session.printable(document, version: number) }
         let prepared: PreparedDocument
         do { prepared = try printer.prepare(data: content, file: "\(document) v\(summary.version)") } catch { throw .failed(error) }
@@ -35,10 +38,9 @@ enum ArchiveRenderCommand {
         let pdf: Data
         do { pdf = try renderer.pdfData([prepared.document]) } catch { throw .failed(PrintingError.rendering(error)) }
         try ArchiveOptions.writeNew(pdf, to: path)
-        if console.json {
-            console.emit(RenderedDocument(document: document, version: summary.version, output: path, pages: renderer.lastPageCount))
-        } else {
-            console.out("Printed version \(summary.version)\(summary.isCurrent ? " (current)" : " (superseded)") of \(document) to \(path) (\(renderer.lastPageCount) page\(renderer.lastPageCount == 1 ? "" : "s")).")
+        let pages = renderer.lastPageCount
+        return CommandResult(RenderedDocument(document: document, version: summary.version, output: path, pages: pages)) {
+            "Printed version \(summary.version)\(summary.isCurrent ? " (current)" : " (superseded)") of \(document) to \(path) (\(pages) page\(pages == 1 ? "" : "s"))."
         }
     }
 

@@ -9,22 +9,26 @@ import XML
 
 /// `inclusio audit report`: who saw a pupil's file, what an operator did, what looks wrong.
 enum AuditReportCommand {
-    static let operatorId = CommandSpec.Option(names: ["--operator"], value: "id", help: "Report one operator's activity.")
-    static let since = CommandSpec.Option(names: ["--since"], value: "date", help: "With --operator: from this day (YYYY-MM-DD) on.")
-    static let anomalies = CommandSpec.Option(names: ["--anomalies"], value: nil, help: "Report accesses worth a second look.")
-    static let jurisdiction = CommandSpec.Option(names: ["--jurisdiction"], value: "code",
+    static let operatorId = Option(["--operator"], value: "id", help: "Report one operator's activity.")
+    static let since = Option(["--since"], value: "date", type: .day, help: "With --operator: from this day (YYYY-MM-DD) on.")
+    static let anomalies = Option(flag: ["--anomalies"], help: "Report accesses worth a second look.")
+    static let jurisdiction = Option(["--jurisdiction"], value: "code",
                                                  help: "Language and time zone of the report (default: the pupil's, or the archive's).")
-    static let forms = CommandSpec.Option(names: ["--forms"], value: "dir", help: "Folder of forms and report labels (default: Forms/ of the Inclusio home).")
-    static let officeHours = CommandSpec.Option(names: ["--office-hours"], value: "H-H", help: "With --anomalies: office hours, local time (default 7-19).")
-    static let bulk = CommandSpec.Option(names: ["--bulk"], value: "n", help: "With --anomalies: more pupils than this opened within an hour (default 20).")
-    static let denials = CommandSpec.Option(names: ["--denials"], value: "n", help: "With --anomalies: this many refusals in a day (default 3).")
+    static let officeHours = Option(["--office-hours"], value: "H-H", type: .hours, help: "With --anomalies: office hours, local time (default 7-19).")
+    static let bulk = Option(["--bulk"], value: "n", type: .integer(1...Int.max), help: "With --anomalies: more pupils than this opened within an hour (default 20).")
+    static let denials = Option(["--denials"], value: "n", type: .integer(1...Int.max), help: "With --anomalies: this many refusals in a day (default 3).")
+
+    static let output = Option(["-o", "--output"], value: "file", type: .file(extensions: ["pdf", "csv", "json", "xml"]),
+                               help: "Write the report to this new file: .pdf, .csv, .json or .xml (anomalies: .csv or .json).")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "audit report",
         abstract: "Report the accesses to one pupil's file, one operator's activity, or anomalies; as a table, PDF, CSV or JSON.",
-        usage: "inclusio audit report (--pupil <id> | --operator <id> [--since <date>] | --anomalies) [-o <file.pdf|file.csv|file.json|file.xml>] --as <auditor> (--key <key> | --passphrase-file <file>) --purpose <text>",
-        options: ArchiveOptions.session + [ArchiveOptions.pupil, operatorId, since, anomalies, jurisdiction, forms, officeHours, bulk,
-                                           denials, AuditOptions.output],
+        options: ArchiveOptions.session + [ArchiveOptions.pupil, operatorId, since, anomalies, jurisdiction, HomeOptions.forms, officeHours, bulk,
+                                           denials, output],
+        required: [.oneOf([ArchiveOptions.pupil, operatorId, anomalies])] + ArchiveOptions.access,
         discussion: """
         The pupil report is the record of requests and disclosures a guardian or an inspector may ask for: who, when, \
         what, why and to whom, in the language and time zone of the pupil's jurisdiction. Producing it is itself logged \
@@ -33,26 +37,27 @@ enum AuditReportCommand {
         anomalies are written as CSV or JSON.
         """)
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
         let modes = [arguments.value(ArchiveOptions.pupil) != nil, arguments.value(operatorId) != nil, arguments.has(anomalies)]
-        guard modes.filter({ $0 }).count == 1 else { throw .usage("Give one of --pupil ID, --operator ID or --anomalies.", command: spec) }
-        let rules = try anomalyRules(arguments)
-        let printed = try printedFormat(arguments)
-        let session = try ArchiveOptions.login(arguments, command: spec)
+        guard modes.filter({ $0 }).count == 1 else { throw arguments.usage("Give one of --pupil ID, --operator ID or --anomalies.") }
+        let rules = anomalyRules(arguments)
+        let file = arguments.file(output)
+        if arguments.has(anomalies), let file, !["csv", "json"].contains(file.format) {
+            throw arguments.usage("Anomalies are written as CSV or JSON (-o anomalies.csv).")
+        }
+        let session = try ArchiveOptions.login(arguments)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
         let code = try jurisdiction(arguments, trail: trail, pupil: pupil)
         let labels = try labels(arguments, jurisdiction: code)
         if arguments.has(anomalies) {
             let found = AnomalyDetector(rules: rules, zone: labels.zone).findings(in: trail)
-            try deliver(found, csv: CSV.document([["kind", "operator", "entries", "time", "detail"]]
-                + found.map { [$0.kind.rawValue, $0.operatorId, $0.entries.map(String.init).joined(separator: " "), $0.localTime, $0.detail] }),
-                        arguments, console: console) {
-                console.out("\(labels.anomalyTitle) (\(labels.timeZone)): \(found.count)")
-                ArchivePrinter.table(["kind", "operator", "entries", "time", "detail"], found.map {
+            let csv = CSV.document([["kind", "operator", "entries", "time", "detail"]]
+                + found.map { [$0.kind.rawValue, $0.operatorId, $0.entries.map(String.init).joined(separator: " "), $0.localTime, $0.detail] })
+            return try deliver(found, csv: csv, to: file) {
+                "\(labels.anomalyTitle) (\(labels.timeZone)): \(found.count)\n" + ArchivePrinter.table(["kind", "operator", "entries", "time", "detail"], found.map {
                     [$0.kind.rawValue, $0.operatorId, abbreviated($0.entries), $0.localTime, $0.detail]
-                }, on: console)
+                })
             }
-            return
         }
         let accessReport: AccessReport
         if let pupil {
@@ -62,64 +67,45 @@ enum AuditReportCommand {
                 try AccessReport.operatorActivity(arguments.value(operatorId) ?? "", since: arguments.value(since), trail: trail, labels: labels)
             }
         }
-        if let printed, let path = arguments.value(AuditOptions.output) {
+        if let file, ["pdf", "xml"].contains(file.format) {
             let xml = accessReport.xml(jurisdiction: code, producedBy: session.op.id)
-            try ArchiveOptions.writeNew(printed == "xml" ? xml : try pdf(xml, jurisdiction: code, arguments), to: path)
-            console.err("Report written to \(path).")
-            return
+            try ArchiveOptions.writeNew(file.format == "xml" ? xml : try pdf(xml, jurisdiction: code, arguments), to: file.path)
+            return written(accessReport, to: file.path)
         }
-        try deliver(accessReport, csv: accessReport.csv(), arguments, console: console) {
-            console.out("\(accessReport.title) — \(accessReport.subject) (\(labels.timeZone)): \(accessReport.rows.count)")
-            ArchivePrinter.table(accessReport.headings, accessReport.cells, on: console)
-        }
-    }
-
-    /// Writes CSV or JSON to `-o` (by extension), prints JSON with `--json`, else runs `table`.
-    private static func deliver(_ value: some Encodable, csv: Data, _ arguments: ParsedArguments, console: Console,
-                                table: () -> Void) throws(CLIError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let path = arguments.value(AuditOptions.output) {
-            let data = path.lowercased().hasSuffix(".json") ? ((try? encoder.encode(value)) ?? Data()) : csv
-            try ArchiveOptions.writeNew(data, to: path)
-            console.err("Report written to \(path).")
-        } else if console.json {
-            console.emit(value)
-        } else {
-            table()
+        return try deliver(accessReport, csv: accessReport.csv(), to: file) {
+            "\(accessReport.title) — \(accessReport.subject) (\(labels.timeZone)): \(accessReport.rows.count)\n"
+                + ArchivePrinter.table(accessReport.headings, accessReport.cells)
         }
     }
 
-    private static func anomalyRules(_ arguments: ParsedArguments) throws(CLIError) -> AnomalyRules {
+    /// Writes CSV or JSON to the `-o` file (by its format), else the result is `value` and `table`.
+    private static func deliver<Value: Encodable>(_ value: Value, csv: Data, to file: (path: String, format: String)?,
+                                                  table: @escaping () -> String) throws(CLIError) -> CommandResult {
+        guard let file else { return CommandResult(value, text: table) }
+        try ArchiveOptions.writeNew(file.format == "json" ? AuditOptions.json(value) : csv, to: file.path)
+        return written(value, to: file.path)
+    }
+
+    /// The result of a report written to `path`: the report for `--json`, a note on the terminal.
+    private static func written(_ value: some Encodable, to path: String) -> CommandResult {
+        var result = CommandResult(value) { "" }
+        result.notes = ["Report written to \(path)."]
+        return result
+    }
+
+    private static func anomalyRules(_ arguments: ParsedArguments) -> AnomalyRules {
         var rules = AnomalyRules()
-        if let hours = arguments.value(officeHours) {
-            let parts = hours.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] >= 0, parts[0] < parts[1], parts[1] <= 24 else {
-                throw .usage("--office-hours takes two hours, e.g. 7-19.", command: spec)
-            }
-            (rules.openingHour, rules.closingHour) = (parts[0], parts[1])
-        }
-        for (option, keyPath) in [(bulk, \AnomalyRules.bulkReads), (denials, \AnomalyRules.repeatedDenials)] {
-            guard let text = arguments.value(option) else { continue }
-            guard let value = Int(text), value > 0 else { throw .usage("\(option.key) takes a positive number.", command: spec) }
-            rules[keyPath: keyPath] = value
-        }
+        if let hours = arguments.hours(officeHours) { (rules.openingHour, rules.closingHour) = hours }
+        if let bulk = arguments.integer(bulk) { rules.bulkReads = bulk }
+        if let denials = arguments.integer(denials) { rules.repeatedDenials = denials }
         return rules
-    }
-
-    /// `pdf` or `xml` when `-o` names such a file (checked before anything is read from the archive).
-    private static func printedFormat(_ arguments: ParsedArguments) throws(CLIError) -> String? {
-        guard let path = arguments.value(AuditOptions.output)?.lowercased(),
-              let format = ["pdf", "xml"].first(where: { path.hasSuffix("." + $0) }) else { return nil }
-        if arguments.has(anomalies) { throw .usage("Anomalies are written as CSV or JSON (-o anomalies.csv).", command: spec) }
-        return format
     }
 
     /// A report's XML (an access report unless `kind` says otherwise), filled into the jurisdiction's
     /// form `Forms/<jurisdiction>/<kind>.xsl` (of `--forms`) and rendered.
     static func pdf(_ xml: Data, jurisdiction: String, kind: String = "access-report", _ arguments: ParsedArguments) throws(CLIError) -> Data {
         let printer = RecordPrinter(validator: RecordValidator(catalog: try InclusioHome.schemaCatalog(arguments)),
-                                    forms: try InclusioHome.formCatalog(explicit: arguments.value(forms)))
+                                    forms: try InclusioHome.formCatalog(arguments))
         do { return try printer.pdf(generated: xml, file: kind, jurisdiction: jurisdiction, kind: kind) } catch { throw .failed(error) }
     }
 
@@ -139,7 +125,7 @@ enum AuditReportCommand {
 
     /// The report labels of jurisdiction `code`.
     static func labels(_ arguments: ParsedArguments, jurisdiction code: String) throws(CLIError) -> ReportLabels {
-        let formsFolder = try InclusioHome.folder("Forms", explicit: arguments.value(forms))
+        let formsFolder = try InclusioHome.folder(.forms, explicit: arguments.value(HomeOptions.forms))
         let catalog = try InclusioHome.jurisdictionCatalog()
         let declared: Jurisdiction
         do { declared = try catalog.jurisdiction(code) } catch { throw .failed(error) }
@@ -161,17 +147,21 @@ enum AuditReportCommand {
 
 /// `inclusio audit chart`: accesses per day and operator, as a PNG.
 enum AuditChartCommand {
+    static let output = Option(["-o", "--output"], value: "file.png", type: .file(extensions: ["png"]), help: "The PNG file to write (must not exist).")
+
+    static let command = Command(spec: spec, run: run)
+
     static let spec = CommandSpec(
         path: "audit chart",
         abstract: "Draw the accesses per day and operator (of one pupil's file with --pupil) as a PNG chart.",
-        usage: "inclusio audit chart -o <file.png> [--pupil <id>] [--since <date>] --as <auditor> (--key <key> | --passphrase-file <file>) --purpose <text>",
         options: ArchiveOptions.session + [ArchiveOptions.pupil, AuditReportCommand.since, AuditReportCommand.jurisdiction,
-                                           AuditReportCommand.forms, AuditOptions.output],
+                                           HomeOptions.forms, output],
+        required: [.option(output)] + ArchiveOptions.access,
         discussion: "Days and labels are in the time zone and language of the pupil's jurisdiction (or the archive's, or --jurisdiction).")
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard let path = arguments.value(AuditOptions.output) else { throw .usage("Give the PNG file to write with -o FILE.", command: spec) }
-        let session = try ArchiveOptions.login(arguments, command: spec)
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard let path = arguments.value(output) else { throw arguments.usage("Give the PNG file to write with -o FILE.") }
+        let session = try ArchiveOptions.login(arguments)
         let (trail, pupil) = try ArchiveOptions.run { () throws(ArchiveError) in try session.auditTrail(pupil: arguments.value(ArchiveOptions.pupil)) }
         let labels = try AuditReportCommand.labels(arguments, jurisdiction: try AuditReportCommand.jurisdiction(arguments, trail: trail, pupil: pupil))
         let chart = try AuditReportCommand.report { () throws(AuditReportError) in
@@ -180,6 +170,14 @@ enum AuditChartCommand {
         let png: Data
         do { png = try chart.png() } catch { throw .failed(error) }
         try ArchiveOptions.writeNew(png, to: path)
-        console.out("Chart of \(chart.series.count) operator(s) over \(chart.categories.count) day(s) written to \(path).")
+        let drawn = Drawn(file: path, operators: chart.series.count, days: chart.categories.count)
+        return CommandResult(drawn) { "Chart of \(drawn.operators) operator(s) over \(drawn.days) day(s) written to \(path)." }
+    }
+
+    /// The chart written: where, and how many operators and days it shows.
+    private struct Drawn: Encodable {
+        let file: String
+        let operators: Int
+        let days: Int
     }
 }

@@ -6,11 +6,13 @@ import XML
 
 /// `inclusio check placement`: apply the placement rules of a record's jurisdiction to a case or record.
 enum CheckPlacementCommand {
+    static let command = Command(spec: spec, run: run)
+
     static let spec = CommandSpec(
         path: "check placement",
         abstract: "Show what the placement rules of the jurisdiction say about a case: advice for the person who decides.",
-        usage: "inclusio check placement <case-or-record>... [--rules <dir>] [--schemas <dir>] [--json]",
-        options: [CommandSpec.rules, CommandSpec.schemas, CommandSpec.json],
+        operands: .some("case-or-record"),
+        options: [HomeOptions.rules, HomeOptions.schemas],
         discussion: """
         Reads case files (JSON, CSV, XML, as generate does) or generated records, and applies \
         Rules/<jurisdiction>/rules.xml to each placement record: JP the criteria table of seed 002 §3, \
@@ -28,8 +30,8 @@ enum CheckPlacementCommand {
         let findings: [Finding]
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard !arguments.operands.isEmpty else { throw .usage("Give at least one case file, record or folder.", command: spec) }
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard !arguments.operands.isEmpty else { throw arguments.usage("Give at least one case file, record or folder.") }
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let books = RuleBooks(try InclusioHome.ruleLibrary(arguments))
         var checked: [Checked] = []
@@ -54,15 +56,16 @@ enum CheckPlacementCommand {
             if let missing = withoutRules.values.first { throw missing }
             throw .failed(RuleError.nothingToCheck(file: arguments.operands.joined(separator: " "), kinds: ["placement", "certificate"]))
         }
-        if console.json { console.emit(["checks": checked]); return }
-        var lines: [String] = []
-        for check in checked {
-            lines.append("\(check.record) — \(check.kind), \(check.jurisdiction) (\(check.source); rules \(check.rules))")
-            lines += FindingTable.lines(check.findings)
-            lines.append("  " + FindingTable.summary(check.findings) + ". Advice for the person who decides, not a decision.")
-            lines.append("")
+        return CommandResult(["checks": checked]) {
+            var lines: [String] = []
+            for check in checked {
+                lines.append("\(check.record) — \(check.kind), \(check.jurisdiction) (\(check.source); rules \(check.rules))")
+                lines += FindingTable.lines(check.findings)
+                lines.append("  " + FindingTable.summary(check.findings) + ". Advice for the person who decides, not a decision.")
+                lines.append("")
+            }
+            for jurisdiction in withoutRules.keys.sorted() { lines.append("No rules for \(jurisdiction): its records were not checked.") }
+            return (lines.last == "" ? lines.dropLast() : lines[...]).joined(separator: "\n")
         }
-        for jurisdiction in withoutRules.keys.sorted() { lines.append("No rules for \(jurisdiction): its records were not checked.") }
-        console.out((lines.last == "" ? lines.dropLast() : lines[...]).joined(separator: "\n"))
     }
 }

@@ -3,11 +3,13 @@ import Rules
 
 /// `inclusio check school`: apply the class and school rules to one school's classes.
 enum CheckSchoolCommand {
+    static let command = Command(spec: spec, run: run)
+
     static let spec = CommandSpec(
         path: "check school",
         abstract: "Check a school's classes against the class and school rules (class cap, resource room, funds).",
-        usage: "inclusio check school <classes.csv|classes.xml> [--rules <dir>] [--schemas <dir>] [--json]",
-        options: [CommandSpec.rules, CommandSpec.schemas, CommandSpec.json],
+        operands: .one("classes.csv|classes.xml"),
+        options: [HomeOptions.rules, HomeOptions.schemas],
         discussion: """
         XML follows Schemas/rules/school-classes.xsd. CSV has one row per pupil with a disability, a class \
         without such pupils as a row with the pupil columns empty, and the columns \
@@ -24,9 +26,9 @@ enum CheckSchoolCommand {
         let findings: [Finding]
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
         guard arguments.operands.count == 1, let path = arguments.operands.first else {
-            throw .usage("Give one file of a school's classes (.csv or .xml).", command: spec)
+            throw arguments.usage("Give one file of a school's classes (.csv or .xml).")
         }
         let library = try InclusioHome.ruleLibrary(arguments)
         let school: FactNode
@@ -36,15 +38,13 @@ enum CheckSchoolCommand {
         let findings: [Finding]
         do { findings = try book.findings(check: "school", on: school) } catch { throw .failed(error) }
         let name = [school.attributes["code"], school.attributes["name"]].compactMap { $0 }.joined(separator: " ")
-        if console.json {
-            console.emit(["check": Checked(file: path, school: name, jurisdiction: jurisdiction, rules: book.file, findings: findings)])
-            return
+        return CommandResult(["check": Checked(file: path, school: name, jurisdiction: jurisdiction, rules: book.file, findings: findings)]) {
+            let classes = school.children.filter { $0.name == "class" }
+            let pupils = classes.flatMap { $0.children.filter { $0.name == "pupil" } }
+            var lines = ["\(name) — \(jurisdiction), \(classes.count) class\(classes.count == 1 ? "" : "es"), \(pupils.count) pupil\(pupils.count == 1 ? "" : "s") with disabilities (\(path); rules \(book.file))"]
+            lines += FindingTable.lines(findings)
+            lines.append("  " + FindingTable.summary(findings) + ". Advice for the people who decide, not a decision.")
+            return lines.joined(separator: "\n")
         }
-        let classes = school.children.filter { $0.name == "class" }
-        let pupils = classes.flatMap { $0.children.filter { $0.name == "pupil" } }
-        var lines = ["\(name) — \(jurisdiction), \(classes.count) class\(classes.count == 1 ? "" : "es"), \(pupils.count) pupil\(pupils.count == 1 ? "" : "s") with disabilities (\(path); rules \(book.file))"]
-        lines += FindingTable.lines(findings)
-        lines.append("  " + FindingTable.summary(findings) + ". Advice for the people who decide, not a decision.")
-        console.out(lines.joined(separator: "\n"))
     }
 }

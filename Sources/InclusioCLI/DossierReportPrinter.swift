@@ -1,13 +1,14 @@
 import Dossier
 import Foundation
 
-/// Prints a ``DossierReport`` as text or JSON.
+/// A ``DossierReport`` as a command's result: JSON, or the text below.
 enum DossierReportPrinter {
-    static func print(_ report: DossierReport, on console: Console, extracted: [URL] = []) {
-        if console.json {
-            console.emit(ReportJSON(report, extracted: extracted))
-            return
-        }
+    /// The report (and the files extracted from the dossier, with `footer` after the text).
+    static func result(_ report: DossierReport, extracted: [URL] = [], footer: String? = nil) -> CommandResult {
+        CommandResult(ReportJSON(report, extracted: extracted)) { text(report, extracted: extracted) + (footer.map { "\n" + $0 } ?? "") }
+    }
+
+    private static func text(_ report: DossierReport, extracted: [URL]) -> String {
         let signer = report.signer
         let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
         var lines = ["Dossier \(report.file)",
@@ -30,7 +31,7 @@ enum DossierReportPrinter {
             lines.append("SIGNATURE VERIFIED; CONTENTS NOT CHECKED: the entries are encrypted. Give --key (the recipient's key) "
                          + "or --passphrase-file to check every digest.")
         }
-        console.out(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 
     private struct ReportJSON: Encodable {

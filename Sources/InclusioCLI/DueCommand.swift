@@ -6,16 +6,19 @@ import XML
 
 /// `inclusio due`: the deadlines of the pupils in your scope, from the dates of their filed documents.
 enum DueCommand {
-    static let school = CommandSpec.Option(names: ["--school"], value: "code", help: "Only pupils of this school (code or name).")
-    static let on = CommandSpec.Option(names: ["--on"], value: "date", help: "The day to judge on, YYYY-MM-DD (default: today).")
-    static let within = CommandSpec.Option(names: ["--within"], value: "days", help: "Days of notice: a deadline this close is due (default 30).")
-    static let rules = CommandSpec.Option(names: ["--rules"], value: "dir", help: "Folder of deadlines, <jurisdiction>/deadlines.xml (default: Rules/ of the Inclusio home).")
+    static let school = Option(["--school"], value: "code", help: "Only pupils of this school (code or name).")
+    static let on = Option(["--on"], value: "date", type: .day, help: "The day to judge on, YYYY-MM-DD (default: today).")
+    static let within = Option(["--within"], value: "days", type: .integer(0...3660), help: "Days of notice: a deadline this close is due (default 30).")
+    static let output = Option(["-o", "--output"], value: "file", type: .file(extensions: ["csv", "json", "pdf"]),
+                               help: "Write to this new file: .csv (every finding), .json or .pdf (one page), instead of printing.")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "due",
         abstract: "Show what is overdue, due soon and done for each pupil and school in your scope, by the jurisdiction's deadlines.",
-        usage: "inclusio due [--school <code>] [--on <date>] [--within <days>] [--rules <dir>] [-o <file.csv|file.json|file.pdf>] --as <operator> (--key <key> | --passphrase-file <file>) --purpose <text>",
-        options: ArchiveOptions.session + [school, on, within, rules, AuditReportCommand.forms, AuditOptions.output],
+        options: ArchiveOptions.session + [school, on, within, HomeOptions.rules, HomeOptions.forms, output],
+        required: ArchiveOptions.access,
         discussion: """
         The deadlines are data: Rules/<jurisdiction>/deadlines.xml (schema Schemas/rules/deadlines.xsd), each rule citing the \
         paragraph of the source it applies; a changed file changes the answer at the next run. They are judged from the kind \
@@ -27,30 +30,37 @@ enum DueCommand {
         per school and the most urgent findings) through Forms/<jurisdiction>/due-dates.xsl in the words of the deadlines file.
         """)
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        let day = try self.day(arguments)
-        let notice = try self.notice(arguments)
-        let output = try outputFormat(arguments)
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        let day = arguments.day(on) ?? today()
+        let notice = arguments.integer(within) ?? 30
         let catalog = try self.catalog(arguments)
-        let session = try ArchiveOptions.login(arguments, command: spec)
+        let session = try ArchiveOptions.login(arguments)
         let (archived, readable) = try ArchiveOptions.run { () throws(ArchiveError) in try session.documentDates(school: arguments.value(school)) }
         let report = DeadlineEvaluator(catalog: catalog, on: day, within: notice, readableKinds: readable).report(for: archived.map(pupilDates))
-        switch (output, arguments.value(AuditOptions.output)) {
-        case let ("pdf", path?):
+        var result = CommandResult(report) { table(report) }
+        switch arguments.file(output) {
+        case let (path, "pdf")?:
             let book = try mainBook(report, catalog: catalog, pupils: archived)
             let xml = report.xml(book: book, producedBy: session.op.id, produced: producedTime())
             try ArchiveOptions.writeNew(try AuditReportCommand.pdf(xml, jurisdiction: book.jurisdiction, kind: "due-dates", arguments), to: path)
-            console.err("Due dates written to \(path).")
-        case let ("csv", path?):
+            result = written(report, note: "Due dates written to \(path).")
+        case let (path, "csv")?:
             try ArchiveOptions.writeNew(CSV.document([DueReport.findingColumns] + report.findingRows), to: path)
-            console.err("Due dates written to \(path) (\(report.findings.count) rows).")
-        case let ("json", path?):
-            try ArchiveOptions.writeNew(json(report), to: path)
-            console.err("Due dates written to \(path).")
-        default:
-            if console.json { console.emit(report); return }
-            printTable(report, console: console)
+            result = written(report, note: "Due dates written to \(path) (\(report.findings.count) rows).")
+        case let (path, _)?:
+            try ArchiveOptions.writeNew(AuditOptions.json(report), to: path)
+            result = written(report, note: "Due dates written to \(path).")
+        case nil:
+            break
         }
+        return result
+    }
+
+    /// The result of a report written to a file: the report for `--json`, `note` on the terminal.
+    private static func written(_ report: DueReport, note: String) -> CommandResult {
+        var result = CommandResult(report) { "" }
+        result.notes = [note]
+        return result
     }
 
     /// The archive's view of a pupil as the evaluator takes it: dates read, grouped by kind.
@@ -64,32 +74,24 @@ enum DueCommand {
                           school: pupil.placement.schoolCode ?? pupil.placement.schoolName, documents: documents)
     }
 
-    private static func printTable(_ report: DueReport, console: Console) {
-        console.out("Due dates on \(report.on) (due: within \(report.within) days): \(report.findings.count) finding(s)")
-        if !report.findings.isEmpty { ArchivePrinter.table(DueReport.findingColumns, report.findingRows, on: console) }
-        console.out("")
-        ArchivePrinter.table(DueReport.schoolColumns, report.schoolRows, on: console)
+    /// The findings and the schools' counts as aligned tables.
+    private static func table(_ report: DueReport) -> String {
+        var lines = ["Due dates on \(report.on) (due: within \(report.within) days): \(report.findings.count) finding(s)"]
+        if !report.findings.isEmpty { lines.append(ArchivePrinter.table(DueReport.findingColumns, report.findingRows)) }
+        lines += ["", ArchivePrinter.table(DueReport.schoolColumns, report.schoolRows)]
         if !report.withheldRules.isEmpty {
-            console.out("Not judged (they count document kinds your role may not read): \(report.withheldRules.joined(separator: ", ")).")
+            lines.append("Not judged (they count document kinds your role may not read): \(report.withheldRules.joined(separator: ", ")).")
         }
         if report.pupilsWithoutRules > 0 {
-            console.out("\(report.pupilsWithoutRules) pupil(s) of jurisdictions without a deadlines file are not judged.")
+            lines.append("\(report.pupilsWithoutRules) pupil(s) of jurisdictions without a deadlines file are not judged.")
         }
-    }
-
-    private static func json(_ report: DueReport) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and dates cannot fail.
-        return (try? encoder.encode(report)) ?? Data()
+        return lines.joined(separator: "\n")
     }
 
     /// The deadlines of every jurisdiction in `--rules` (checked before the archive is opened).
     private static func catalog(_ arguments: ParsedArguments) throws(CLIError) -> DeadlineCatalog {
-        let folder = try InclusioHome.folder("Rules", explicit: arguments.value(rules))
-        let schemaFolder = try InclusioHome.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
-        let schemas: SchemaCatalog
-        do { schemas = try SchemaCatalog(directory: schemaFolder) } catch { throw .failed(error) }
+        let folder = try InclusioHome.folder(.rules, explicit: arguments.value(HomeOptions.rules))
+        let schemas = try InclusioHome.schemaCatalog("rules", arguments)
         let jurisdictions = try InclusioHome.jurisdictionCatalog()
         do { return try DeadlineCatalog(folder: folder, schemas: schemas, jurisdictions: jurisdictions) } catch { throw .failed(error) }
     }
@@ -102,28 +104,9 @@ enum DueCommand {
         return book
     }
 
-    private static func day(_ arguments: ParsedArguments) throws(CLIError) -> CalendarDay {
-        guard let text = arguments.value(on) else {
-            let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            return CalendarDay(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
-        }
-        guard let day = CalendarDay(text), text.count == 10 else { throw .usage("--on takes a day written YYYY-MM-DD, e.g. 2026-09-30.", command: spec) }
-        return day
-    }
-
-    private static func notice(_ arguments: ParsedArguments) throws(CLIError) -> Int {
-        guard let text = arguments.value(within) else { return 30 }
-        guard let days = Int(text), days >= 0, days <= 3660 else { throw .usage("--within takes a number of days from 0 to 3660.", command: spec) }
-        return days
-    }
-
-    /// `csv`, `json` or `pdf` for `-o`, refused before anything is read for any other extension.
-    private static func outputFormat(_ arguments: ParsedArguments) throws(CLIError) -> String? {
-        guard let path = arguments.value(AuditOptions.output) else { return nil }
-        guard let format = ["csv", "json", "pdf"].first(where: { path.lowercased().hasSuffix("." + $0) }) else {
-            throw .usage("-o writes a .csv, .json or .pdf file.", command: spec)
-        }
-        return format
+    private static func today() -> CalendarDay {
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
     }
 
     private static func producedTime() -> String {

@@ -9,10 +9,11 @@ final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
 
-    init(total: Int, label: String, console: Console) {
+    /// A bar of `total` steps; `quiet` (with `--json`) keeps it off.
+    init(total: Int, label: String, quiet: Bool) {
         self.total = total
         self.label = label
-        self.enabled = !console.json && isatty(STDERR_FILENO) == 1 && total > 1
+        self.enabled = !quiet && isatty(STDERR_FILENO) == 1 && total > 1
         draw()
     }
 

@@ -2,21 +2,11 @@ import Foundation
 import Rules
 import XML
 
-extension CommandSpec {
-    static let rules = Option(names: ["--rules"], value: "dir", help: "Folder of rule files, <jurisdiction>/rules.xml (default: Rules/ of the Inclusio home).")
-}
-
 extension InclusioHome {
     /// The rules of `--rules`, or of the home's `Rules/`, with the schemas of `Schemas/rules/`.
     static func ruleLibrary(_ arguments: ParsedArguments) throws(CLIError) -> RuleLibrary {
-        let folder: URL
-        do { folder = try self.folder("Rules", explicit: arguments.value(CommandSpec.rules)) } catch {
-            if case let .missingSchemas(searched) = error { throw .missingRules(searched: searched) }
-            throw error
-        }
-        let schemas = try self.folder("Schemas", explicit: arguments.value(CommandSpec.schemas)).appendingPathComponent("rules", isDirectory: true)
-        let jurisdictions = try jurisdictionCatalog()
-        do { return RuleLibrary(directory: folder, schemas: try SchemaCatalog(directory: schemas), jurisdictions: jurisdictions) } catch { throw .failed(error) }
+        let folder = try self.folder(.rules, explicit: arguments.value(HomeOptions.rules))
+        return RuleLibrary(directory: folder, schemas: try schemaCatalog("rules", arguments), jurisdictions: try jurisdictionCatalog())
     }
 }
 

@@ -4,50 +4,46 @@ import Transfer
 
 /// `inclusio transfer confirm`: match signed receipts to a handover register.
 enum TransferConfirmCommand {
-    static let register = CommandSpec.Option(names: ["--register"], value: "file", help: "The batch's handover-register.xml (its signature .p7s beside it).")
+    static let register = Option(["--register"], value: "file", help: "The batch's handover-register.xml (its signature .p7s beside it).")
+
+    static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "transfer confirm",
         abstract: "Match the receiving school's signed receipts to a handover register; list what is still unacknowledged.",
-        usage: "inclusio transfer confirm <receipt.xml>... --register <handover-register.xml> --ca <root.pem> [--json]",
-        options: [register, KeyOptions.ca, CommandSpec.schemas, CommandSpec.json],
+        operands: .some("receipt.xml"),
+        options: [register, KeyOptions.ca, HomeOptions.schemas],
+        required: [.option(register), .option(KeyOptions.ca)],
         discussion: """
         The register and every receipt must carry a signature (.p7s beside them) that verifies against --ca; a receipt must \
         acknowledge this register and be signed by the register's recipient, or it is refused. A pupil is acknowledged when a \
         receipt lists their dossier (by SHA-256) with the same documents and gaps as the register.
         """)
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard let registerPath = arguments.value(register) else { throw .usage("Give the handover register with --register FILE.", command: spec) }
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard let registerPath = arguments.value(register) else { throw arguments.usage("Give the handover register with --register FILE.") }
         let receipts = InputFiles.expand(arguments.operands, extensions: ["xml"])
-        guard !receipts.isEmpty else { throw .usage("Give the receipts to match.", command: spec) }
-        let roots = try KeyOptions.roots(arguments, command: spec)
-        let schemas = try TransferOptions.schemas(arguments)
+        guard !receipts.isEmpty else { throw arguments.usage("Give the receipts to match.") }
+        let roots = try KeyOptions.roots(arguments)
+        let schemas = try InclusioHome.schemaCatalog("transfer", arguments)
         let confirmation = try TransferOptions.run { () throws(TransferError) in
             try TransferConfirmation.confirm(register: URL(fileURLWithPath: registerPath), registerFile: registerPath, receipts: receipts,
                                              roots: roots, schemas: schemas)
         }
-        if console.json {
-            console.emit(ConfirmJSON(register: confirmation.register, pupils: confirmation.pupils,
-                                     rejected: confirmation.rejected.map { .init(file: $0.file, message: $0.error.description) }))
-        } else {
-            for (_, error) in confirmation.rejected { console.err("Error: \(error)") }
+        var result = CommandResult(ConfirmJSON(register: confirmation.register, pupils: confirmation.pupils)) {
             let acknowledged = confirmation.pupils.count - confirmation.unacknowledged.count
-            console.out("Register \(confirmation.register) to \(confirmation.recipient): \(acknowledged) of \(confirmation.pupils.count) dossiers acknowledged.")
-            for pupil in confirmation.unacknowledged {
-                console.out("  \(pupil.status == "discrepancy" ? "DISCREPANCY" : "unacknowledged")  \(pupil.pupil)  \(pupil.dossier)")
-            }
+            return (["Register \(confirmation.register) to \(confirmation.recipient): \(acknowledged) of \(confirmation.pupils.count) dossiers acknowledged."]
+                + confirmation.unacknowledged.map { "  \($0.status == "discrepancy" ? "DISCREPANCY" : "unacknowledged")  \($0.pupil)  \($0.dossier)" })
+                .joined(separator: "\n")
         }
-        if let first = confirmation.rejected.first {
-            throw .someFailed("\(confirmation.rejected.count) of \(receipts.count) receipts were refused (each is listed above).",
-                              code: CLIError.exitCode(first.error))
-        }
+        result.failures = confirmation.rejected.map { InputFailure(input: $0.file, error: .failed($0.error)) }
+        result.summarize({ "\($0) of \(receipts.count) receipts were refused (each is listed above)." },
+                         first: confirmation.rejected.first.map { .failed($0.error) })
+        return result
     }
 
     private struct ConfirmJSON: Encodable {
-        struct Failure: Encodable { let file: String; let message: String }
         let register: String
         let pupils: [TransferConfirmation.Pupil]
-        let rejected: [Failure]
     }
 }

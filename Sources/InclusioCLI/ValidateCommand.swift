@@ -5,11 +5,13 @@ import XML
 
 /// `inclusio validate`: check records against the schema their namespace names.
 enum ValidateCommand {
+    static let command = Command(spec: spec, run: run)
+
     static let spec = CommandSpec(
         path: "validate",
         abstract: "Check XML records against their schemas and list every problem with its line.",
-        usage: "inclusio validate <record-or-folder>... [--schemas <dir>] [--json]",
-        options: [CommandSpec.schemas, CommandSpec.json],
+        operands: .some("record-or-folder"),
+        options: [HomeOptions.schemas],
         discussion: "The schema is found from the record's namespace. Exit status 0 only when every record is valid.")
 
     private struct Outcome: Encodable {
@@ -20,8 +22,8 @@ enum ValidateCommand {
         let problems: [JSONProblem]
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) {
-        guard !arguments.operands.isEmpty else { throw .usage("Give at least one record file or folder.", command: spec) }
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        guard !arguments.operands.isEmpty else { throw arguments.usage("Give at least one record file or folder.") }
         let catalog = try InclusioHome.schemaCatalog(arguments)
         let files = InputFiles.expand(arguments.operands, extensions: ["xml"])
         guard !files.isEmpty else { throw .failed(XMLError.unreadable(file: arguments.operands.joined(separator: " "))) }
@@ -40,17 +42,12 @@ enum ValidateCommand {
         }
         let results = outcomes.values
         let invalid = results.filter { !$0.valid }
-        if console.json {
-            // One JSON document: the listing when all are valid, else the error with every problem.
-            if invalid.isEmpty { console.emit(["records": results]) }
-        } else {
-            // One write for the listing: ten thousand small writes were a visible cost.
-            var listing = results.map { ($0.valid ? "valid    " : "INVALID  ") + $0.file + ($0.kind.map { " (\($0))" } ?? "") }
-            listing.append("\(results.count - invalid.count) valid, \(invalid.count) invalid.")
-            console.out(listing.joined(separator: "\n"))
-            let messages = invalid.compactMap(\.message)
-            if !messages.isEmpty { console.err(messages.joined(separator: "\n")) }
+        var result = CommandResult(["records": results]) {
+            (results.map { ($0.valid ? "valid    " : "INVALID  ") + $0.file + ($0.kind.map { " (\($0))" } ?? "") }
+                + ["\(results.count - invalid.count) valid, \(invalid.count) invalid."]).joined(separator: "\n")
         }
-        if !invalid.isEmpty { throw .invalidRecords(count: invalid.count, problems: invalid.flatMap(\.problems)) }
+        result.failures = invalid.map { InputFailure(input: $0.file, message: $0.message ?? "", problems: $0.problems) }
+        if !invalid.isEmpty { result.error = .invalidRecords(count: invalid.count, problems: invalid.flatMap(\.problems)) }
+        return result
     }
 }

@@ -26,7 +26,7 @@ import Testing
         let (folder, path, office, _) = try archive()
         let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing", "--json"] + office)
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        let filed = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["filed"] as? [[String: Any]]
+        let filed = (try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["result"] as? [String: Any])?["filed"] as? [[String: Any]]
         #expect(filed?.count == 20)
         let iep = try #require(filed?.first { ($0["file"] as? String)?.hasSuffix("IT-MO-iep.xml") == true })
         let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review"] + office)
@@ -65,7 +65,7 @@ import Testing
     @Test func renderPrintsARecordThroughItsFormOnlyForThoseWhoMayAndLogsIt() throws {
         let (folder, path, office, teacher) = try archive()
         let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing", "--json"] + office)
-        let filed = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["filed"] as? [[String: Any]]
+        let filed = (try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["result"] as? [String: Any])?["filed"] as? [[String: Any]]
         let iep = try #require(filed?.first?["document"] as? String)
         let pdf = folder.appendingPathComponent("iep.pdf")
         let render = try Run.inclusio(["archive", "render", iep, "-o", pdf.path, "--purpose", "class council"] + office)
@@ -84,7 +84,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: refused.path))
         // A stored PDF has no form: 65, pointing to `archive get`.
         let scan = try Run.inclusio(["archive", "ingest", pdf.path, "--pupil", "RSSLCU20B17X000S", "--purpose", "filing", "--json"] + office)
-        let stored = try #require((try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])?["filed"] as? [[String: Any]])
+        let stored = try #require(((try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["filed"] as? [[String: Any]])
         let scanId = try #require(stored.first?["document"] as? String)
         let notRecord = try Run.inclusio(["archive", "render", scanId, "-o", refused.path, "--purpose", "print"] + office)
         #expect(notRecord.status == 65 && notRecord.stderr.contains("archive get"), "\(notRecord.stderr)")

@@ -165,17 +165,17 @@ import Testing
 
         // The operator's activity as JSON, and nothing before a day in the future.
         let json = try Run.inclusio(["audit", "report", "--operator", "office", "--purpose", "inspection", "--json"] + archive.auditor)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let object = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])
         #expect((object["rows"] as? [Any])?.count ?? 0 > 20, "\(json.stdout.prefix(300))")
         let future = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2999-01-01", "--purpose", "inspection", "--json"] + archive.auditor)
-        #expect((try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["rows"] as? [Any] != nil)
-        #expect(((try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["rows"] as? [Any])?.isEmpty == true)
+        let futureReport = (try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any]
+        #expect((futureReport?["rows"] as? [Any])?.isEmpty == true)
         let badDate = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2026-02-30", "--purpose", "inspection"] + archive.auditor)
-        #expect(badDate.status == 64 && badDate.stderr.contains("is not a date"), "\(badDate.stderr)")
+        #expect(badDate.status == 64 && badDate.stderr.contains("--since takes a day written YYYY-MM-DD"), "\(badDate.stderr)")
 
         // Anomalies: with office hours of one minute every access is outside them; the refused key counts as a denial.
         let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--office-hours", "0-1", "--denials", "1", "--purpose", "inspection", "--json"] + archive.auditor)
-        let found = try #require(try JSONSerialization.jsonObject(with: Data(anomalies.stdout.utf8)) as? [[String: Any]])
+        let found = try #require((try JSONSerialization.jsonObject(with: Data(anomalies.stdout.utf8)) as? [String: Any])?["result"] as? [[String: Any]])
         #expect(found.contains { $0["kind"] as? String == "repeated-denials" })
         let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: Date())
         #expect(found.contains { $0["kind"] as? String == "outside-office-hours" } == (now.hour! >= 1 || [1, 7].contains(now.weekday!)))

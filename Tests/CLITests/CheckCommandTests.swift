@@ -4,8 +4,10 @@ import Testing
 
 /// `inclusio check …` and `inclusio allocation merger`, run as a clerk would.
 @Suite struct CheckCommandTests {
+    /// The `--json` document's `result`, with its `error` beside it.
     private func json(_ run: Run) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (document["result"] as? [String: Any] ?? [:]).merging(["error": document["error"] ?? NSNull()]) { $1 }
     }
 
     /// A copy of the project's Rules/ that a test may edit.

@@ -26,7 +26,7 @@ import Testing
 
         let keyed = try Run.inclusio(["dossier", "verify", dossier, "--ca", pki("root.pem"), "--key", pki("school-a.key"), "--json"])
         #expect(keyed.status == 0, "\(keyed.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(keyed.stdout.utf8)) as? [String: Any]
+        let json = (try JSONSerialization.jsonObject(with: Data(keyed.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any]
         #expect(json?["verified"] as? Bool == true && json?["contentsChecked"] as? Bool == true)
         #expect((json?["entries"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["placement", "iep"])
 

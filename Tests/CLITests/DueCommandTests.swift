@@ -23,7 +23,8 @@ import Testing
     }
 
     private func findings(_ json: String) throws -> [[String: Any]] {
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let report = try #require(document["result"] as? [String: Any])
         return try #require(report["findings"] as? [[String: Any]])
     }
 
@@ -94,7 +95,7 @@ import Testing
         let line = try #require(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(#"opensMonths="two""#) }) + 1
         let refused = try Run.inclusio(arguments)
         #expect(refused.status == 78)
-        let error = try #require(try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: [String: Any]])["error"]
+        let error = try #require(try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])["error"] as? [String: Any]
         #expect(error?["kind"] as? String == "configuration")
         let message = error?["message"] as? String ?? ""
         #expect(message.contains("IT-MO/deadlines.xml") && message.contains("line \(line) "), "\(message)")

@@ -158,7 +158,7 @@ import Testing
         let run = try Run.inclusio(["render", "Samples/cases/JP-11/notices.csv", "-o", folder.path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect((json?["rendered"] as? [Any])?.count == 6 && (json?["failed"] as? [Any])?.isEmpty == true)
+        #expect(((json?["result"] as? [String: Any])?["rendered"] as? [Any])?.count == 6 && (json?["failures"] as? [Any])?.isEmpty == true)
         #expect(Run.files(in: folder).count == 6)
     }
 
@@ -169,11 +169,11 @@ import Testing
         let run = try Run.inclusio(["render", "Samples/cases/IT-MO/case-02.xml", "-o", folder.path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let rendered = json?["rendered"] as? [[String: Any]] ?? []
-        #expect(!rendered.isEmpty && (json?["failed"] as? [Any])?.isEmpty == true, "\(run.stdout)")
+        let rendered = (json?["result"] as? [String: Any])?["rendered"] as? [[String: Any]] ?? []
+        #expect(!rendered.isEmpty && (json?["failures"] as? [Any])?.isEmpty == true, "\(run.stdout)")
         #expect(rendered.allSatisfy { ($0["file"] as? String)?.hasPrefix("Samples/cases/IT-MO/case-02.xml") == true }, "\(run.stdout)")
         let records = try Run.inclusio(["generate", "Samples/cases/IT-MO/case-02.xml", "-o", folder.appendingPathComponent("records").path, "--json"])
-        let generated = (try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [String: Any])?["records"] as? [Any]
+        let generated = ((try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["records"] as? [Any]
         #expect(rendered.count == generated?.count && Run.files(in: folder).filter { $0.hasSuffix(".pdf") }.count == rendered.count)
     }
 }

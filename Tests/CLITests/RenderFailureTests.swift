@@ -88,8 +88,8 @@ import Testing
 
         let json = try Run.inclusio(["render", Self.record, broken.path, "--merge", merged.path, "--json"])
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        let failed = document?["failed"] as? [[String: Any]]
-        #expect(json.status == 65 && failed?.count == 1 && (failed?.first?["file"] as? String)?.hasSuffix("broken.xml") == true, "\(json.stdout)")
+        let failed = document?["failures"] as? [[String: Any]]
+        #expect(json.status == 65 && failed?.count == 1 && (failed?.first?["input"] as? String)?.hasSuffix("broken.xml") == true, "\(json.stdout)")
         #expect(!FileManager.default.fileExists(atPath: merged.path))
     }
 
