@@ -9,14 +9,8 @@ extension ArchivePolicy {
     /// - Throws: ``ArchiveError/invalidPolicy(file:reason:)`` naming every problem with its line.
     public static func read(_ data: Data, file: String, schemas: SchemaCatalog) throws(ArchiveError) -> ArchivePolicy {
         let tree: XMLTree
-        do {
-            tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: file) }
-            guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
-            try RecordValidator(catalog: schemas).validate(tree)
-        } catch let error as RecordError {
+        do { tree = try RecordValidator(catalog: schemas).tree(data: data, file: file, namespace: namespace) } catch {
             throw .invalidPolicy(file: file, reason: error.reason)
-        } catch {
-            throw .invalidPolicy(file: file, reason: "\(error)")
         }
         let root = tree.rootElement()
         var roles: [String: Role] = [:]

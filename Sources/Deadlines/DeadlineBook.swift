@@ -35,12 +35,7 @@ public struct DeadlineBook: Sendable {
     ///   also for a file of another jurisdiction than `declared`.
     public init(contentsOf url: URL, file: String, schemas: SchemaCatalog, declared: Jurisdiction) throws(DeadlineError) {
         let root: XMLElement
-        do throws(RecordError) {
-            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
-            let kind = try RecordValidator(catalog: schemas).validate(tree)
-            guard tree.rootNamespace == Self.namespace else { throw .unknownKind(file: file, namespace: "\(tree.rootNamespace) (\(kind))") }
-            root = tree.rootElement()
-        } catch {
+        do { root = try RecordValidator(catalog: schemas).tree(contentsOf: url, file: file, namespace: Self.namespace).rootElement() } catch {
             throw .record(error)
         }
         guard root.attribute("jurisdiction") == declared.code else {

@@ -13,12 +13,7 @@ extension Jurisdiction {
     ///   or a day no year has.
     public init(contentsOf url: URL, file: String, schemas: SchemaCatalog) throws(JurisdictionError) {
         let root: XMLElement
-        do throws(RecordError) {
-            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
-            let kind = try RecordValidator(catalog: schemas).validate(tree)
-            guard tree.rootNamespace == Self.namespace else { throw .unknownKind(file: file, namespace: "\(tree.rootNamespace) (\(kind))") }
-            root = tree.rootElement()
-        } catch {
+        do { root = try RecordValidator(catalog: schemas).tree(contentsOf: url, file: file, namespace: Self.namespace).rootElement() } catch {
             throw .invalid(error)
         }
         // The schema made every attribute below present and well-formed.

@@ -33,12 +33,7 @@ enum SignedXML {
         }
         let signer: CMSSignature.Signer
         do { signer = try CMSSignature.verify(signature, content: xml, roots: roots) } catch { throw .unsigned(file: file, reason: "\(error)") }
-        do throws(RecordError) {
-            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: xml, file: file) }
-            guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
-            try RecordValidator(catalog: schemas).validate(tree)
-            return (tree, signer)
-        } catch {
+        do { return (try RecordValidator(catalog: schemas).tree(data: xml, file: file, namespace: namespace), signer) } catch {
             throw .invalidDocument(file: file, reason: error.reason)
         }
     }

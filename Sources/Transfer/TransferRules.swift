@@ -53,11 +53,7 @@ public struct TransferRules: Sendable {
             throw .noRules(jurisdiction: jurisdiction, expected: file)
         }
         let tree: XMLTree
-        do throws(RecordError) {
-            tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file) }
-            guard tree.rootNamespace == namespace else { throw RecordError.unknownKind(file: file, namespace: tree.rootNamespace) }
-            try RecordValidator(catalog: schemas).validate(tree)
-        } catch {
+        do { tree = try RecordValidator(catalog: schemas).tree(contentsOf: url, file: file, namespace: namespace) } catch {
             throw .invalidRules(file: file, reason: error.reason)
         }
         let root = tree.rootElement()
