@@ -11,39 +11,37 @@ enum CSVCaseReader {
     /// Reads every row, or throws every problem of the file at once.
     static func read(_ data: Data, file: String) throws(GenerationError) -> [CaseFields] {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .rejected(problems: [GenerationProblem(SourceLocation(file: file, place: "", field: ""),
-                                                         "is not UTF-8 text; save the CSV as UTF-8")])
+            throw .rejected(problems: [Diagnostic(file: file, message: "is not UTF-8 text; save the CSV as UTF-8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var problems: [GenerationProblem] = []
+        var problems: [Diagnostic] = []
         let (records, unclosedQuote) = CSVRecords.split(text)
         if let line = unclosedQuote {
-            problems.append(GenerationProblem(SourceLocation(file: file, place: "line \(line)", field: ""),
-                                              "a quoted cell is never closed with \""))
+            problems.append(Diagnostic(file: file, line: line, message: "a quoted cell is never closed with \""))
         }
         guard let header = records.first else {
-            throw .rejected(problems: problems + [GenerationProblem(SourceLocation(file: file, place: "row 1", field: ""), "the file is empty; it needs a header row of field paths")])
+            throw .rejected(problems: problems + [Diagnostic(file: file, row: 1, message: "the file is empty; it needs a header row of field paths")])
         }
         let paths = header.cells.enumerated().map { column, cell in
             FieldPath.parse(cell.trimmed)
-                ?? { problems.append(GenerationProblem(place(file, 1, column, cell), "is not a field path (e.g. pupil.name.family or guardian[0].phone)")); return FieldPath(segments: []) }()
+                ?? { problems.append(Diagnostic(place(file, 1, column, cell), "is not a field path (e.g. pupil.name.family or guardian[0].phone)")); return FieldPath(segments: []) }()
         }
-        var probe = Draft.fields([], SourceLocation(file: file, place: "row 1", field: ""))
+        var probe = Draft.fields([], SourceLocation(file: file, row: 1, field: ""))
         for (column, path) in paths.enumerated() where !path.segments.isEmpty {
             if !probe.insert(path.segments[...], .text("", place(file, 1, column, header.cells[column]))) {
-                problems.append(GenerationProblem(place(file, 1, column, header.cells[column]),
-                                                  "clashes with another column (the same field twice, or a field and its parts)"))
+                problems.append(Diagnostic(place(file, 1, column, header.cells[column]),
+                                           "clashes with another column (the same field twice, or a field and its parts)"))
             }
         }
         var rows: [CaseFields] = []
         for (offset, record) in records.enumerated().dropFirst() where !record.cells.allSatisfy({ $0.isEmpty }) {
             let row = offset + 1
             guard record.cells.count == header.cells.count else {
-                problems.append(GenerationProblem(SourceLocation(file: file, place: "row \(row)", field: ""),
-                    "has \(record.cells.count) cells but the header has \(header.cells.count); a comma missing or an unquoted comma?"))
+                problems.append(Diagnostic(file: file, row: row,
+                    message: "has \(record.cells.count) cells but the header has \(header.cells.count); a comma missing or an unquoted comma?"))
                 continue
             }
-            var draft = Draft.fields([], SourceLocation(file: file, place: "row \(row)", field: ""))
+            var draft = Draft.fields([], SourceLocation(file: file, row: row, field: ""))
             for (column, cell) in record.cells.enumerated() where !paths[column].segments.isEmpty {
                 let value = cell.trimmed
                 guard !value.isEmpty else { continue }
@@ -56,7 +54,7 @@ enum CSVCaseReader {
     }
 
     private static func place(_ file: String, _ row: Int, _ column: Int, _ header: String) -> SourceLocation {
-        SourceLocation(file: file, place: "row \(row), column \(CSVRecords.columnName(column))", field: header)
+        SourceLocation(file: file, row: row, column: column + 1, field: header)
     }
 }
 
@@ -105,7 +103,7 @@ private indirect enum Draft {
             } else if rest.isEmpty {
                 entries.append((key, leaf))
             } else {
-                var child = Draft.empty(for: rest.first!, location.child(location.field.isEmpty ? key : location.field + "." + key))
+                var child = Draft.empty(for: rest.first!, location.with(field: location.field.isEmpty ? key : location.field + "." + key))
                 guard child.insert(rest, leaf) else { return false }
                 entries.append((key, child))
             }
@@ -118,7 +116,7 @@ private indirect enum Draft {
             } else if rest.isEmpty {
                 items[index] = leaf
             } else {
-                var child = Draft.empty(for: rest.first!, location.child(location.field + "[\(index)]"))
+                var child = Draft.empty(for: rest.first!, location.with(field: location.field + "[\(index)]"))
                 guard child.insert(rest, leaf) else { return false }
                 items[index] = child
             }
@@ -146,9 +144,4 @@ private indirect enum Draft {
         case let .items(items, location): .list(items.keys.sorted().map { items[$0]!.value }, location)
         }
     }
-}
-
-private extension SourceLocation {
-    /// The same place, for the field `field`.
-    func child(_ field: String) -> SourceLocation { SourceLocation(file: file, place: place, field: field) }
 }

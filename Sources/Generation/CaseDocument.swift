@@ -1,3 +1,5 @@
+import Support
+
 /// One document to generate: its fields (the case's shared fields overlaid by the
 /// document's own) and where it was written.
 struct CaseDocument: Sendable {
@@ -10,9 +12,9 @@ struct CaseDocument: Sendable {
 
     /// The case's documents. A case is a set of fields with a `documents` list; every
     /// other field is shared by all its documents.
-    static func documents(in value: CaseValue, problems: inout [GenerationProblem]) -> (shared: CaseFields?, documents: [CaseDocument]) {
+    static func documents(in value: CaseValue, problems: inout [Diagnostic]) -> (shared: CaseFields?, documents: [CaseDocument]) {
         guard case let .fields(root) = value else {
-            problems.append(GenerationProblem(value.location, "a case is a set of fields ({ … }) with a list of documents"))
+            problems.append(Diagnostic(value.location, "a case is a set of fields ({ … }) with a list of documents"))
             return (nil, [])
         }
         var shared = root
@@ -22,13 +24,13 @@ struct CaseDocument: Sendable {
         case let .list(values, _)?: items = values
         case let single?: items = [single]
         case nil:
-            problems.append(GenerationProblem(root.location, "the case has no documents; add a \"documents\" list with one entry per document"))
+            problems.append(Diagnostic(root.location, "the case has no documents; add a \"documents\" list with one entry per document"))
             items = []
         }
         var documents: [CaseDocument] = []
         for item in items {
             guard case let .fields(own) = item else {
-                problems.append(GenerationProblem(item.location, "a document is a set of fields ({ \"kind\": …, \"id\": …, … })"))
+                problems.append(Diagnostic(item.location, "a document is a set of fields ({ \"kind\": …, \"id\": …, … })"))
                 continue
             }
             documents.append(CaseDocument(shared: shared, own: own))

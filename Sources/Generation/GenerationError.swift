@@ -3,7 +3,7 @@ import Support
 /// Why records could not be generated. Nothing is written when this is thrown.
 public enum GenerationError: CategorizedError {
     /// Case data has problems; all of them are listed, each at its field.
-    case rejected(problems: [GenerationProblem])
+    case rejected(problems: [Diagnostic])
     /// The output could not be written.
     case cannotWrite(path: String, reason: String)
 
@@ -16,7 +16,7 @@ public enum GenerationError: CategorizedError {
     }
 
     public var diagnostics: [Diagnostic] {
-        if case let .rejected(problems) = self { return problems.map(\.diagnostic) }
+        if case let .rejected(problems) = self { return problems }
         return []
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads a JSON case file into ``CaseValue``s, keeping field order, the line of every
 /// value and its JSON path (`documents[0].pupil.birthDate`).
@@ -20,15 +21,11 @@ struct JSONCaseReader {
     static func read(_ data: Data, file: String) throws(GenerationError) -> CaseValue {
         var reader = JSONCaseReader(bytes: [UInt8](data), file: file)
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
-        do throws(GenerationProblem) {
-            reader.skipWhitespace()
-            guard let value = try reader.value(path: "", depth: 0) else { throw reader.syntax("the file holds only null") }
-            reader.skipWhitespace()
-            guard reader.index == reader.bytes.count else { throw reader.syntax("unexpected text after the end of the case data") }
-            return value
-        } catch {
-            throw .rejected(problems: [error])
-        }
+        reader.skipWhitespace()
+        guard let value = try reader.value(path: "", depth: 0) else { throw reader.syntax("the file holds only null") }
+        reader.skipWhitespace()
+        guard reader.index == reader.bytes.count else { throw reader.syntax("unexpected text after the end of the case data") }
+        return value
     }
 
     private init(bytes: [UInt8], file: String) {
@@ -37,12 +34,12 @@ struct JSONCaseReader {
     }
 
     private func location(_ path: String, line: Int) -> SourceLocation {
-        SourceLocation(file: file, place: "line \(line)", field: path)
+        SourceLocation(file: file, line: line, field: path)
     }
 
-    private func syntax(_ message: String) -> GenerationProblem {
-        GenerationProblem(SourceLocation(file: file, place: "line \(line), column \(index - lineStart + 1)", field: ""),
-                          "malformed JSON: " + message)
+    /// The first syntax error, at its line and column (JSON cannot be read on past it).
+    private func syntax(_ message: String) -> GenerationError {
+        .rejected(problems: [Diagnostic(file: file, line: line, column: index - lineStart + 1, message: "malformed JSON: " + message)])
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -54,14 +51,14 @@ struct JSONCaseReader {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws(GenerationProblem) {
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(GenerationError) {
         skipWhitespace()
         guard current == byte else { throw syntax("expected \(what)") }
         index += 1
     }
 
     /// A value, or `nil` for `null`.
-    private mutating func value(path: String, depth: Int) throws(GenerationProblem) -> CaseValue? {
+    private mutating func value(path: String, depth: Int) throws(GenerationError) -> CaseValue? {
         guard depth < Self.maximumDepth else { throw syntax("nested more than \(Self.maximumDepth) levels deep") }
         skipWhitespace()
         let start = line
@@ -79,7 +76,7 @@ struct JSONCaseReader {
         }
     }
 
-    private mutating func object(path: String, depth: Int) throws(GenerationProblem) -> CaseValue {
+    private mutating func object(path: String, depth: Int) throws(GenerationError) -> CaseValue {
         let start = line
         index += 1
         var fields = CaseFields(location: location(path, line: start))
@@ -92,7 +89,7 @@ struct JSONCaseReader {
             let key = try string()
             let childPath = path.isEmpty ? key : path + "." + key
             if fields[key] != nil {
-                throw GenerationProblem(location(childPath, line: keyLine), "this field appears twice; keep one")
+                throw .rejected(problems: [Diagnostic(location(childPath, line: keyLine), "this field appears twice; keep one")])
             }
             try expect(UInt8(ascii: ":"), "':' after the field name")
             if let value = try value(path: childPath, depth: depth + 1) { fields.entries.append((key, value)) }
@@ -103,7 +100,7 @@ struct JSONCaseReader {
         }
     }
 
-    private mutating func array(path: String, depth: Int) throws(GenerationProblem) -> CaseValue {
+    private mutating func array(path: String, depth: Int) throws(GenerationError) -> CaseValue {
         let start = line
         index += 1
         var items: [CaseValue] = []
@@ -120,7 +117,7 @@ struct JSONCaseReader {
         }
     }
 
-    private mutating func literal(_ word: String) throws(GenerationProblem) {
+    private mutating func literal(_ word: String) throws(GenerationError) {
         let expected = Array(word.utf8)
         guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
             throw syntax("expected a value (text must be in double quotes)")
@@ -128,7 +125,7 @@ struct JSONCaseReader {
         index += expected.count
     }
 
-    private mutating func number() throws(GenerationProblem) -> String {
+    private mutating func number() throws(GenerationError) -> String {
         let start = index
         while let byte = current, (0x30...0x39).contains(byte) || "+-.eE".utf8.contains(byte) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -136,7 +133,7 @@ struct JSONCaseReader {
         return text
     }
 
-    private mutating func string() throws(GenerationProblem) -> String {
+    private mutating func string() throws(GenerationError) -> String {
         index += 1
         var scalars: [UInt8] = []
         while let byte = current {
@@ -157,7 +154,7 @@ struct JSONCaseReader {
         throw syntax("text is not closed with \"")
     }
 
-    private mutating func escape(into output: inout [UInt8]) throws(GenerationProblem) {
+    private mutating func escape(into output: inout [UInt8]) throws(GenerationError) {
         guard let code = current else { throw syntax("text is not closed with \"") }
         index += 1
         let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
@@ -177,7 +174,7 @@ struct JSONCaseReader {
         output.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
 
-    private mutating func hex4() throws(GenerationProblem) -> UInt32 {
+    private mutating func hex4() throws(GenerationError) -> UInt32 {
         guard bytes.count - index >= 4,
               let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
             throw syntax("a \\u escape needs four hexadecimal digits")
@@ -186,5 +183,3 @@ struct JSONCaseReader {
         return value
     }
 }
-
-extension GenerationProblem: Error {}

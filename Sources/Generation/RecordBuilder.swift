@@ -16,7 +16,7 @@ struct RecordBuilder {
     private(set) var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     /// ``ElementPath`` of every element and attribute written → where its value came from.
     private(set) var sources: [String: SourceLocation] = [:]
-    private(set) var problems: [GenerationProblem] = []
+    private(set) var problems: [Diagnostic] = []
 
     init(model: SchemaModel) {
         self.model = model
@@ -42,7 +42,7 @@ struct RecordBuilder {
         for attribute in type.attributes {
             guard let value = fields[attribute.name] else { continue }
             guard case let .text(text, location) = value else {
-                problems.append(GenerationProblem(value.location, "must be a single value"))
+                problems.append(Diagnostic(value.location, "must be a single value"))
                 continue
             }
             sources[ElementPath.attribute(attribute.name, of: path)] = location
@@ -60,7 +60,7 @@ struct RecordBuilder {
             var items = [value]
             if case let .list(values, location) = value {
                 guard child.repeats || values.count <= 1 else {
-                    problems.append(GenerationProblem(location, "only one value is allowed here, not a list"))
+                    problems.append(Diagnostic(location, "only one value is allowed here, not a list"))
                     continue
                 }
                 items = values
@@ -82,11 +82,11 @@ struct RecordBuilder {
             write(element: child, type: type, fields: fields, path: path, depth: depth)
         case let (type?, _):
             let names = type.children.map(\.name).prefix(6).joined(separator: ", ")
-            problems.append(GenerationProblem(value.location, "must be a group of fields (\(names)…), not a single value"))
+            problems.append(Diagnostic(value.location, "must be a group of fields (\(names)…), not a single value"))
         case let (nil, .text(text, location)):
             xml += indent + "<\(child.name)>\(escape(text, at: location, attribute: false))</\(child.name)>"
         case (nil, _):
-            problems.append(GenerationProblem(value.location, "must be a single value, not a group of fields or a list"))
+            problems.append(Diagnostic(value.location, "must be a single value, not a group of fields or a list"))
         }
     }
 
@@ -98,12 +98,12 @@ struct RecordBuilder {
             return trimmed
         }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
-            problems.append(GenerationProblem(location, "contains a control character that records cannot hold; remove it"))
+            problems.append(Diagnostic(location, "contains a control character that records cannot hold; remove it"))
         }
         return XMLText.escaped(trimmed, attribute: attribute)
     }
 
-    private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> GenerationProblem {
+    private func unknownField(_ key: String, at location: SourceLocation, known: Set<String>) -> Diagnostic {
         // "referenceNo" for "referenceNumber": most of the key starts the field's name.
         let abbreviated = known.sorted().first { name in
             let shared = zip(key.lowercased(), name.lowercased()).prefix { $0 == $1 }.count
@@ -112,6 +112,6 @@ struct RecordBuilder {
         let suggestion = abbreviated ?? EditDistance.nearest(to: key, among: known, limit: max(2, key.count / 4))
         let hint = suggestion.map { "did you mean \"\($0)\"?" }
             ?? "fields here: " + known.sorted().joined(separator: ", ")
-        return GenerationProblem(location, "is not a field of this \(model.root.name) record; \(hint)")
+        return Diagnostic(location, "is not a field of this \(model.root.name) record; \(hint)")
     }
 }

@@ -19,7 +19,7 @@ public struct RecordGenerator: Sendable {
     /// Generates the records of every case file in `inputs`, in order.
     /// - Throws: ``GenerationError/rejected(problems:)`` listing every problem found.
     public func generate(from inputs: [CaseFile]) throws(GenerationError) -> [GeneratedRecord] {
-        var problems: [GenerationProblem] = []
+        var problems: [Diagnostic] = []
         var documents: [CaseDocument] = []
         var cases: [(shared: CaseFields, documents: ArraySlice<CaseDocument>)] = []
         for input in inputs {
@@ -43,21 +43,21 @@ public struct RecordGenerator: Sendable {
             switch result {
             case let .success(record):
                 if let first = names.updateValue(record.source, forKey: record.fileName) {
-                    problems.append(GenerationProblem(record.source, "has the same kind, id and version as \(first.file) \(first.field); give each document its own id"))
+                    problems.append(Diagnostic(record.source, "has the same kind, id and version as \(first.file) \(first.field); give each document its own id"))
                 }
                 records.append(record)
             case let .failure(found):
                 problems += found.problems
             }
         }
-        var seen: Set<GenerationProblem> = []
+        var seen: Set<Diagnostic> = []
         problems = problems.filter { seen.insert($0).inserted }
         guard problems.isEmpty else { throw .rejected(problems: problems) }
         return records
     }
 
     private static func read(_ input: CaseFile) throws(GenerationError) -> (shared: CaseFields?, documents: [CaseDocument]) {
-        var problems: [GenerationProblem] = []
+        var problems: [Diagnostic] = []
         let result: (shared: CaseFields?, documents: [CaseDocument])
         switch input.format {
         case .json: result = CaseDocument.documents(in: try JSONCaseReader.read(input.data, file: input.name), problems: &problems)
@@ -69,20 +69,20 @@ public struct RecordGenerator: Sendable {
     }
 
     /// The schema model of every kind the documents name (compiling each once).
-    private func models(for documents: [CaseDocument], problems: inout [GenerationProblem]) -> [String: SchemaModel] {
+    private func models(for documents: [CaseDocument], problems: inout [Diagnostic]) -> [String: SchemaModel] {
         var models: [String: SchemaModel] = [:]
         for kind in Set(documents.compactMap { $0.fields.text("kind") }) {
             do {
                 if let model = try catalog.model(forKind: kind) { models[kind] = model }
             } catch {
-                problems.append(GenerationProblem(SourceLocation(file: catalog.directory.path, place: "", field: kind), error.description))
+                problems.append(Diagnostic(file: catalog.directory.path, field: kind, message: error.description))
             }
         }
         return models
     }
 
     /// Shared fields that none of the case's documents has: most likely a typo.
-    private static func unusedSharedFields(_ shared: CaseFields, documents: ArraySlice<CaseDocument>, models: [String: SchemaModel]) -> [GenerationProblem] {
+    private static func unusedSharedFields(_ shared: CaseFields, documents: ArraySlice<CaseDocument>, models: [String: SchemaModel]) -> [Diagnostic] {
         var used = RecordBuilder.generatorKeys
         for document in documents {
             guard let model = document.fields.text("kind").flatMap({ models[$0] }),
@@ -90,7 +90,7 @@ public struct RecordGenerator: Sendable {
             used.formUnion(type.children.map(\.name) + type.attributes.map(\.name))
         }
         return shared.entries.filter { !used.contains($0.key) }.map {
-            GenerationProblem($0.value.location, "is not a field of any document in this case; check the spelling")
+            Diagnostic($0.value.location, "is not a field of any document in this case; check the spelling")
         }
     }
 
@@ -105,11 +105,11 @@ public struct RecordGenerator: Sendable {
 
     private static func record(from document: CaseDocument, models: [String: SchemaModel], validator: RecordValidator) -> Result<GeneratedRecord, ProblemList> {
         guard let kind = document.fields.text("kind") else {
-            return .failure(ProblemList([GenerationProblem(document.location, "has no \"kind\"; say which document this is (one of: \(validator.catalog.kinds.joined(separator: ", ")))")]))
+            return .failure(ProblemList([Diagnostic(document.location, "has no \"kind\"; say which document this is (one of: \(validator.catalog.kinds.joined(separator: ", ")))")]))
         }
         guard let model = models[kind] else {
             let location = document.fields["kind"]?.location ?? document.location
-            return .failure(ProblemList([GenerationProblem(location, "is not a known document kind; use one of: \(validator.catalog.kinds.joined(separator: ", "))")]))
+            return .failure(ProblemList([Diagnostic(location, "is not a known document kind; use one of: \(validator.catalog.kinds.joined(separator: ", "))")]))
         }
         var builder = RecordBuilder(model: model)
         builder.build(document)
@@ -120,7 +120,7 @@ public struct RecordGenerator: Sendable {
             try validator.validate(data: data, file: document.location.file)
         } catch {
             problems += error.problems.map { problem in
-                GenerationProblem(Self.source(of: problem.field, in: builder.sources) ?? document.location, problem.message)
+                Diagnostic(Self.source(of: problem.field, in: builder.sources) ?? document.location, problem.message)
             }
         }
         guard problems.isEmpty else { return .failure(ProblemList(problems)) }
@@ -143,6 +143,6 @@ public struct RecordGenerator: Sendable {
 
 /// Problems of one document, as a `Result` failure.
 struct ProblemList: Error {
-    let problems: [GenerationProblem]
-    init(_ problems: [GenerationProblem]) { self.problems = problems }
+    let problems: [Diagnostic]
+    init(_ problems: [Diagnostic]) { self.problems = problems }
 }

@@ -1,55 +1,49 @@
-import Foundation
 import Support
 
-/// Where a value came from in case data, for messages: the file, the place in it
-/// (line, or CSV row and column) and the field's path.
+/// Where a value came from in case data: the file, the place in it (a line, or a CSV row
+/// and column) and the field's path.
+///
+/// Not a ``Diagnostic``: every value of a case carries one, and a generated record names
+/// its document's as provenance (`← case.json: line 3: documents[0]`), with nothing wrong.
+/// A problem at a value is `Diagnostic(location, message)`, which keeps every part of it.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The case file as the user named it.
     public let file: String
-    /// `line 12`, or `row 5, column F` for CSV.
-    public let place: String
+    /// 1-based line in a JSON or XML case file, else 0.
+    public let line: Int
+    /// 1-based CSV row (the header is row 1) and column (A is 1), else 0.
+    public let row: Int
+    public let column: Int
     /// The field: a JSON path (`documents[0].pupil.birthDate`), a CSV header, or an
     /// element path in an XML case file (`document[2]/pupil/birthDate`).
     public let field: String
 
-    public init(file: String, place: String, field: String) {
+    public init(file: String, line: Int = 0, row: Int = 0, column: Int = 0, field: String) {
         self.file = file
-        self.place = place
+        self.line = line
+        self.row = row
+        self.column = column
         self.field = field
     }
 
+    /// `line 12`, `row 5`, `row 5, column F`, or empty: as a ``Diagnostic`` here says it.
+    public var place: String { Diagnostic(self, "").place }
+
+    /// `file: place: field`, leaving out what is unknown.
     public var description: String {
         [file, place, field].filter { !$0.isEmpty }.joined(separator: ": ")
     }
+
+    /// The same place, for the field `field`.
+    func with(field: String) -> SourceLocation {
+        SourceLocation(file: file, line: line, row: row, column: column, field: field)
+    }
 }
 
-/// One thing wrong with case data, at the field that holds it.
-public struct GenerationProblem: Sendable, Hashable, CustomStringConvertible {
-    public let location: SourceLocation
-    public let message: String
-
+extension Diagnostic {
+    /// The problem `message` at `location`.
     public init(_ location: SourceLocation, _ message: String) {
-        self.location = location
-        self.message = message
-    }
-
-    public var description: String { "\(location): \(message)" }
-
-    /// The problem as a ``Diagnostic``: `line N` and `row R, column X` become its line, row
-    /// and column; a JSON position (`line N, column C`) keeps its line only.
-    public var diagnostic: Diagnostic {
-        var diagnostic = Diagnostic(file: location.file, field: location.field, message: message)
-        let parts = location.place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for part in parts {
-            let words = part.split(separator: " ")
-            guard words.count == 2 else { continue }
-            switch words[0] {
-            case "line": diagnostic.line = Int(words[1]) ?? 0
-            case "row": diagnostic.row = Int(words[1]) ?? 0
-            case "column" where diagnostic.row > 0: diagnostic.column = String(words[1])
-            default: break
-            }
-        }
-        return diagnostic
+        self.init(file: location.file, line: location.line, row: location.row, column: location.column,
+                  field: location.field, message: message)
     }
 }

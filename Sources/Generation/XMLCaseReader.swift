@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Support
 import XML
 
 /// Reads an XML case file: the JSON case format written as elements.
@@ -19,10 +20,10 @@ enum XMLCaseReader {
             throw .rejected(problems: problems(from: error, file: file))
         }
         guard root.name == "case", root.namespace == namespace else {
-            throw .rejected(problems: [GenerationProblem(SourceLocation(file: file, place: "line \(root.line)", field: root.name),
-                "an XML case file starts with <case xmlns=\"\(namespace)\">")])
+            throw .rejected(problems: [Diagnostic(file: file, line: root.line, field: root.name,
+                message: "an XML case file starts with <case xmlns=\"\(namespace)\">")])
         }
-        var problems: [GenerationProblem] = []
+        var problems: [Diagnostic] = []
         let value = convert(root, path: "", file: file, problems: &problems)
         guard problems.isEmpty, case var .fields(fields) = value else { throw .rejected(problems: problems) }
         // `<document>` elements are the case's documents, as the JSON key `documents`.
@@ -35,21 +36,19 @@ enum XMLCaseReader {
     }
 
     /// Problems of an XML file that could not be parsed, one per line named.
-    static func problems(from error: XMLError, file: String) -> [GenerationProblem] {
-        let listed = error.problems.map {
-            GenerationProblem(SourceLocation(file: file, place: $0.line > 0 ? "line \($0.line)" : "", field: $0.field), $0.message)
-        }
-        return listed.isEmpty ? [GenerationProblem(SourceLocation(file: file, place: "", field: ""), error.reason)] : listed
+    static func problems(from error: XMLError, file: String) -> [Diagnostic] {
+        let listed = error.problems.map { Diagnostic(file: file, line: $0.line, field: $0.field, message: $0.message) }
+        return listed.isEmpty ? [Diagnostic(file: file, message: error.reason)] : listed
     }
 
-    private static func convert(_ element: XMLElement, path: String, file: String, problems: inout [GenerationProblem]) -> CaseValue {
-        let location = SourceLocation(file: file, place: "line \(element.line)", field: path)
+    private static func convert(_ element: XMLElement, path: String, file: String, problems: inout [Diagnostic]) -> CaseValue {
+        let location = SourceLocation(file: file, line: element.line, field: path)
         if element.children.isEmpty && element.attributes.isEmpty { return .text(element.text, location) }
         if !element.children.isEmpty, !element.text.allSatisfy(\.isWhitespace) {
-            problems.append(GenerationProblem(location, "has text beside its fields; put the text in a field of its own"))
+            problems.append(Diagnostic(location, "has text beside its fields; put the text in a field of its own"))
         }
         var fields = CaseFields(entries: element.attributes.map { attribute in
-            (attribute.name, CaseValue.text(attribute.value, SourceLocation(file: file, place: location.place, field: ElementPath.attribute(attribute.name, of: path))))
+            (attribute.name, CaseValue.text(attribute.value, location.with(field: ElementPath.attribute(attribute.name, of: path))))
         }, location: location)
         var names: [String] = []
         for child in element.children where !names.contains(child.name) { names.append(child.name) }
@@ -59,7 +58,7 @@ enum XMLCaseReader {
                 convert(child, path: ElementPath.join(path, ElementPath.segment(name, index: index + 1, of: group.count)), file: file, problems: &problems)
             }
             if fields[name] != nil {
-                problems.append(GenerationProblem(location, "\(name) is given both as an attribute and as an element; keep one"))
+                problems.append(Diagnostic(location, "\(name) is given both as an attribute and as an element; keep one"))
             }
             fields.entries.append((name, values.count == 1 ? values[0] : .list(values, values[0].location)))
         }

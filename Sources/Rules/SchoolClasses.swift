@@ -35,7 +35,7 @@ public enum SchoolClasses {
             return try validated(xml, file: file, schemas: schemas) { problem in
                 let place = places[problem.line] ?? (row: 0, element: "")
                 let name = attributeColumns[place.element]?.first { problem.message.contains("'\($0.key)'") || problem.field.hasSuffix("@\($0.key)") }?.value
-                return Diagnostic(row: place.row, column: place.row > 0 ? name.map { column($0, header) } ?? "" : "",
+                return Diagnostic(row: place.row, column: place.row > 0 ? name.map { column($0, header) } ?? 0 : 0,
                                   field: name ?? "", message: problem.message)
             }
         }
@@ -78,7 +78,7 @@ public enum SchoolClasses {
             throw .invalidData(file: file, problems: problems + [Diagnostic(row: 1, message: "the file is empty; it needs a header row: \(columns.joined(separator: ","))")])
         }
         for (column, name) in header.enumerated() where !columns.contains(name) {
-            problems.append(Diagnostic(row: 1, column: CSVRecords.columnName(column), field: name,
+            problems.append(Diagnostic(row: 1, column: column + 1, field: name,
                                         message: "is not a column of a school's classes (\(columns.joined(separator: ",")))"))
         }
         for name in columns where required.contains(name) && !header.contains(name) {
@@ -137,7 +137,8 @@ public enum SchoolClasses {
         return (Data(lines.joined(separator: "\n").utf8), places)
     }
 
-    private static func column(_ name: String, _ header: [String]) -> String {
-        header.firstIndex(of: name).map(CSVRecords.columnName) ?? name
+    /// The 1-based column of `name`, or 0 when the header lacks it.
+    private static func column(_ name: String, _ header: [String]) -> Int {
+        header.firstIndex(of: name).map { $0 + 1 } ?? 0
     }
 }

@@ -26,7 +26,7 @@ import Testing
         let error = #expect(throws: GenerationError.self) { try JSONCaseReader.read(Data(json.utf8), file: "c.json") }
         guard case let .rejected(problems)? = error else { Issue.record("expected .rejected"); return }
         #expect(problems.count == 1)
-        #expect(problems.first?.location.place == place)
+        #expect(problems.first?.place == place)
         #expect(problems.first?.message.hasPrefix("malformed JSON") == true)
     }
 
@@ -55,7 +55,7 @@ import Testing
         let csv = "kind,a.b,a,x..y\nplacement,1,2,3\nplacement,1\n"
         let error = #expect(throws: GenerationError.self) { try CSVCaseReader.read(Data(csv.utf8), file: "b.csv") }
         guard case let .rejected(problems)? = error else { Issue.record("expected .rejected"); return }
-        #expect(problems.map(\.location.place) == ["row 1, column D", "row 1, column C", "row 3"])
+        #expect(problems.map(\.place) == ["row 1, column D", "row 1, column C", "row 3"])
         #expect(problems.last?.message.contains("has 2 cells but the header has 4") == true)
     }
 

@@ -11,14 +11,24 @@ struct GenerationErrorCategoryTests {
         #expect(error.category == category)
     }
 
+    /// A problem keeps every part of its place, and says it as before (`line 4, column 7`).
     @Test(arguments: [
-        ("line 4", Diagnostic(file: "c.json", line: 4, field: "pupil", message: "m")),
-        ("line 4, column 7", Diagnostic(file: "c.json", line: 4, field: "pupil", message: "m")),
-        ("row 5, column F", Diagnostic(file: "c.json", row: 5, column: "F", field: "pupil", message: "m")),
-        ("", Diagnostic(file: "c.json", field: "pupil", message: "m")),
+        (Diagnostic(SourceLocation(file: "c.json", line: 4, field: "pupil"), "m"), "c.json: line 4: pupil: m"),
+        (Diagnostic(file: "c.json", line: 4, column: 7, message: "m"), "c.json: line 4, column 7: m"),
+        (Diagnostic(SourceLocation(file: "b.csv", row: 5, column: 6, field: "pupil"), "m"), "b.csv: row 5, column F: pupil: m"),
+        (Diagnostic(SourceLocation(file: "b.csv", row: 5, field: ""), "m"), "b.csv: row 5: m"),
+        (Diagnostic(SourceLocation(file: "c.json", field: "pupil"), "m"), "c.json: pupil: m"),
     ])
-    func rejectedProblemsBecomeDiagnostics(place: String, expected: Diagnostic) {
-        let error = GenerationError.rejected(problems: [GenerationProblem(SourceLocation(file: "c.json", place: place, field: "pupil"), "m")])
-        #expect(error.diagnostics == [expected])
+    func rejectedProblemsAreTheDiagnostics(problem: Diagnostic, text: String) {
+        let error = GenerationError.rejected(problems: [problem])
+        #expect(error.diagnostics == [problem])
+        #expect(error.description.hasSuffix("\n  " + text))
+    }
+
+    @Test func aValueSourceSaysItsPlaceLikeADiagnostic() {
+        let cell = SourceLocation(file: "b.csv", row: 2, column: 28, field: "pupil.name")
+        #expect(cell.description == "b.csv: row 2, column AB: pupil.name")
+        #expect(Diagnostic(cell, "m") == Diagnostic(file: "b.csv", row: 2, column: 28, field: "pupil.name", message: "m"))
+        #expect(SourceLocation(file: "c.json", line: 3, field: "documents[0]").description == "c.json: line 3: documents[0]")
     }
 }

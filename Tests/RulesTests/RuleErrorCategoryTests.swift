@@ -16,8 +16,8 @@ struct RuleErrorCategoryTests {
     }
 
     @Test func invalidDataListsItsPlacesWithTheFile() {
-        let error = RuleError.invalidData(file: "school.csv", problems: [Diagnostic(row: 5, column: "F", field: "class.size", message: "must be a whole number")])
-        #expect(error.diagnostics == [Diagnostic(file: "school.csv", row: 5, column: "F", field: "class.size", message: "must be a whole number")])
+        let error = RuleError.invalidData(file: "school.csv", problems: [Diagnostic(row: 5, column: 6, field: "class.size", message: "must be a whole number")])
+        #expect(error.diagnostics == [Diagnostic(file: "school.csv", row: 5, column: 6, field: "class.size", message: "must be a whole number")])
         #expect(error.description.hasSuffix("\n  row 5, column F: class.size: must be a whole number"))
     }
 }
