@@ -22,7 +22,7 @@ enum CLIError: Error {
     case usage(String, command: CommandSpec?)
     /// A module's error, reported in its own words.
     case failed(any CategorizedError)
-    case invalidRecords(count: Int, problems: [JSONProblem])
+    case invalidRecords(count: Int, problems: [Diagnostic])
     case missingSchemas(searched: [String])
     case missingForms(searched: [String])
     case missingRules(searched: [String])
@@ -56,9 +56,9 @@ enum CLIError: Error {
     static func exitCode(_ error: any CategorizedError) -> ExitCode { exitCode(error.category) }
 
     /// Every problem the error lists, for `--json` output.
-    var problems: [JSONProblem] {
+    var problems: [Diagnostic] {
         switch self {
-        case let .failed(error): error.diagnostics.map(JSONProblem.init)
+        case let .failed(error): error.diagnostics
         case let .invalidRecords(_, problems): problems
         default: []
         }

@@ -35,38 +35,24 @@ struct InputFailure: Encodable {
     let input: String
     let kind: String
     let message: String
-    let problems: [JSONProblem]
+    let problems: [Diagnostic]
 
     init(input: String, error: CLIError) {
         (self.input, kind, message, problems) = (input, error.kind, error.message, error.problems)
     }
 
     /// An input whose data is wrong (an invalid record), with its problems.
-    init(input: String, message: String, problems: [JSONProblem]) {
+    init(input: String, message: String, problems: [Diagnostic]) {
         (self.input, kind, self.message, self.problems) = (input, "data", message, problems)
     }
 }
 
-/// `"error"` of a JSON document: the failure's kind (from its exit status), message and problems.
+/// `"error"` of a JSON document: the failure's kind (from its exit status), message and problems
+/// (each a ``Diagnostic``: `file`, `place`, `field`, `message`, and `line`, `row`, `column` when known).
 struct JSONError: Encodable {
     let kind: String
     let message: String
-    let problems: [JSONProblem]
+    let problems: [Diagnostic]
 
     init(_ error: CLIError) { (kind, message, problems) = (error.kind, error.message, error.problems) }
-}
-
-/// One problem at a place in `--json` output.
-struct JSONProblem: Encodable {
-    let file: String
-    let place: String
-    let field: String
-    let message: String
-}
-
-extension JSONProblem {
-    /// The problem a ``Diagnostic`` names, its place written out (`line 12`, `row 5, column F`).
-    init(_ diagnostic: Diagnostic) {
-        self.init(file: diagnostic.file, place: diagnostic.place, field: diagnostic.field, message: diagnostic.message)
-    }
 }

@@ -19,7 +19,7 @@ enum ValidateCommand {
         let kind: String?
         let valid: Bool
         let message: String?
-        let problems: [JSONProblem]
+        let problems: [Diagnostic]
     }
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
@@ -35,9 +35,9 @@ enum ValidateCommand {
                 let kind = try validator.validate(contentsOf: url, file: file)
                 outcomes[index] = Outcome(file: file, kind: kind, valid: true, message: nil, problems: [])
             } catch {
-                let listed = error.diagnostics.map(JSONProblem.init)
+                let listed = error.diagnostics
                 outcomes[index] = Outcome(file: file, kind: nil, valid: false, message: error.description,
-                                          problems: listed.isEmpty ? [JSONProblem(file: file, place: "", field: "", message: error.reason)] : listed)
+                                          problems: listed.isEmpty ? [Diagnostic(file: file, message: error.reason)] : listed)
             }
         }
         let results = outcomes.values

@@ -82,11 +82,36 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let error = try #require(json["error"] as? [String: Any])
         #expect(error["kind"] as? String == "data")
-        let fields = (error["problems"] as? [[String: String]] ?? []).map { $0["field"] ?? "" }
+        let fields = (error["problems"] as? [[String: Any]] ?? []).map { $0["field"] as? String ?? "" }
         #expect(fields.contains("pupil.birthDate"))
         #expect(fields.contains("documents[0].cn.disability.category"))
         #expect(fields.contains { $0.hasSuffix(".header.referenceNo") }, "unknown field named: \(fields)")
         #expect(run.stdout.contains("did you mean \\\"referenceNumber\\\"?"))
+    }
+
+    /// `--json` gives each problem's place as numbers too: a JSON syntax error its line and
+    /// column, a CSV cell its row and column (the letter stays in `place`).
+    @Test func jsonProblemsCarryTheirLineRowAndColumn() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("case.json")
+        try Data("{\n  \"documents\": [\n    {\"kind\": \"placement\",}\n  ]\n}\n".utf8).write(to: json)
+        let csv = folder.appendingPathComponent("batch.csv")
+        try Data("kind,x..y\nplacement,1\n".utf8).write(to: csv)
+
+        let run = try Run.inclusio(["generate", json.path, csv.path, "-o", folder.appendingPathComponent("out").path, "--json"])
+
+        #expect(run.status == 65)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let problems = try #require((document["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+        let syntax = try #require(problems.first { ($0["file"] as? String)?.hasSuffix("case.json") == true })
+        #expect(syntax["place"] as? String == "line 3, column 26", "\(syntax)")
+        #expect(syntax["line"] as? Int == 3 && syntax["column"] as? Int == 26 && syntax["row"] == nil)
+        #expect(syntax["field"] as? String == "" && (syntax["message"] as? String)?.hasPrefix("malformed JSON: ") == true)
+        let cell = try #require(problems.first { ($0["file"] as? String)?.hasSuffix("batch.csv") == true })
+        #expect(cell["place"] as? String == "row 1, column B", "\(cell)")
+        #expect(cell["row"] as? Int == 1 && cell["column"] as? Int == 2 && cell["line"] == nil)
+        #expect(cell["field"] as? String == "x..y")
     }
 
     @Test func hostileXMLCaseFileIsRefusedBeforeAnyEntity() throws {

@@ -53,9 +53,9 @@ import Testing
 
         #expect(run.status == 65)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "stdout must be one JSON document: \(run.stdout)")
-        let problems = try #require((json["error"] as? [String: Any])?["problems"] as? [[String: String]])
-        #expect(problems.map { URL(fileURLWithPath: $0["file"] ?? "").lastPathComponent } == ["a.xml", "c.xml"])
-        #expect(problems.first?["field"] == "placement/@version")
-        #expect(problems.last?["message"]?.contains("declares a DTD") == true)
+        let problems = try #require((json["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+        #expect(problems.map { URL(fileURLWithPath: $0["file"] as? String ?? "").lastPathComponent } == ["a.xml", "c.xml"])
+        #expect(problems.first?["field"] as? String == "placement/@version")
+        #expect((problems.last?["message"] as? String)?.contains("declares a DTD") == true)
     }
 }
