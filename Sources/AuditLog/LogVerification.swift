@@ -3,6 +3,11 @@ import Foundation
 /// What ``LogVerifier`` found.
 public struct LogVerification: Sendable, Encodable {
     /// One thing wrong with the log, at an entry when it can be placed.
+    ///
+    /// Not a `Diagnostic`: an entry is a sequence number of the hash chain (the number
+    /// `audit prove --entry` takes), not a place in a text file. It can name an entry the file
+    /// no longer holds (the one after a cut-short log), and most problems concern a stored or
+    /// exported checkpoint, which the message names, rather than a line of the log.
     public struct Problem: Sendable, Encodable, CustomStringConvertible {
         /// The entry (sequence number, from 1) concerned, if one can be named.
         public let entry: Int?
