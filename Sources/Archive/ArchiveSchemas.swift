@@ -1,5 +1,4 @@
 import Foundation
-import Records
 import XML
 
 /// The schemas the archive validates against: record kinds (`Schemas/`) and its own policy

@@ -1,6 +1,5 @@
 import Foundation
 import Jurisdictions
-import Records
 import XML
 
 extension InclusioHome {

@@ -1,7 +1,6 @@
 import Dossier
 import Foundation
 import Generation
-import Records
 import XML
 import Support
 

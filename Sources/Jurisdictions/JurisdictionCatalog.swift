@@ -1,5 +1,4 @@
 import Foundation
-import Records
 import XML
 
 /// Every jurisdiction declared in a jurisdictions folder (`Jurisdictions/<code>/jurisdiction.xml`),
