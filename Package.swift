@@ -16,6 +16,9 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        // Only for verifying client certificates on libmicrohttpd's GnuTLS sessions.
+        .systemLibrary(name: "CGnuTLS", pkgConfig: "gnutls", providers: [.apt(["libgnutls28-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results and work queues).
         .target(name: "Support"),
@@ -47,6 +50,9 @@ let package = Package(
         // What a file is, from its bytes (case file, record, dossier, attachment), for every command
         // that reads records or case data; above Generation and Archive, whose typed inputs it makes.
         .target(name: "Intake", dependencies: ["Records", "XML", "Generation", "Dossier", "Archive", "Support"]),
+        // The transport under `inclusio serve`: an HTTPS server (libmicrohttpd, client certificates
+        // verified with GnuTLS) and an HTTPS client (libcurl), the only modules importing them.
+        .target(name: "HTTPService", dependencies: ["CMicroHTTPD", "CGnuTLS", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
