@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         // Only for verifying client certificates on libmicrohttpd's GnuTLS sessions.
         .systemLibrary(name: "CGnuTLS", pkgConfig: "gnutls", providers: [.apt(["libgnutls28-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results and work queues).
         .target(name: "Support"),
@@ -53,6 +54,7 @@ let package = Package(
         // The transport under `inclusio serve`: an HTTPS server (libmicrohttpd, client certificates
         // verified with GnuTLS) and an HTTPS client (libcurl), the only modules importing them.
         .target(name: "HTTPService", dependencies: ["CMicroHTTPD", "CGnuTLS", "Support"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
