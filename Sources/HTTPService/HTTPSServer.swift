@@ -1,6 +1,5 @@
 internal import CMicroHTTPD
 import Foundation
-import Support
 
 /// An HTTPS server on GNU libmicrohttpd 0.9.75 with GnuTLS; owns its `MHD_Daemon`.
 ///
