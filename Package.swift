@@ -16,6 +16,10 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        // Only for verifying client certificates on libmicrohttpd's GnuTLS sessions.
+        .systemLibrary(name: "CGnuTLS", pkgConfig: "gnutls", providers: [.apt(["libgnutls28-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Small helpers shared by the stages (spelling suggestions, concurrent results and work queues).
         .target(name: "Support"),
@@ -47,6 +51,10 @@ let package = Package(
         // What a file is, from its bytes (case file, record, dossier, attachment), for every command
         // that reads records or case data; above Generation and Archive, whose typed inputs it makes.
         .target(name: "Intake", dependencies: ["Records", "XML", "Generation", "Dossier", "Archive", "Support"]),
+        // The transport under `inclusio serve`: an HTTPS server (libmicrohttpd, client certificates
+        // verified with GnuTLS) and an HTTPS client (libcurl), the only modules importing them.
+        .target(name: "HTTPService", dependencies: ["CMicroHTTPD", "CGnuTLS", "Support"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
         .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
@@ -67,6 +75,7 @@ let package = Package(
         .testTarget(name: "JurisdictionsTests", dependencies: ["inclusio", "Audit", "Jurisdictions", "Records", "XML", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "XML", "TestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Records", "XML", "TestSupport"]),
+        .testTarget(name: "HTTPServiceTests", dependencies: ["HTTPService", "HTTPClient", "Cryptography", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

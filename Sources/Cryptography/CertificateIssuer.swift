@@ -11,6 +11,9 @@ public enum CertificateIssuer {
         case root
         /// An office or school: signs documents and receives envelopes.
         case party
+        /// An HTTPS server reached as `hosts`: IP addresses (`127.0.0.1`) or DNS names, written
+        /// into subjectAltName, which TLS clients match instead of the common name.
+        case tlsServer(hosts: [String])
     }
 
     /// Issues a certificate for `key` named `subject` (`[("CN", "…"), ("O", "…")]`), valid for
@@ -71,6 +74,20 @@ public enum CertificateIssuer {
              (NID_key_usage, "critical,digitalSignature,nonRepudiation," + (ec ? "keyAgreement" : "keyEncipherment")),
              (NID_ext_key_usage, "emailProtection"), (NID_subject_key_identifier, "hash"),
              (NID_authority_key_identifier, "keyid:always")]
+        case let .tlsServer(hosts):
+            [(NID_basic_constraints, "critical,CA:FALSE"),
+             (NID_key_usage, "critical,digitalSignature" + (ec ? "" : ",keyEncipherment")),
+             (NID_ext_key_usage, "serverAuth"), (NID_subject_alt_name, subjectAltName(hosts)),
+             (NID_subject_key_identifier, "hash"), (NID_authority_key_identifier, "keyid:always")]
         }
+    }
+
+    /// `IP:127.0.0.1,DNS:localhost`: a host that parses as an IPv4 or IPv6 address is an IP entry.
+    private static func subjectAltName(_ hosts: [String]) -> String {
+        hosts.map { host in
+            var v4 = in_addr(), v6 = in6_addr()
+            let isAddress = inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+            return (isAddress ? "IP:" : "DNS:") + host
+        }.joined(separator: ",")
     }
 }
