@@ -38,10 +38,11 @@ import Testing
         let under = try Outsiders.curl(try trust() + chunked + ["--data-binary", "@" + bodyFile(bytes: 1000).path, "\(server.url)/in"])
         #expect(under.status == 200)
         let over = try Outsiders.curl(try trust() + chunked + ["--data-binary", "@" + bodyFile(bytes: 100_000).path, "\(server.url)/in"])
-        // libmicrohttpd 0.9.75 cannot answer in mid-body: the connection is closed unanswered
-        // (curl: 52, empty reply), and the server goes on serving.
+        // libmicrohttpd 0.9.75 cannot answer in mid-body: the connection is closed unanswered, and
+        // the server goes on serving. curl sees the close as an empty reply (52) or, when it is
+        // still sending, as a failed send (55) or receive (56): which one depends on timing.
         #expect(over.status == 0)
-        #expect(over.exit == 52)
+        #expect([52, 55, 56].contains(over.exit), "curl exit \(over.exit)")
         #expect(try client(server).get("/after").status == 200)
     }
 
