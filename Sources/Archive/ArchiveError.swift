@@ -28,6 +28,9 @@ public enum ArchiveError: CategorizedError {
     case wrongCredential(operator: String)
     /// The policy does not let the operator do this.
     case notPermitted(operator: String, action: ArchivePolicy.Action, target: String)
+    /// A pupil or document outside the operator's scope, or not in the archive: the two are
+    /// refused alike, so that a refusal tells nothing about who has a file.
+    case withheld(operator: String, action: ArchivePolicy.Action, target: String)
     /// Commands that touch a pupil must say why.
     case purposeMissing
     case unknownPupil(reference: String)
@@ -72,7 +75,7 @@ public enum ArchiveError: CategorizedError {
         case .alreadyExists, .incomplete, .cannotWrite: .output
         case .invalidPolicy, .policyAltered: .configuration
         case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
-        case .notEnrolled, .wrongCredential, .notPermitted: .permission
+        case .notEnrolled, .wrongCredential, .notPermitted, .withheld: .permission
         case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
         case let .record(error): error.category
         case let .dossier(error): error.category
@@ -112,6 +115,8 @@ public enum ArchiveError: CategorizedError {
             "The credential given does not belong to operator \(op); nothing was opened."
         case let .notPermitted(op, action, target):
             "Not permitted: operator \(op) may not \(action.rawValue) \(target) under the archive's policy."
+        case let .withheld(op, action, target):
+            "Not permitted: operator \(op) may not \(action.rawValue) \(target): it is outside the operator's scope under the archive's policy, or not in the archive (the two are refused alike, and logged)."
         case .purposeMissing:
             "Say why with --purpose (for example \"annual review\" or \"transfer to the next school\"); it is written into the access log."
         case let .unknownPupil(reference):

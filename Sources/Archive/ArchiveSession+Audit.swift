@@ -70,7 +70,11 @@ extension ArchiveSession {
     /// the pupil's access history is itself logged as an access to that pupil.
     public func auditTrail(pupil reference: String? = nil) throws(ArchiveError) -> (trail: AuditTrail, pupil: String?) {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
-        let pseudonym = try reference.map { (reference) throws(ArchiveError) in try pupil(reference).pseudonym }
+        // Audit is archive-wide (no scope), but an unknown pupil is refused like any other, so a
+        // report cannot be used to learn by national id who has a file.
+        let pseudonym = try reference.map { (reference) throws(ArchiveError) in
+            try reachablePupil(reference, for: .audit, scoped: false, target: { "the access history of \($0)" }).pseudonym
+        }
         try record("audit", pupil: pseudonym)
         let events = try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.events() }
         var places: [String: PupilPlace] = [:]

@@ -76,7 +76,9 @@ extension ArchiveSession {
 
     /// The pupil an attachment belongs to: `--pupil`, or the one pupil of the records filed with it.
     private func attachmentOwner(_ reference: String?, filed: [IngestedDocument], file: String) throws(ArchiveError) -> PupilRecord {
-        if let reference { return try pupil(reference) }
+        if let reference {
+            return try reachablePupil(reference, for: .ingest, kind: "attachment", target: { "attachments for \($0)" })
+        }
         let pupils = Set(filed.map(\.pupil))
         guard pupils.count == 1, let only = pupils.first else { throw .pupilNeeded(file: file) }
         return try pupil(only)

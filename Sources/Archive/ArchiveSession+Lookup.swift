@@ -50,11 +50,11 @@ extension ArchiveSession {
 
     /// The file of the pupil `reference` names: identity and every document of a kind the
     /// operator may read, each with all its versions.
-    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/unknownPupil(reference:)``.
+    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/withheld(operator:action:target:)``
+    ///   (an unknown pupil and one outside the scope alike).
     public func file(of reference: String) throws(ArchiveError) -> PupilFile {
         _ = try requirePurpose()
-        let pupil = try self.pupil(reference)
-        try authorize(.read, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
+        let pupil = try reachablePupil(reference, for: .read)
         let readable = policy.kinds(op, .read)
         let versions = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ? ORDER BY d.kind, d.id, v.version",
                                  [.text(pupil.pseudonym)]).map(StoredVersion.init)
@@ -81,8 +81,8 @@ extension ArchiveSession {
 
     /// A decrypted copy of `document` (an archive id `D-…`, or a record's own id) at `version`
     /// (the current one when `nil`), logged as an export before it is returned.
-    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/unknownDocument(reference:)``,
-    ///   ``ArchiveError/damaged(what:reason:)``.
+    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/withheld(operator:action:target:)``
+    ///   (an unknown document and one of a pupil outside the scope alike), ``ArchiveError/damaged(what:reason:)``.
     public func export(_ document: String, version: Int? = nil, recipient: String? = nil) throws(ArchiveError) -> (VersionSummary, Data) {
         try release(document, version: version, as: .export, recipient: recipient)
     }
@@ -90,7 +90,7 @@ extension ArchiveSession {
     /// A record (XML) from the archive, to be printed: like ``export(_:version:recipient:)``
     /// but under the policy's `render` permission and logged as a render.
     /// - Throws: as ``export(_:version:recipient:)``, and ``ArchiveError/notARecord(document:mediaType:)``
-    ///   for a stored PDF or other file (checked before anything is decrypted or logged).
+    ///   for a stored PDF or other file (checked after the scope, before anything is decrypted or logged).
     public func printable(_ document: String, version: Int? = nil) throws(ArchiveError) -> (VersionSummary, Data) {
         try release(document, version: version, as: .render, recipient: nil)
     }
@@ -98,11 +98,11 @@ extension ArchiveSession {
     /// Decrypts a document version for `action` (export or render), checked and logged.
     private func release(_ document: String, version: Int?, as action: ArchivePolicy.Action, recipient: String?) throws(ArchiveError) -> (VersionSummary, Data) {
         _ = try requirePurpose()
-        let stored = try self.version(document, version)
+        let (id, pupil) = try reachableDocument(document, for: action)
+        let stored = try self.version(id, version)
         if action == .render, stored.mediaType != "application/xml" {
             throw .notARecord(document: stored.document, mediaType: stored.mediaType)
         }
-        let pupil = try self.pupil(stored.pupil)
         try authorize(action, kind: stored.kind, placement: pupil.placement, pupil: pupil.pseudonym, document: stored.document,
                       target: "document \(stored.document)")
         let key = try pupilKey(pupil)
@@ -124,11 +124,8 @@ extension ArchiveSession {
                                dossierSha256: details.provenance?.dossierSha256), content)
     }
 
-    /// The stored version `reference` and `version` name.
-    private func version(_ reference: String, _ version: Int?) throws(ArchiveError) -> StoredVersion {
-        let ids = try query("SELECT id FROM documents WHERE id = ? OR record_id = ?", [.text(reference), .text(reference)]).compactMap { $0.text(0) }
-        guard let id = ids.first else { throw .unknownDocument(reference: reference) }
-        guard ids.count == 1 else { throw .ambiguousDocument(reference: reference, candidates: ids) }
+    /// The stored version `version` (the current one when `nil`) of the document `id`.
+    private func version(_ id: String, _ version: Int?) throws(ArchiveError) -> StoredVersion {
         let condition = version == nil ? "v.version = (SELECT MAX(version) FROM versions WHERE document = ?)" : "v.version = ?"
         let rows = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document WHERE v.document = ? AND \(condition)",
                              [.text(id), version.map { .of($0) } ?? .text(id)])

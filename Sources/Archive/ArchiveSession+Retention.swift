@@ -7,8 +7,7 @@ extension ArchiveSession {
     /// The reason is kept sealed.
     public func hold(_ reference: String, reason: String) throws(ArchiveError) {
         _ = try requirePurpose()
-        let pupil = try self.pupil(reference)
-        try authorize(.hold, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
+        let pupil = try reachablePupil(reference, for: .hold)
         let sealed = try crypto { () throws(CryptographyError) in
             try AESGCM.seal(Data(reason.utf8), key: keys.notes, associatedData: Binding.holdReason(pupil.pseudonym))
         }
@@ -22,8 +21,7 @@ extension ArchiveSession {
     /// Releases a legal hold.
     public func release(_ reference: String) throws(ArchiveError) {
         _ = try requirePurpose()
-        let pupil = try self.pupil(reference)
-        try authorize(.hold, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
+        let pupil = try reachablePupil(reference, for: .hold)
         try writing { () throws(ArchiveError) in
             _ = try query("UPDATE pupils SET hold_since = NULL, sealed_hold_reason = NULL WHERE pseudonym = ?", [.text(pupil.pseudonym)])
             try record("release", pupil: pupil.pseudonym)
@@ -40,8 +38,7 @@ extension ArchiveSession {
     ///   ``ArchiveError/shredded(pupil:)``, ``ArchiveError/notPermitted(operator:action:target:)``.
     public func shred(_ reference: String, today: Date = Date()) throws(ArchiveError) -> Int {
         _ = try requirePurpose()
-        let pupil = try self.pupil(reference)
-        try authorize(.shred, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
+        let pupil = try reachablePupil(reference, for: .shred)
         guard pupil.shredded == nil else { throw .shredded(pupil: pupil.pseudonym) }
         guard pupil.holdSince == nil else {
             try record("shred", pupil: pupil.pseudonym, outcome: .denied)

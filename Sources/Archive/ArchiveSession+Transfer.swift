@@ -54,12 +54,11 @@ extension ArchiveSession {
     /// names, decrypted, for a transfer. Checked against the `transfer` permission first (a
     /// refusal is logged); the disclosure itself is logged by ``recordTransfer(pupil:recipient:dossierSha256:)``
     /// before the copy leaves.
-    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/unknownPupil(reference:)``,
+    /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)``, ``ArchiveError/withheld(operator:action:target:)``,
     ///   ``ArchiveError/shredded(pupil:)``, ``ArchiveError/damaged(what:reason:)``.
     public func transferFile(of reference: String, kinds: Set<String>) throws(ArchiveError) -> TransferFile {
         _ = try requirePurpose()
-        let pupil = try self.pupil(reference)
-        try authorize(.transfer, placement: pupil.placement, pupil: pupil.pseudonym, target: "the file of pupil \(pupil.pseudonym)")
+        let pupil = try reachablePupil(reference, for: .transfer)
         let newest = try query("""
             SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document
             WHERE d.pseudonym = ? AND v.version = (SELECT MAX(version) FROM versions WHERE document = v.document)

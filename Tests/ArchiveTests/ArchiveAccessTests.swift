@@ -37,10 +37,10 @@ import TestSupport
         }
         let teacher = try test.session("teacher-mo-2")   // scope: school MOIC80100R only
         let error = #expect(throws: ArchiveError.self) { try teacher.export(filed[0].document) }
-        guard case .notPermitted("teacher-mo-2", .export, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .withheld("teacher-mo-2", .export, _) = error else { Issue.record("got \(String(describing: error))"); return }
         #expect(error?.description.hasPrefix("Not permitted") == true)
         let show = #expect(throws: ArchiveError.self) { try teacher.file(of: filed[0].pupil) }
-        guard case .notPermitted(_, .read, _) = show else { Issue.record("got \(String(describing: show))"); return }
+        guard case .withheld(_, .read, _) = show else { Issue.record("got \(String(describing: show))"); return }
         #expect(try teacher.pupils().isEmpty)
         #expect(try teacher.search(nationalId: "RSSLCU20B17X000S").isEmpty)
         let entries = try test.logEntries().filter { $0["operatorId"] as? String == "teacher-mo-2" }

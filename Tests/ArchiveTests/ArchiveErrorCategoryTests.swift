@@ -16,6 +16,7 @@ struct ArchiveErrorCategoryTests {
         (.purposeMissing, .usage),
         (.unknownOperator(id: "x", suggestion: nil), .usage),
         (.notPermitted(operator: "x", action: .read, target: "P1"), .permission),
+        (.withheld(operator: "x", action: .read, target: "P1"), .permission),
         (.wrongCredential(operator: "x"), .permission),
         (.damaged(what: "blob", reason: "r"), .data),
         (.onHold(pupil: "P1"), .data),

@@ -54,12 +54,52 @@ import Testing
         _ = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing"] + office)
         let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "curiosity"] + teacher)
         #expect(show.status == 77)
-        #expect(show.stderr.hasPrefix("Error: Not permitted: operator teacher-mo-2 may not read the file of pupil P-"))
-        #expect(!show.stderr.contains("RSSLCU20B17X000S") && !show.stderr.contains("Rossi"))
+        // Asked by national id, the refusal names no pseudonym: that alone would say the pupil has a file.
+        #expect(show.stderr.hasPrefix("Error: Not permitted: operator teacher-mo-2 may not read the file of the pupil with that national id"), "\(show.stderr)")
+        #expect(!show.stderr.contains("RSSLCU20B17X000S") && !show.stderr.contains("Rossi") && !show.stderr.contains("P-"))
         let wrongKey = try Run.inclusio(["archive", "list", "--purpose", "x", "--path", office[1], "--as", "office",
                                          "--key", try TestPKI.file("school-a.key").path])
         #expect(wrongKey.status == 77)
         #expect(wrongKey.stderr.contains("does not belong to operator office"))
+    }
+
+    /// No existence oracle: a pupil or document that is not in the archive gets the same exit
+    /// status and words as one outside the scope (the pupil's national id named by neither), and
+    /// both are logged as denied. Before, an unknown national id exited 66 and logged nothing.
+    @Test func anUnknownPupilOrDocumentIsRefusedLikeOneOutsideTheScope() throws {
+        let (folder, path, office, teacher) = try archive()
+        let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing", "--json"] + office)
+        let filed = (try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])["result"] as? [String: Any])?["filed"] as? [[String: Any]]
+        let iep = try #require(filed?.first?["document"] as? String)
+        let outside = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "curiosity"] + teacher)
+        let unknown = try Run.inclusio(["archive", "show", "--pupil", "VRDGPP80A01F257X", "--purpose", "curiosity"] + teacher)
+        #expect(outside.status == 77 && unknown.status == 77, "\(outside.stderr)\(unknown.stderr)")
+        #expect(outside.stderr == unknown.stderr)
+        #expect(outside.stdout.isEmpty && unknown.stdout.isEmpty)
+        // --json says the same: kind "permission", the same message.
+        let json = try Run.inclusio(["archive", "show", "--pupil", "VRDGPP80A01F257X", "--purpose", "curiosity", "--json"] + teacher)
+        let error = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["error"] as? [String: Any]
+        #expect(json.status == 77 && error?["kind"] as? String == "permission")
+        #expect((error?["message"] as? String).map { !$0.isEmpty && unknown.stderr.contains($0) } == true, "\(json.stdout)")
+        // Documents: get and render of the out-of-scope IEP and of an id that names nothing.
+        for command in [["archive", "get"], ["archive", "render"]] {
+            let out = folder.appendingPathComponent("out-\(command[1]).pdf").path
+            let real = try Run.inclusio(command + [iep, "-o", out, "--purpose", "curiosity"] + teacher)
+            let none = try Run.inclusio(command + ["D-0000000000AA", "-o", out, "--purpose", "curiosity"] + teacher)
+            #expect(real.status == 77 && none.status == 77, "\(real.stderr)\(none.stderr)")
+            #expect(real.stderr.replacingOccurrences(of: iep, with: "D-…") == none.stderr.replacingOccurrences(of: "D-0000000000AA", with: "D-…"))
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        // The office (every school) is refused for the unknown pupil too: nobody learns from the status.
+        let office77 = try Run.inclusio(["archive", "show", "--pupil", "VRDGPP80A01F257X", "--purpose", "check"] + office)
+        #expect(office77.status == 77, "\(office77.stderr)")
+        // The log holds a denied entry for each of them; an outsider reads it with a JSON parser.
+        let log = try String(contentsOf: URL(fileURLWithPath: path).appendingPathComponent("log/access.jsonl"), encoding: .utf8)
+        let entries = try log.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let teachers = entries.filter { $0["operatorId"] as? String == "teacher-mo-2" }.map { "\($0["action"]!) \($0["outcome"]!)" }
+        #expect(teachers == ["read denied", "read denied", "read denied", "export denied", "export denied", "render denied", "render denied"])
+        #expect(entries.contains { $0["operatorId"] as? String == "office" && $0["action"] as? String == "read" && $0["outcome"] as? String == "denied" })
+        #expect(!log.contains("VRDGPP80A01F257X") && !log.contains("RSSLCU20B17X000S"))
     }
 
     @Test func renderPrintsARecordThroughItsFormOnlyForThoseWhoMayAndLogsIt() throws {
