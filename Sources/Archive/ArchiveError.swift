@@ -26,6 +26,14 @@ public enum ArchiveError: CategorizedError {
     case wrongCredentialKind(operator: String, expected: ArchivePolicy.Credential)
     /// The credential does not open the operator's key.
     case wrongCredential(operator: String)
+    /// A served archive's key stays with its service: a local command needs a custodian.
+    case servedArchive(path: String)
+    /// `unlock` of an archive whose operators hold its key.
+    case notServed(path: String)
+    /// The custodians' passphrase does not open the archive key.
+    case wrongCustodianPassphrase
+    /// A passphrase shorter than the policy's minimum, for an operator of a served archive.
+    case weakPassphrase(operator: String, minimum: Int)
     /// The policy does not let the operator do this.
     case notPermitted(operator: String, action: ArchivePolicy.Action, target: String)
     /// A pupil or document outside the operator's scope, or not in the archive: the two are
@@ -73,10 +81,10 @@ public enum ArchiveError: CategorizedError {
         switch self {
         case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead: .input
         case .alreadyExists, .incomplete, .cannotWrite: .output
-        case .invalidPolicy, .policyAltered: .configuration
+        case .invalidPolicy, .policyAltered, .notServed: .configuration
         case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
-        case .notEnrolled, .wrongCredential, .notPermitted, .withheld: .permission
-        case .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
+        case .notEnrolled, .wrongCredential, .notPermitted, .withheld, .servedArchive, .wrongCustodianPassphrase: .permission
+        case .weakPassphrase, .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
         case let .record(error): error.category
         case let .dossier(error): error.category
         case let .cryptography(error): error.category
@@ -113,6 +121,14 @@ public enum ArchiveError: CategorizedError {
             "Operator \(op) proves their identity with a \(expected.rawValue): give " + (expected == .certificate ? "--key (their private key)." : "--passphrase-file.")
         case let .wrongCredential(op):
             "The credential given does not belong to operator \(op); nothing was opened."
+        case let .servedArchive(path):
+            "The archive in \(path) keeps its keys with its service: reach it through `inclusio serve` (HTTPS, with your certificate or passphrase); a custodian on the service's machine may run the command here with --custodian-passphrase-file."
+        case let .notServed(path):
+            "The archive in \(path) is local: its operators' credentials open its key, so there is nothing for a custodian to unlock. Create a served archive with `inclusio archive init --custody service`."
+        case .wrongCustodianPassphrase:
+            "The custodians' passphrase does not open the archive key; nothing was opened."
+        case let .weakPassphrase(op, minimum):
+            "The passphrase for \(op) is too short: the archive's policy asks for at least \(minimum) characters. Choose a longer one."
         case let .notPermitted(op, action, target):
             "Not permitted: operator \(op) may not \(action.rawValue) \(target) under the archive's policy."
         case let .withheld(op, action, target):

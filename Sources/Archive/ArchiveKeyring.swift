@@ -19,6 +19,8 @@ struct ArchiveKeyring: Sendable {
     let logSeal: SymmetricKey
     /// Signs the access log's checkpoints.
     let checkpointSigning: Ed25519SigningKey
+    /// The MAC over each operator's enrolment in a served archive (certificate or verifier).
+    let enrolmentSeal: SymmetricKey
     /// The archive key itself, to enrol operators.
     let archiveKey: SymmetricKey
 
@@ -30,6 +32,7 @@ struct ArchiveKeyring: Sendable {
         policySeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: policy seal")
         notes = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: notes")
         logSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: log seal")
+        enrolmentSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: enrolment seal")
         checkpointSigning = try Ed25519SigningKey(seed: HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: checkpoint signing"))
     }
 

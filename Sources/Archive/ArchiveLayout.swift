@@ -24,6 +24,13 @@ struct ArchiveLayout: Sendable {
         operatorKeys.appendingPathComponent(op + (credential == .certificate ? ".p7m" : ".scrypt"))
     }
 
+    /// A served archive's key, sealed under the custodians' passphrase (scrypt N = 2^17).
+    var custodianKey: URL { keys.appendingPathComponent("custodian.scrypt") }
+
+    /// What a served archive knows of operator `op`: their certificate or a passphrase verifier,
+    /// sealed against changes; nothing in it opens a key.
+    func enrolment(_ op: String) -> URL { operatorKeys.appendingPathComponent(op + ".enrolment") }
+
     /// Where the blob with ciphertext digest `digest` (hex) lives.
     func blob(_ digest: String) -> URL {
         blobs.appendingPathComponent(String(digest.prefix(2)), isDirectory: true).appendingPathComponent(digest)

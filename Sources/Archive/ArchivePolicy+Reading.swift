@@ -4,6 +4,8 @@ import XML
 
 extension ArchivePolicy {
     static let namespace = "urn:inclusio:policy:1"
+    /// The minimum passphrase length when the policy sets none.
+    public static let defaultMinimumPassphraseLength = 12
 
     /// Reads and validates a policy file against `Schemas/archive/policy.xsd`.
     /// - Throws: ``ArchiveError/invalidPolicy(file:reason:)`` naming every problem with its line.
@@ -38,7 +40,9 @@ extension ArchivePolicy {
         guard operators.values.contains(where: { $0.role.permits.contains { $0.actions.contains(.policy) } }) else {
             throw .invalidPolicy(file: file, reason: "no operator's role permits \"policy\"; keep at least one administrator, or nobody could change the policy again.")
         }
-        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, data: data)
+        let minimum = root.children(named: "passphrases").first?.attribute("minimum-length")
+            .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultMinimumPassphraseLength
+        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum, data: data)
     }
 
     private static func words(_ list: String?) -> [String] {

@@ -53,6 +53,9 @@ public struct ArchivePolicy: Sendable {
     public let operators: [String: Operator]
     /// Years to keep each kind; `"*"` is the default.
     public let retentionYears: [String: Int]
+    /// The fewest characters a passphrase of an operator of a served archive may have
+    /// (`<passphrases minimum-length="…"/>`, 12 when absent); checked at enrolment and every login.
+    public let minimumPassphraseLength: Int
     /// The policy file's bytes, as applied.
     public let data: Data
 

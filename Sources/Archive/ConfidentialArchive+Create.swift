@@ -7,10 +7,16 @@ extension ConfidentialArchive {
     /// Creates an archive at `root` with `policy`, a fresh archive key, and `administrator`
     /// enrolled with `enrolment`. Everything is built in a hidden folder and moved into place,
     /// the index last; an existing archive is never touched.
+    ///
+    /// With `custodian` (the custodians' passphrase) the archive is served (``KeyCustody/service``):
+    /// the archive key is sealed only under that passphrase (scrypt N = 2^17), and the administrator,
+    /// like every operator after them, is enrolled by identity (certificate, or a passphrase
+    /// verifier) with nothing that opens a key.
     /// - Throws: ``ArchiveError/alreadyExists(path:)``, ``ArchiveError/incomplete(path:leftover:)``,
-    ///   ``ArchiveError/invalidPolicy(file:reason:)``, ``ArchiveError/unknownOperator(id:suggestion:)``.
+    ///   ``ArchiveError/invalidPolicy(file:reason:)``, ``ArchiveError/unknownOperator(id:suggestion:)``,
+    ///   ``ArchiveError/weakPassphrase(operator:minimum:)``.
     public static func create(at root: URL, policy policyData: Data, policyFile: String, schemas: ArchiveSchemas,
-                              administrator: String, enrolment: Enrolment) throws(ArchiveError) {
+                              administrator: String, enrolment: Enrolment, custodian: Data? = nil) throws(ArchiveError) {
         let layout = ArchiveLayout(root: root)
         let manager = FileManager.default
         if manager.fileExists(atPath: layout.index.path) { throw .alreadyExists(path: root.path) }
@@ -25,12 +31,14 @@ extension ConfidentialArchive {
             throw .invalidPolicy(file: policyFile, reason: "operator \(administrator)'s role does not permit \"policy\"; name an administrator with --admin.")
         }
         guard admin.credential == enrolment.kind else { throw .wrongCredentialKind(operator: administrator, expected: admin.credential) }
+        if custodian != nil { try checkStrength(enrolment, of: administrator, policy: policy) }
+        if let custodian, custodian.count < policy.minimumPassphraseLength { throw .weakPassphrase(operator: "custodian", minimum: policy.minimumPassphraseLength) }
 
         try DurableFile.makeFolder(root)
         let staging = ArchiveLayout(root: root.appendingPathComponent(".init-\(AtomicFiles.token())", isDirectory: true))
         let keys: ArchiveKeyring, origin: String
         do throws(ArchiveError) {
-            (keys, origin) = try build(staging, policy: policy, administrator: admin, enrolment: enrolment)
+            (keys, origin) = try build(staging, policy: policy, administrator: admin, enrolment: enrolment, custodian: custodian)
             for name in ArchiveLayout.created {
                 guard rename(staging.root.appendingPathComponent(name).path, root.appendingPathComponent(name).path) == 0 else {
                     throw .cannotWrite(FileWriteError(path: root.appendingPathComponent(name).path, reason: String(cString: strerror(errno))))
@@ -63,17 +71,23 @@ extension ConfidentialArchive {
     }
 
     private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
-                              enrolment: Enrolment) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
+                              enrolment: Enrolment, custodian: Data?) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
         for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
         let keys: ArchiveKeyring
-        let keyFile: Data
-        do {
-            keys = try ArchiveKeyring(archiveKey: SymmetricKey.random())
-            keyFile = try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: admin.id)
-        } catch {
-            throw .cryptography(error)
+        do { keys = try ArchiveKeyring(archiveKey: SymmetricKey.random()) } catch { throw .cryptography(error) }
+        if let custodian {
+            // Served: the key is sealed for the custodians alone; the administrator is enrolled by identity.
+            let (keyFile, enrolled) = try crypto { () throws(CryptographyError) in
+                (try OperatorKeyFile.seal(keys.archiveKey, for: .passphrase(custodian), operator: ArchiveCustody.custodian,
+                                          parameters: OperatorKeyFile.custodianParameters),
+                 try OperatorEnrolment.make(enrolment, operator: admin.id, enrolled: AccessLog.timestamp(Date()), key: keys.enrolmentSeal))
+            }
+            try DurableFile.write(keyFile, to: staging.custodianKey, temporaryFolder: staging.temporary)
+            try DurableFile.write(enrolled.encoded(), to: staging.enrolment(admin.id), temporaryFolder: staging.temporary)
+        } else {
+            let keyFile = try crypto { () throws(CryptographyError) in try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: admin.id) }
+            try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         }
-        try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
         let pem: String
         do { pem = try keys.checkpointSigning.publicKey.pemRepresentation() } catch { throw .cryptography(error) }
@@ -86,7 +100,8 @@ extension ConfidentialArchive {
             try database.execute(IndexSchema.create)
             for (key, value) in [("format", Data("\(IndexSchema.version)".utf8)), ("origin", Data(origin.hexadecimal.utf8)),
                                  ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data)),
-                                 ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation)] {
+                                 ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation),
+                                 ("custody", Data((custodian == nil ? KeyCustody.operators : .service).rawValue.utf8))] {
                 try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
             }
             try database.rows("INSERT INTO operators (id, credential, fingerprint, enrolled, enrolled_by) VALUES (?, ?, ?, ?, ?)",
@@ -96,6 +111,20 @@ extension ConfidentialArchive {
             throw .database(error)
         }
         return (keys, "inclusio.archive/" + origin.hexadecimal)
+    }
+}
+
+extension ConfidentialArchive {
+    /// A served archive's passphrase operators need at least the policy's minimum length.
+    static func checkStrength(_ enrolment: Enrolment, of op: String, policy: ArchivePolicy) throws(ArchiveError) {
+        guard case let .passphrase(passphrase) = enrolment else { return }
+        guard String(decoding: passphrase, as: UTF8.self).count >= policy.minimumPassphraseLength else {
+            throw .weakPassphrase(operator: op, minimum: policy.minimumPassphraseLength)
+        }
+    }
+
+    static func crypto<T>(_ body: () throws(CryptographyError) -> T) throws(ArchiveError) -> T {
+        do { return try body() } catch { throw .cryptography(error) }
     }
 }
 

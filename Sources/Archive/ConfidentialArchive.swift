@@ -16,6 +16,18 @@ public final class ConfidentialArchive {
     let log: AccessLog
     /// The policy as read from `policy.xml` (checked against its seal at login).
     public let policy: ArchivePolicy
+    /// Who holds the archive key: its operators (a local archive), or its service alone.
+    public let custody: KeyCustody
+
+    /// Who holds an archive's key.
+    public enum KeyCustody: String, Sendable {
+        /// Each enrolled operator's certificate or passphrase opens the archive key: the embedded
+        /// default, for one custodian on one machine (`--path` with the operator's credential).
+        case operators
+        /// Only the custodians' passphrase opens it, at service start (``unlock(custodianPassphrase:)``);
+        /// operators are enrolled by identity and hold nothing that opens a key.
+        case service
+    }
 
     /// The archive folder.
     public var root: URL { layout.root }
@@ -36,6 +48,7 @@ public final class ConfidentialArchive {
         // The policy in force lives in the index (sealed); policy.xml is its readable copy.
         guard let inForce = try Self.metadata("policy", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no policy") }
         policy = try ArchivePolicy.read(inForce, file: "the policy in force", schemas: schemas.policy)
+        custody = try Self.metadata("custody", in: database).flatMap { KeyCustody(rawValue: String(decoding: $0, as: UTF8.self)) } ?? .operators
     }
 
     /// Proves `op`'s identity with `credential`, opens the archive key and checks the policy
@@ -49,6 +62,7 @@ public final class ConfidentialArchive {
         guard acceptingEditedPolicy || FileManager.default.contents(atPath: layout.policy.path) == policy.data else {
             throw .policyAltered(path: layout.policy.path)
         }
+        guard custody == .operators else { throw .servedArchive(path: root.path) }
         guard let found = policy.operators[op] else {
             throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
         }
@@ -64,14 +78,26 @@ public final class ConfidentialArchive {
             }
             throw .wrongCredential(operator: op)
         }
+        let keys = try keyring(archiveKey)
+        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+    }
+
+    /// The keys derived from `archiveKey`, once the policy in force is found sealed by them and
+    /// the checkpoint key recorded is theirs.
+    func keyring(_ archiveKey: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
         let keys: ArchiveKeyring
         do { keys = try ArchiveKeyring(archiveKey: archiveKey) } catch { throw .cryptography(error) }
+        try checkSeal(keys)
+        try checkCheckpointKey(keys)
+        return keys
+    }
+
+    /// The policy in force must carry the seal of `keys`.
+    func checkSeal(_ keys: ArchiveKeyring) throws(ArchiveError) {
         let seal = try Self.metadata("policy_seal", in: database)
         guard let seal, keys.isSealed(policy: policy.data, by: seal) else {
             throw .damaged(what: "The policy in force", reason: "it does not match its seal, so it was changed outside the archive's commands")
         }
-        try checkCheckpointKey(keys)
-        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
     }
 
     /// The log's name in checkpoints: `inclusio.archive/<the archive's random origin>`.

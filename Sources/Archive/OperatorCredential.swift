@@ -27,7 +27,11 @@ enum OperatorKeyFile {
     private static let magic = Data("INCLUSIO-SCRYPT-1\n".utf8)
     static let parameters = ScryptParameters.interactive
 
-    static func seal(_ archiveKey: SymmetricKey, for enrolment: Enrolment, operator op: String) throws(CryptographyError) -> Data {
+    /// For a served archive's custodians: N = 2^17 (128 MiB, about half a second), typed once at service start.
+    static let custodianParameters = ScryptParameters(n: 1 << 17, r: 8, p: 1)
+
+    static func seal(_ archiveKey: SymmetricKey, for enrolment: Enrolment, operator op: String,
+                     parameters: ScryptParameters = OperatorKeyFile.parameters) throws(CryptographyError) -> Data {
         switch enrolment {
         case let .certificate(certificate):
             return try CMSEnvelope.seal(archiveKey.bytes, for: [certificate], passphrase: nil)

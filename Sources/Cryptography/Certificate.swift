@@ -27,7 +27,7 @@ public final class Certificate {
     }
 
     /// The certificates in `data` (PEM or DER); empty when there are none.
-    static func parse(_ data: Data) throws(CryptographyError) -> [Certificate] {
+    public static func parse(_ data: Data) throws(CryptographyError) -> [Certificate] {
         defer { OpenSSLError.clear() }
         return try MemoryBIO.reading(data) { bio throws(CryptographyError) in
             // PEM may follow other text (openssl's "Bag Attributes"); DER starts with a SEQUENCE.

@@ -14,9 +14,11 @@ enum ArchiveOptions {
                                                help: "File holding your passphrase, first line (operators whose credential is a passphrase).")
     static let purpose = Option(["--purpose"], value: "text", help: "Why (written into the access log), e.g. \"annual review\".")
     static let pupil = Option(["--pupil"], value: "id", help: "The pupil: pseudonym (P-…) or national id.")
+    static let custodian = Option(["--custodian-passphrase-file"], value: "file",
+                                  help: "A served archive, on the service's machine: the custodians' passphrase, to run the command here for the operator of --as.")
 
     /// The options of a command that acts as an operator.
-    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, purpose, HomeOptions.schemas]
+    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, custodian, purpose, HomeOptions.schemas]
     /// Who acts and how they prove it: `--as` and one credential.
     static let login: [CommandSpec.Requirement] = [.option(operatorId), .oneOf([key, passphrase])]
     /// ``login``, with the `--purpose` the access log records.
@@ -85,6 +87,17 @@ enum ArchiveOptions {
         let credential: OperatorCredential
         if let given { credential = given } else { credential = try self.credential(arguments) }
         let archive = try open(arguments)
+        if let custodian = try KeyOptions.passphrase(arguments, custodian) {
+            // A served archive: the custodians open the key, the operator's proof is checked against their enrolment.
+            let proof: OperatorProof
+            switch credential {
+            case let .key(key, _): proof = .key(key)
+            case let .passphrase(passphrase): proof = .passphrase(passphrase)
+            }
+            return try run { () throws(ArchiveError) in
+                try archive.unlock(custodianPassphrase: custodian).session(operator: id, proof: proof, purpose: arguments.value(purpose))
+            }
+        }
         do {
             return try archive.login(id, credential: credential, purpose: arguments.value(purpose), acceptingEditedPolicy: acceptingEditedPolicy)
         } catch {

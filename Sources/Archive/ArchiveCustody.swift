@@ -1,0 +1,114 @@
+import AuditLog
+import Cryptography
+import Foundation
+import Synchronization
+
+/// How an operator of a served archive proves who they are, at each request.
+public enum OperatorProof {
+    /// The DER of the TLS client certificate the service verified against its client CA.
+    case certificate(Data)
+    /// The passphrase, checked against the operator's verifier.
+    case passphrase(Data)
+    /// Their private key, matching the enrolled certificate (a custodian running a command on
+    /// the service's machine for an operator who is there).
+    case key(PrivateKey)
+
+    var kind: ArchivePolicy.Credential { if case .passphrase = self { .passphrase } else { .certificate } }
+}
+
+/// The keys of a served archive, unlocked once by its custodians (``ConfidentialArchive/unlock(custodianPassphrase:)``),
+/// held in memory by the service alone. Each request opens a session for the operator it
+/// proves: the proof is checked against their enrolment and the policy in force at that
+/// request, so an operator removed from the policy is refused at their next request.
+///
+/// Thread-safe: every session opens its own ``ConfidentialArchive`` (its own SQLite
+/// connection); the keys are immutable and the failure counts sit behind a mutex.
+public final class ArchiveCustody: Sendable {
+    /// The name of the custodians in the log and in the key file's binding.
+    static let custodian = "custodian"
+
+    /// The archive folder.
+    public let root: URL
+    let schemas: ArchiveSchemas
+    let keys: ArchiveKeyring
+    /// Wrong proofs in a row, per operator id; reset by a right one.
+    private let failures = Mutex<[String: Int]>([:])
+    /// The delay before answering a wrong proof: `base` × 2^(failures − 1), at most `ceiling`.
+    private let delay: (base: Double, ceiling: Double)
+
+    init(root: URL, schemas: ArchiveSchemas, keys: ArchiveKeyring, delay: (base: Double, ceiling: Double)) {
+        self.root = root
+        self.schemas = schemas
+        self.keys = keys
+        self.delay = delay
+    }
+
+    /// A session of operator `op` for one request, when `proof` matches their enrolment and the
+    /// policy in force names them with that kind of credential (a passphrase at least as long as
+    /// the policy's minimum). A wrong proof, an unknown or removed operator, a missing or
+    /// tampered enrolment: logged as a denied `login`, answered after a delay that grows with
+    /// each failure in a row for that operator id, and refused with the same words.
+    /// - Throws: ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``,
+    ///   ``ArchiveError/damaged(what:reason:)``, ``ArchiveError/notAnArchive(path:)``.
+    public func session(operator op: String, proof: OperatorProof, purpose: String?) throws(ArchiveError) -> ArchiveSession {
+        let archive = try ConfidentialArchive(at: root, schemas: schemas)
+        guard FileManager.default.contents(atPath: archive.layout.policy.path) == archive.policy.data else {
+            throw .policyAltered(path: archive.layout.policy.path)
+        }
+        try archive.checkSeal(keys)
+        let found = archive.policy.operators[op]
+        if let found, found.credential == proof.kind,
+           let data = FileManager.default.contents(atPath: archive.layout.enrolment(op).path),
+           let enrolment = OperatorEnrolment.read(data, operator: op, key: keys.enrolmentSeal),
+           enrolment.credential == found.credential.rawValue,
+           accepts(proof, enrolment, minimum: archive.policy.minimumPassphraseLength) {
+            failures.withLock { $0[op] = nil }
+            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose)
+        }
+        // Operator ids come from the request: only one that could be an id enters the log.
+        let logged = Self.isIdentifier(op) ? op : "?"
+        let logKeys = keys.log(origin: try archive.logOrigin)
+        try ConfidentialArchive.logging { () throws(AuditLogError) in
+            try archive.log.append([AccessEvent(operatorId: logged, role: found?.role.id ?? "", organisation: found?.organisation ?? "",
+                                                action: "login", purpose: "", outcome: .denied)], keys: logKeys)
+        }
+        let count = failures.withLock { counts in
+            counts[op, default: 0] += 1
+            return counts[op]!
+        }
+        Thread.sleep(forTimeInterval: min(delay.base * pow(2, Double(count - 1)), delay.ceiling))
+        throw .wrongCredential(operator: logged)
+    }
+
+    /// The operator enrolled with the certificate whose DER is `der`, if any (the service's way
+    /// from a TLS client certificate to an operator id; ``session(operator:proof:purpose:)`` checks it again).
+    public func operatorId(certificate der: Data) throws(ArchiveError) -> String? {
+        let archive = try ConfidentialArchive(at: root, schemas: schemas)
+        let rows: [SQLiteRow]
+        do { rows = try archive.database.rows("SELECT id FROM operators WHERE fingerprint = ?", [.text(SHA256.hex(der))]) } catch { throw .database(error) }
+        return rows.first?.text(0)
+    }
+
+    /// Failures in a row of `op` since their last success (for tests and the service's log).
+    public func failureCount(of op: String) -> Int { failures.withLock { $0[op] ?? 0 } }
+
+    private func accepts(_ proof: OperatorProof, _ enrolment: OperatorEnrolment, minimum: Int) -> Bool {
+        switch proof {
+        case let .certificate(der):
+            return enrolment.accepts(certificateDER: der)
+        case let .passphrase(passphrase):
+            // Checked at every login: a policy that raised the minimum refuses older, shorter passphrases.
+            guard String(decoding: passphrase, as: UTF8.self).count >= minimum else { return false }
+            return enrolment.accepts(passphrase: passphrase)
+        case let .key(key):
+            guard let pem = enrolment.certificate, let certificate = try? Certificate.parse(Data(pem.utf8)).first,
+                  certificate.fingerprint == enrolment.fingerprint else { return false }
+            return certificate.matches(key)
+        }
+    }
+
+    private static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64, first.properties.isASCIIHexDigit || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+}
