@@ -12,8 +12,23 @@ public enum OperatorProof {
     /// Their private key, matching the enrolled certificate (a custodian running a command on
     /// the service's machine for an operator who is there).
     case key(PrivateKey)
+    /// A passphrase this custody checked earlier (``ArchiveCustody/login(operator:passphrase:)``),
+    /// for the requests of a short session: valid while the operator's enrolment is the same one.
+    case ticket(LoginTicket)
 
-    var kind: ArchivePolicy.Credential { if case .passphrase = self { .passphrase } else { .certificate } }
+    var kind: ArchivePolicy.Credential {
+        switch self {
+        case .passphrase, .ticket: .passphrase
+        case .certificate, .key: .certificate
+        }
+    }
+}
+
+/// A passphrase login that succeeded: the operator and the seal of the enrolment it matched, so
+/// a re-enrolment (a new passphrase) or a removal ends every session made from it.
+public struct LoginTicket: Sendable, Equatable {
+    public let operatorId: String
+    let enrolmentSeal: String
 }
 
 /// The keys of a served archive, unlocked once by its custodians (``ConfidentialArchive/unlock(custodianPassphrase:)``),
@@ -57,9 +72,7 @@ public final class ArchiveCustody: Sendable {
         }
         try archive.checkSeal(keys)
         let found = archive.policy.operators[op]
-        if let found, found.credential == proof.kind,
-           let data = FileManager.default.contents(atPath: archive.layout.enrolment(op).path),
-           let enrolment = OperatorEnrolment.read(data, operator: op, key: keys.enrolmentSeal),
+        if let found, found.credential == proof.kind, let enrolment = try enrolment(of: op, in: archive),
            enrolment.credential == found.credential.rawValue,
            accepts(proof, enrolment, minimum: archive.policy.minimumPassphraseLength) {
             failures.withLock { $0[op] = nil }
@@ -78,6 +91,21 @@ public final class ArchiveCustody: Sendable {
         }
         Thread.sleep(forTimeInterval: min(delay.base * pow(2, Double(count - 1)), delay.ceiling))
         throw .wrongCredential(operator: logged)
+    }
+
+    /// Checks `passphrase` for `op` as ``session(operator:proof:purpose:)`` does (logged and slowed
+    /// on failure; a right one is logged as a granted `login`) and returns a ticket for the
+    /// session's later requests.
+    public func login(operator op: String, passphrase: Data) throws(ArchiveError) -> LoginTicket {
+        let session = try self.session(operator: op, proof: .passphrase(passphrase), purpose: nil)
+        try session.record("login")
+        guard let seal = try enrolment(of: op, in: session.archive)?.seal else { throw .wrongCredential(operator: op) }
+        return LoginTicket(operatorId: op, enrolmentSeal: seal)
+    }
+
+    /// The enrolment of `op`, when its file is there and its seal holds.
+    private func enrolment(of op: String, in archive: ConfidentialArchive) throws(ArchiveError) -> OperatorEnrolment? {
+        FileManager.default.contents(atPath: archive.layout.enrolment(op).path).flatMap { OperatorEnrolment.read($0, operator: op, key: keys.enrolmentSeal) }
     }
 
     /// The operator enrolled with the certificate whose DER is `der`, if any (the service's way
@@ -100,6 +128,8 @@ public final class ArchiveCustody: Sendable {
             // Checked at every login: a policy that raised the minimum refuses older, shorter passphrases.
             guard String(decoding: passphrase, as: UTF8.self).count >= minimum else { return false }
             return enrolment.accepts(passphrase: passphrase)
+        case let .ticket(ticket):
+            return ticket.operatorId == enrolment.operatorId && ticket.enrolmentSeal == enrolment.seal
         case let .key(key):
             guard let pem = enrolment.certificate, let certificate = try? Certificate.parse(Data(pem.utf8)).first,
                   certificate.fingerprint == enrolment.fingerprint else { return false }

@@ -13,14 +13,15 @@ public enum DemoPKI {
 
     private static let organisation = "Inclusio demo PKI - not for real use"
 
-    /// Writes `root.pem` and `<party>.pem` + `<party>.key` for every party into `directory`.
+    /// Writes `root.pem`, `<party>.pem` + `<party>.key` for every party, and `server.pem` +
+    /// `server.key` (a TLS server certificate for 127.0.0.1 and localhost, for `inclusio serve`) into `directory`.
     /// Keys are ECDSA P-256, unencrypted PKCS#8 readable only by their owner (mode 0600).
     /// Certificates are valid for `validity` (default: from an hour ago for three years).
     /// - Throws: ``DemoPKIError/exists(_:)`` when any of the files is already there: keys are never overwritten.
     /// - Returns: the files written.
     public static func create(in directory: URL, validity: DateInterval? = nil) throws(DemoPKIError) -> [URL] {
         let validity = validity ?? DateInterval(start: Date().addingTimeInterval(-3600), duration: 3 * 365 * 86_400)
-        let files = ["root.pem"] + parties.flatMap { ["\($0.stem).pem", "\($0.stem).key"] }
+        let files = ["root.pem"] + parties.flatMap { ["\($0.stem).pem", "\($0.stem).key"] } + ["server.pem", "server.key"]
         let urls = files.map { directory.appendingPathComponent($0) }
         if let existing = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { throw DemoPKIError.exists(existing.path) }
         do {
@@ -54,6 +55,10 @@ public enum DemoPKI {
                                                           profile: .party, validity: validity, issuer: (root, rootKey))
             contents += [(try certificate.pem(), 0o644), (try key.pem(), 0o600)]
         }
+        let serverKey = try PrivateKey.generate(.p256)
+        let server = try CertificateIssuer.issue(subject: [("CN", "Inclusio demo archive service"), ("O", organisation)], key: serverKey,
+                                                 profile: .tlsServer(hosts: ["127.0.0.1", "localhost"]), validity: validity, issuer: (root, rootKey))
+        contents += [(try server.pem(), 0o644), (try serverKey.pem(), 0o600)]
         return contents
     }
 }

@@ -83,6 +83,8 @@ enum ArchiveOptions {
     /// already loaded it (from `--key` or `--passphrase-file` otherwise).
     static func login(_ arguments: ParsedArguments, credential given: OperatorCredential? = nil,
                       acceptingEditedPolicy: Bool = false) throws(CLIError) -> ArchiveSession {
+        // Run by `inclusio serve`: the session of the operator the request proved, nothing from the arguments.
+        if let bound = ServiceBinding.current { return try run { () throws(ArchiveError) in try bound.session(arguments.value(purpose)) } }
         guard let id = arguments.value(operatorId) else { throw arguments.usage("Say who you are with --as OPERATOR.") }
         let credential: OperatorCredential
         if let given { credential = given } else { credential = try self.credential(arguments) }
@@ -107,6 +109,8 @@ enum ArchiveOptions {
 
     /// Writes `data` to a new file at `path` (never replacing one), all or nothing; readable by its owner only by default.
     static func writeNew(_ data: Data, to path: String, mode: mode_t = 0o600) throws(CLIError) {
+        // Run by `inclusio serve`: the file goes back to the client in the answer, never onto the service's disk.
+        if let bound = ServiceBinding.current { bound.files.collect(path, data); return }
         do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .failed(ArchiveError.cannotWrite(error)) }
     }
 

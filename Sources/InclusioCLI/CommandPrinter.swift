@@ -24,6 +24,14 @@ enum CommandPrinter {
         return error?.exitCode ?? .success
     }
 
+    /// The JSON document `--json` prints for `result` or `error`, and the exit status: what the
+    /// service answers (with `extra` keys beside `result`, `failures` and `error`), printed by no one.
+    static func document(_ result: CommandResult?, error thrown: CLIError? = nil, extra: [String: any Encodable] = [:]) -> (Data, ExitCode) {
+        let error = thrown ?? result?.error
+        let document = Document(result: result?.value, failures: result?.failures ?? [], error: error.map(JSONError.init), extra: extra)
+        return (document.encoded(), error?.exitCode ?? .success)
+    }
+
     /// Writes `line` on stdout now, before the result: see ``ParsedArguments/live(_:)``.
     static func live(_ line: String) { write(Data((line + "\n").utf8), to: .standardOutput) }
 
@@ -34,14 +42,22 @@ enum CommandPrinter {
         let result: (any Encodable)?
         let failures: [InputFailure]
         let error: JSONError?
+        /// Keys the service adds (`exitStatus`, `files`); none on the command line.
+        var extra: [String: any Encodable] = [:]
 
-        enum CodingKeys: CodingKey { case result, failures, error }
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            if let result { try container.encode(result, forKey: .result) } else { try container.encodeNil(forKey: .result) }
-            try container.encode(failures, forKey: .failures)
-            if let error { try container.encode(error, forKey: .error) } else { try container.encodeNil(forKey: .error) }
+            var container = encoder.container(keyedBy: Key.self)
+            if let result { try container.encode(result, forKey: Key(stringValue: "result")) } else { try container.encodeNil(forKey: Key(stringValue: "result")) }
+            try container.encode(failures, forKey: Key(stringValue: "failures"))
+            if let error { try container.encode(error, forKey: Key(stringValue: "error")) } else { try container.encodeNil(forKey: Key(stringValue: "error")) }
+            for (key, value) in extra { try container.encode(value, forKey: Key(stringValue: key)) }
         }
 
         func encoded() -> Data {

@@ -16,7 +16,7 @@ public enum Inclusio {
         ArchiveCheckCommand.command, AuditVerifyCommand.command, AuditCheckpointCommand.command, AuditProveCommand.command,
         AuditReportCommand.command, AuditChartCommand.command, CheckPlacementCommand.command, CheckSchoolCommand.command,
         AllocationMergerCommand.command, AllocationStaffRequestCommand.command, TransferPrepareCommand.command,
-        TransferReceiveCommand.command, TransferConfirmCommand.command, DueCommand.command, CommandsCommand.command,
+        TransferReceiveCommand.command, TransferConfirmCommand.command, DueCommand.command, ServeCommand.command, CommandsCommand.command,
     ]
 
     /// What each group of commands is for.

@@ -11,7 +11,8 @@ enum KeysInitCommand {
         operands: .one("dir"),
         options: [],
         discussion: """
-        Writes root.pem, office.pem + office.key, school-a.pem + school-a.key and school-b.pem + school-b.key \
+        Writes root.pem, office.pem + office.key, school-a.pem + school-a.key, school-b.pem + school-b.key \
+        and server.pem + server.key (a TLS server certificate for 127.0.0.1 and localhost, for `inclusio serve`) \
         (ECDSA P-256, keys readable only by you). Existing files are never overwritten. Real offices and schools \
         sign and receive with certificates from their own PKI, and give those files to the dossier commands instead.
         """)

@@ -85,6 +85,24 @@ import Testing
                          "--ca", $0.pki("root.pem")] + $0.school }),
     ]
 
+    /// Commands that run until stopped (`serve`): their failure is checked here, their success
+    /// (a signal ends them) in ``ServeCommandTests``.
+    static let longRunning: [Case] = [
+        Case(path: "serve", success: { _ in [] },
+             failure: { ["--path", $0.path, "--listen", "127.0.0.1:0", "--tls-cert", $0.pki("office.pem"), "--tls-key", $0.pki("office.key"),
+                         "--client-ca", $0.pki("root.pem"), "--unlock-passphrase-file", $0.file("admin.pass")] }),
+    ]
+
+    @Test func longRunningCommandsFailAsOneJSONDocument() throws {
+        let setting = try ContractArchive.shared()
+        for contract in Self.longRunning {
+            let failure = try Run.inclusio(contract.path.split(separator: " ").map(String.init) + contract.failure(setting) + ["--json"])
+            #expect(failure.status != 0, "\(contract.path): a failure exits non-zero")
+            let error = try #require(try document(failure, "\(contract.path) failure")["error"] as? [String: Any])
+            #expect(error["kind"] is String && error["message"] is String && error["problems"] is [Any])
+        }
+    }
+
     /// The command's stdout, parsed whole: exactly one JSON document with the three keys.
     private func document(_ run: Run, _ context: String) throws -> [String: Any] {
         let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
@@ -115,7 +133,7 @@ import Testing
         let run = try Run.inclusio(["commands", "--json"])
         let result = try #require(try document(run, "commands")["result"] as? [String: Any])
         let listed = Set(((result["commands"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String } + ["commands"])
-        #expect(listed == Set((Self.concurrent + Self.exclusive).map(\.path)))
+        #expect(listed == Set((Self.concurrent + Self.exclusive + Self.longRunning).map(\.path)))
     }
 
     @Test func everyCommandAndGroupHasHelp() throws {
