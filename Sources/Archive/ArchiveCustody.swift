@@ -89,7 +89,7 @@ public final class ArchiveCustody: Sendable {
             counts[op, default: 0] += 1
             return counts[op]!
         }
-        Thread.sleep(forTimeInterval: min(delay.base * pow(2, Double(count - 1)), delay.ceiling))
+        Thread.sleep(forTimeInterval: retryDelay(after: count))
         throw .wrongCredential(operator: logged)
     }
 
@@ -115,6 +115,12 @@ public final class ArchiveCustody: Sendable {
         let rows: [SQLiteRow]
         do { rows = try archive.database.rows("SELECT id FROM operators WHERE fingerprint = ?", [.text(SHA256.hex(der))]) } catch { throw .database(error) }
         return rows.first?.text(0)
+    }
+
+    /// How long the answer to the `failures`-th wrong proof in a row waits (seconds): the base
+    /// delay doubled for each failure before it, at most the ceiling.
+    public func retryDelay(after failures: Int) -> TimeInterval {
+        failures < 1 ? 0 : min(delay.base * pow(2, Double(failures - 1)), delay.ceiling)
     }
 
     /// Failures in a row of `op` since their last success (for tests and the service's log).
