@@ -80,6 +80,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path) || Run.files(in: output).isEmpty)
     }
 
+    // A clerk's spreadsheet saved with semicolons (Italian Excel) or tabs gives the same records as the comma sample.
+    @Test(arguments: [";", "\t"])
+    func semicolonAndTabSeparatedFilesGenerate(separator: String) throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try String(contentsOf: Run.project.appendingPathComponent("Samples/cases/JP-11/notices.csv"), encoding: .utf8)
+        #expect(!sample.contains(separator) && !sample.contains("\"\""), "the sample changed; update this test")
+        // No cell of the sample is quoted around a comma except whole quoted cells, which stay quoted.
+        var converted = "", quoted = false
+        for character in sample {
+            if character == "\"" { quoted.toggle() }
+            converted.append(character == "," && !quoted ? Character(separator) : character)
+        }
+        let input = folder.appendingPathComponent("notices.csv")
+        try converted.write(to: input, atomically: true, encoding: .utf8)
+        let comma = try Run.inclusio(["generate", "Samples/cases/JP-11/notices.csv", "-o", folder.appendingPathComponent("comma").path])
+        let run = try Run.inclusio(["generate", input.path, "-o", folder.appendingPathComponent("other").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = { (sub: String) in Run.files(in: folder.appendingPathComponent(sub)).map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() }
+        #expect(comma.status == 0 && !names("comma").isEmpty)
+        #expect(names("other") == names("comma"))
+        for name in names("comma") {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("other/" + name)) == Data(contentsOf: folder.appendingPathComponent("comma/" + name)))
+        }
+    }
+
     @Test func everyProblemIsListedNotOnlyTheFirst() throws {
         let folder = try Run.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
