@@ -187,5 +187,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="*" mode="plain-name"><xsl:value-of select="concat(p:family, p:given)"/></xsl:template>
+  <xsl:template match="*" mode="plain-name">
+    <xsl:call-template name="name-in-order"><xsl:with-param name="separator" select="''"/></xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

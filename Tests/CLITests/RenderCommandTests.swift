@@ -176,6 +176,41 @@ import Testing
         let generated = ((try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["records"] as? [Any]
         #expect(rendered.count == generated?.count && Run.files(in: folder).filter { $0.hasSuffix(".pdf") }.count == rendered.count)
     }
+
+    /// The pupil's name of `fixture` replaced by one with its own order and separator.
+    private static func renamed(_ fixture: String, family: String, given: String, attributes: String) throws -> String {
+        let xml = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/\(fixture).xml"), encoding: .utf8)
+        let pupil = try #require(xml.range(of: "<pupil>"))
+        let open = try #require(xml.range(of: "<name>", range: pupil.upperBound..<xml.endIndex))
+        let close = try #require(xml.range(of: "</name>", range: open.upperBound..<xml.endIndex))
+        return xml.replacingCharacters(in: open.lowerBound..<close.upperBound,
+                                       with: "<name \(attributes)><family>\(family)</family><given>\(given)</given></name>")
+    }
+
+    // A Uyghur name is written given name · family name (买买提·艾力), not 艾力买买提; each form prints the
+    // record's own order and separator: the CN letter, the CN form, the JP letter, the IT form.
+    @Test(arguments: [
+        ("CN-FJ-placement", "艾力", "买买提", "order=\"given-first\" separator=\"·\"", "买买提·艾力", "艾力买买提"),
+        ("CN-FJ-certificate", "艾力", "买买提", "order=\"given-first\" separator=\"·\"", "买买提·艾力", "艾力买买提"),
+        ("JP-11-placement", "スミス", "ジョン", "order=\"given-first\" separator=\"・\"", "ジョン・スミス", "スミスジョン"),
+        ("IT-MO-iep", "Verdi", "Anna", "order=\"given-first\"", "AnnaVerdi", "VerdiAnna"),
+        ("CN-FJ-placement", "陈", "一鸣", "", "陈一鸣", "一鸣陈"),
+    ])
+    func namesArePrintedInTheRecordsOrderWithItsSeparator(fixture: String, family: String, given: String, attributes: String,
+                                                          printed: String, never: String) throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = folder.appendingPathComponent("\(fixture).xml")
+        try Self.renamed(fixture, family: family, given: given, attributes: attributes).write(to: record, atomically: true, encoding: .utf8)
+        let validated = try Run.inclusio(["validate", record.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let run = try Run.inclusio(["render", record.path, "-o", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = try #require(Run.files(in: folder).first { $0.hasSuffix(".pdf") })
+        let text = try Self.text(of: folder.appendingPathComponent(pdf))
+        #expect(text.contains(printed))
+        #expect(!text.contains(never))
+    }
 }
 
 struct RenderTestError: Error, Sendable { let message: String }
