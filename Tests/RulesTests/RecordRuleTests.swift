@@ -143,6 +143,19 @@ import XML
         #expect(try Self.broken("JP-11", noSchool).map(\.rule) == ["jp-school-without-exemption"])
     }
 
+    // seed 002 §2 (12月上旬): the report to the prefecture goes with the 就学・転学相談票, and reports a child who attends.
+    @Test func reportToThePrefectureHasItsConsultationSheet() throws {
+        let report = try Self.fixture("JP-11-placement").replacingOccurrences(of: "<documentType>入学期日及び学校指定通知</documentType>",
+                                                                              with: "<documentType>特別支援学校等への就学の通知</documentType>")
+        #expect(try Self.broken("JP-11", report).map(\.rule) == ["jp-report-with-consultation-sheet"])
+        let withSheet = report.replacingOccurrences(of: "</consultation>", with: "</consultation><consultationSheet><preparedDate>2026-11-27</preparedDate></consultationSheet>")
+        #expect(try Self.broken("JP-11", withSheet).isEmpty)
+        let exempted = try Self.fixture("JP-11-placement-exemption")
+            .replacingOccurrences(of: "<documentType>就学先決定の通知</documentType>", with: "<documentType>特別支援学校等への就学の通知</documentType>")
+            .replacingOccurrences(of: "</consultation>", with: "</consultation><consultationSheet><preparedDate>2026-11-27</preparedDate></consultationSheet>")
+        #expect(try Self.broken("JP-11", exempted).map(\.rule) == ["jp-report-not-an-exemption"])
+    }
+
     // seed 003 I 参考 5): a 個別の教育支援計画 takes the long view with outside agencies.
     @Test func supportPlanHasItsVisionAndAgencies() throws {
         let plan = try Self.fixture("JP-11-iep-support")
