@@ -6,7 +6,7 @@
   <xsl:variable name="body-size" select="'10.5pt'"/>
 
   <xsl:template match="*" mode="person-name">
-    <xsl:value-of select="concat(*[local-name()='family'], *[local-name()='given'])"/>
+    <xsl:call-template name="name-in-order"><xsl:with-param name="separator" select="''"/></xsl:call-template>
     <xsl:if test="*[local-name()='romanised']">（<xsl:value-of select="*[local-name()='romanised']"/>）</xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="address">

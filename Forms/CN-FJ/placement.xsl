@@ -62,7 +62,12 @@
           <xsl:apply-templates select="p:cn">
             <xsl:with-param name="pupil" select="$pupil"/>
           </xsl:apply-templates>
-          <fo:block text-indent="2em" text-align="justify">特此通知。</fo:block>
+          <fo:block text-indent="2em" text-align="justify">
+            <xsl:choose>
+              <xsl:when test="p:cn/p:documentType = '安置建议书'">特此告知。</xsl:when>
+              <xsl:otherwise>特此通知。</xsl:otherwise>
+            </xsl:choose>
+          </fo:block>
           <!-- Keeps the foot clear: this box moves to a new page when the text leaves too little room. -->
           <fo:block-container height="{$foot-height}mm"><fo:block/></fo:block-container>
           <!-- Seal area (发文机关印章), over the issuer and date as GB/T 9704 places it. -->
@@ -137,10 +142,23 @@
       <xsl:value-of select="p:expertAssessment/p:conclusionText"/>
     </fo:block>
     <fo:block text-indent="2em" text-align="justify">
-      <xsl:text>根据《福建省教育厅关于加强残疾儿童少年义务教育阶段随班就读工作的通知》（闽教规〔2023〕4号），经研究，现决定：</xsl:text>
-      <fo:inline font-weight="bold">
-        <xsl:value-of select="$pupil"/><xsl:text>同学的安置形式为</xsl:text><xsl:value-of select="p:placementForm"/>
-      </fo:inline>
+      <!-- 001 第三步 calls the document 安置建议 (advice) and the county bureau 认定s (000 §1):
+           a 安置建议书 advises a placement, a 随班就读认定书 states the 认定; neither says 现决定. -->
+      <xsl:text>根据《福建省教育厅关于加强残疾儿童少年义务教育阶段随班就读工作的通知》（闽教规〔2023〕4号），</xsl:text>
+      <xsl:choose>
+        <xsl:when test="p:documentType = '安置建议书'">
+          <xsl:text>经评估研究，提出安置建议如下：</xsl:text>
+          <fo:inline font-weight="bold">
+            <xsl:value-of select="$pupil"/><xsl:text>同学建议安置形式为</xsl:text><xsl:value-of select="p:placementForm"/>
+          </fo:inline>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>经评估研究，予以认定：</xsl:text>
+          <fo:inline font-weight="bold">
+            <xsl:value-of select="$pupil"/><xsl:text>同学的安置形式为</xsl:text><xsl:value-of select="p:placementForm"/>
+          </fo:inline>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="$record/p:school">
         <xsl:text>，由</xsl:text><xsl:value-of select="$record/p:school/p:name"/>
         <xsl:if test="$record/p:school/p:className">（<xsl:value-of select="$record/p:school/p:className"/>）</xsl:if>
@@ -170,7 +188,9 @@
       </xsl:for-each>
     </xsl:if>
     <fo:block text-indent="2em" text-align="justify">
-      <xsl:text>请监护人持本通知书按时到校办理相关手续。学生在校期间可申请再评估，两次评估间隔不少于一学期。如有疑问，请与</xsl:text>
+      <xsl:text>请监护人持本</xsl:text><xsl:value-of select="p:documentType"/>
+      <!-- 000 §2, in its words: the guardian applies through the school; the interval is "一般" (as a rule) not shorter than a semester. -->
+      <xsl:text>按时到校办理相关手续。学生残疾情况发生明显变化的，监护人可通过学校向属地教育行政部门申请复测和重新认定，申请复测和重新认定时间间隔一般不短于一个学期。如有疑问，请与</xsl:text>
       <xsl:value-of select="$record/p:header/p:issuingAuthority/p:name"/><xsl:value-of select="$record/p:header/p:issuingAuthority/p:unit"/>
       <xsl:text>联系。</xsl:text>
     </fo:block>
@@ -187,5 +207,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="*" mode="plain-name"><xsl:value-of select="concat(p:family, p:given)"/></xsl:template>
+  <xsl:template match="*" mode="plain-name">
+    <xsl:call-template name="name-in-order"><xsl:with-param name="separator" select="''"/></xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

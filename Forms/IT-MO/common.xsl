@@ -6,12 +6,7 @@
 
   <!-- In the order of the manifest's nameOrder (Rossi Luca, or Luca Rossi). -->
   <xsl:template match="*" mode="person-name">
-    <xsl:variable name="family" select="*[local-name()='family']"/>
-    <xsl:variable name="given" select="*[local-name()='given']"/>
-    <xsl:choose>
-      <xsl:when test="$name-order = 'given-first'"><xsl:value-of select="concat($given, ' ', $family)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($family, ' ', $given)"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="name-in-order"/>
   </xsl:template>
   <xsl:template match="*" mode="address">
     <xsl:value-of select="*[local-name()='streetAddress']"/><xsl:text>, </xsl:text>

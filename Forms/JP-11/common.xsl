@@ -6,8 +6,11 @@
   <xsl:variable name="body-size" select="'10.5pt'"/>
 
   <xsl:template match="*" mode="person-name">
-    <xsl:value-of select="*[local-name()='family']"/><xsl:text>　</xsl:text><xsl:value-of select="*[local-name()='given']"/>
-    <xsl:if test="*[local-name()='familyReading']">（<xsl:value-of select="concat(*[local-name()='familyReading'], ' ', *[local-name()='givenReading'])"/>）</xsl:if>
+    <xsl:call-template name="name-in-order"><xsl:with-param name="separator" select="'　'"/></xsl:call-template>
+    <xsl:if test="*[local-name()='familyReading']">（<xsl:call-template name="name-in-order">
+        <xsl:with-param name="first" select="*[local-name()='familyReading']"/>
+        <xsl:with-param name="second" select="*[local-name()='givenReading']"/>
+      </xsl:call-template>）</xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="address">
     <xsl:if test="*[local-name()='postalCode']">〒<xsl:value-of select="*[local-name()='postalCode']"/><xsl:text> </xsl:text></xsl:if>

@@ -17,6 +17,8 @@
   </xsl:template>
 
   <xsl:template match="p:placement">
+    <!-- The report to the prefectural board (002 §2 12月上旬) is the municipal board's, addressed to the prefecture. -->
+    <xsl:variable name="report" select="p:jp/p:documentType = '特別支援学校等への就学の通知'"/>
     <fo:root xml:lang="{$lang}" font-family="serif" font-size="11pt" line-height="1.7">
       <fo:layout-master-set>
         <fo:simple-page-master master-name="notice" page-width="210mm" page-height="297mm"
@@ -35,27 +37,47 @@
           <fo:block text-align="end">
             <xsl:call-template name="date"><xsl:with-param name="iso" select="p:header/p:issuedDate"/></xsl:call-template>
           </fo:block>
-          <!-- 宛先 -->
-          <fo:block space-before="6mm">保護者</fo:block>
-          <fo:block font-size="13pt" start-indent="1em">
-            <xsl:apply-templates select="p:guardian[1]/p:name" mode="plain-name"/><xsl:text>　様</xsl:text>
-          </fo:block>
+          <!-- 宛先: the guardian; the prefectural board for the report to it (002 §2 12月上旬). -->
+          <xsl:choose>
+            <xsl:when test="$report">
+              <fo:block font-size="13pt" space-before="6mm">埼玉県教育委員会教育長　様</fo:block>
+            </xsl:when>
+            <xsl:otherwise>
+              <fo:block space-before="6mm">保護者</fo:block>
+              <fo:block font-size="13pt" start-indent="1em">
+                <xsl:apply-templates select="p:guardian[1]/p:name" mode="plain-name"/><xsl:text>　様</xsl:text>
+              </fo:block>
+            </xsl:otherwise>
+          </xsl:choose>
           <!-- 発信者 -->
           <fo:block text-align="end" space-before="6mm">
             <xsl:value-of select="p:header/p:signatory/p:title"/><xsl:text>　</xsl:text><xsl:value-of select="p:header/p:signatory/p:name"/>
           </fo:block>
           <!-- 件名 -->
           <fo:block font-size="15pt" font-weight="bold" text-align="center" space-before="9mm" space-after="6mm">
-            <xsl:value-of select="p:jp/p:documentType"/><xsl:text>（通知）</xsl:text>
+            <xsl:choose>
+              <xsl:when test="$report"><xsl:value-of select="p:jp/p:documentType"/></xsl:when>
+              <!-- A deferral or exemption is notified as what it is (002 §3), not as a place of schooling. -->
+              <xsl:when test="p:jp/p:exemption"><xsl:value-of select="p:jp/p:exemption/p:measure"/><xsl:text>について（通知）</xsl:text></xsl:when>
+              <xsl:otherwise><xsl:value-of select="p:jp/p:documentType"/><xsl:text>（通知）</xsl:text></xsl:otherwise>
+            </xsl:choose>
           </fo:block>
           <fo:block text-indent="1em" text-align="justify">
-            <xsl:apply-templates select="p:pupil/p:name" mode="plain-name"/>
-            <xsl:text>さんの</xsl:text>
             <xsl:choose>
-              <xsl:when test="p:jp/p:exemption">就学について、保護者からの願い出に基づき審議した結果、</xsl:when>
-              <xsl:otherwise>就学先について、保護者及び本人の意向を踏まえ、就学支援委員会の意見を聴いて審議した結果、</xsl:otherwise>
+              <xsl:when test="$report">
+                <xsl:text>下記の児童生徒について、市町村就学支援委員会の意見を聴いて審議した結果、特別支援学校等への就学が適当と判断しましたので、就学・転学相談票を添えて通知します。</xsl:text>
+              </xsl:when>
+              <xsl:when test="p:jp/p:exemption">
+                <xsl:apply-templates select="p:pupil/p:name" mode="plain-name"/>
+                <xsl:text>さんの就学について、保護者からの願い出に基づき慎重に審議した結果、下記のとおり</xsl:text>
+                <xsl:value-of select="p:jp/p:exemption/p:measure"/>
+                <xsl:text>を決定しましたので通知します。</xsl:text>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="p:pupil/p:name" mode="plain-name"/>
+                <xsl:text>さんの就学先について、保護者及び本人の意向を踏まえ、就学支援委員会の意見を聴いて審議した結果、下記のとおり決定しましたので通知します。</xsl:text>
+              </xsl:otherwise>
             </xsl:choose>
-            <xsl:text>下記のとおり決定しましたので通知します。</xsl:text>
           </fo:block>
           <fo:block text-align="center" space-before="6mm" space-after="4mm">記</fo:block>
           <xsl:apply-templates select="p:jp"/>
@@ -113,13 +135,28 @@
           <xsl:text>付け願い出）。</xsl:text><xsl:value-of select="p:reason"/>
         </item>
       </xsl:for-each>
-      <item label="区分"><xsl:value-of select="p:admissionType"/></item>
+      <item label="区分">
+        <xsl:choose>
+          <xsl:when test="p:exemption"><xsl:value-of select="p:exemption/p:measure"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="p:admissionType"/></xsl:otherwise>
+        </xsl:choose>
+      </item>
       <xsl:if test="p:disabilityType">
         <item label="障害の種類・程度">
           <xsl:for-each select="p:disabilityType"><xsl:if test="position() &gt; 1">・</xsl:if><xsl:value-of select="."/></xsl:for-each>
           <xsl:for-each select="p:disabilityDegree">（<xsl:value-of select="."/>）</xsl:for-each>
         </item>
       </xsl:if>
+      <xsl:for-each select="p:consultationSheet">
+        <item label="添付書類">
+          <xsl:text>就学・転学相談票（</xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="iso" select="p:preparedDate"/></xsl:call-template>
+          <xsl:text>作成</xsl:text>
+          <xsl:if test="p:referenceNumber"><xsl:text>、</xsl:text><xsl:value-of select="p:referenceNumber"/></xsl:if>
+          <xsl:text>）</xsl:text>
+          <xsl:if test="p:requestedConsultation"><xsl:text>。相談事項：</xsl:text><xsl:value-of select="p:requestedConsultation"/></xsl:if>
+        </item>
+      </xsl:for-each>
       <xsl:for-each select="p:consultation">
         <item label="就学相談">
           <xsl:for-each select="p:consultationDate">
@@ -150,5 +187,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="*" mode="plain-name"><xsl:value-of select="concat(p:family, '　', p:given)"/></xsl:template>
+  <xsl:template match="*" mode="plain-name">
+    <xsl:call-template name="name-in-order"><xsl:with-param name="separator" select="'　'"/></xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

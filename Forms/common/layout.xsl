@@ -153,8 +153,31 @@
   </xsl:template>
 
   <!-- Defaults, refined by each jurisdiction. -->
+  <!-- A name's two parts in the order and with the separator its record gives (PersonName @order,
+       @separator), else in the jurisdiction's order ($name-order) with the form's separator. -->
+  <xsl:template name="name-in-order">
+    <xsl:param name="name" select="."/>
+    <xsl:param name="separator" select="' '"/>
+    <xsl:param name="first" select="$name/*[local-name()='family']"/>
+    <xsl:param name="second" select="$name/*[local-name()='given']"/>
+    <xsl:variable name="between">
+      <xsl:choose>
+        <xsl:when test="$name/@separator = 'none'"/>
+        <xsl:when test="$name/@separator = 'space'"><xsl:text> </xsl:text></xsl:when>
+        <xsl:when test="$name/@separator"><xsl:value-of select="$name/@separator"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$separator"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$name/@order = 'given-first' or (not($name/@order) and $name-order = 'given-first')">
+        <xsl:value-of select="concat($second, $between, $first)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($first, $between, $second)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="*" mode="person-name">
-    <xsl:value-of select="*[local-name()='family']"/><xsl:text> </xsl:text><xsl:value-of select="*[local-name()='given']"/>
+    <xsl:call-template name="name-in-order"/>
   </xsl:template>
   <xsl:template match="*" mode="address">
     <xsl:for-each select="*"><xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if><xsl:value-of select="."/></xsl:for-each>

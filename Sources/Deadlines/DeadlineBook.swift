@@ -65,6 +65,16 @@ public struct DeadlineBook: Sendable {
         }
         func fail(_ line: Int, _ reason: String) -> DeadlineError { .inconsistent(file: file, line: line, rule: id, reason: reason) }
         let evidence = element.children(named: "evidence").first.map { Set(($0.attribute("kinds") ?? "").split(separator: " ").map(String.init)) }
+        var scope: DeadlineScope?
+        if let element = element.children(named: "scope").first {
+            let age = element.attribute("entryAge").flatMap { Int($0) }
+            let cutoff = element.attribute("cutoff").flatMap { MonthDay($0) }
+            guard (age == nil) == (cutoff == nil) else { throw fail(element.line, "entryAge and cutoff go together: give both or neither") }
+            guard evidence != nil else { throw fail(element.line, "a scope says which pupils a pupil's rule applies to: give <evidence kinds=…/>") }
+            scope = DeadlineScope(entrants: age.flatMap { age in cutoff.map { .init(entryAge: age, cutoff: $0) } },
+                                  admission: element.attribute("admission"), excludeExempted: element.attribute("exempted") == "excluded",
+                                  drafting: element.attribute("drafting").flatMap(DeadlineScope.Drafting.init(rawValue:)))
+        }
         let timing: DeadlineRule.Timing
         if let window = element.children(named: "window").first {
             guard let from = MonthDay(window.attribute("from") ?? ""), let by = MonthDay(window.attribute("by") ?? "") else {
@@ -96,7 +106,7 @@ public struct DeadlineBook: Sendable {
             citations.append(.init(source: source, file: seed, paragraph: citation.attribute("paragraph") ?? "",
                                    quote: text("quote", in: citation), reading: reading.isEmpty ? nil : reading))
         }
-        return DeadlineRule(id: id, title: text("title"), evidence: evidence, timing: timing, advice: text("advice"), citations: citations)
+        return DeadlineRule(id: id, title: text("title"), evidence: evidence, timing: timing, advice: text("advice"), citations: citations, scope: scope)
     }
 
     /// The first day of the year that contains `day`: the school year's, or 1 January for the calendar year.

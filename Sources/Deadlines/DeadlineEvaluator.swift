@@ -20,6 +20,7 @@ public struct DeadlineEvaluator: Sendable {
         var findings: [DueReport.Finding] = []
         var withheld: Set<String> = []
         var withoutRules = 0
+        var unjudged: [String: Int] = [:]
         var pupilsPerSchool: [SchoolKey: Int] = [:]
         var jurisdictions: Set<String> = []
         // Pupils in order of jurisdiction, school and pseudonym, so that findings come out in report order
@@ -29,10 +30,17 @@ public struct DeadlineEvaluator: Sendable {
             guard let book = catalog.books[pupil.jurisdiction] else { withoutRules += 1; continue }
             jurisdictions.insert(pupil.jurisdiction)
             pupilsPerSchool[SchoolKey(jurisdiction: pupil.jurisdiction, school: pupil.school), default: 0] += 1
+            // A revoked certificate ends the pupil's procedures from its effective date (003 Art.3 A.1 e).
+            if let revoked = pupil.facts.revokedOn, revoked <= on { continue }
             for rule in book.rules {
                 guard let kinds = rule.evidence else { continue }
                 if let readableKinds, !kinds.isSubset(of: readableKinds) { withheld.insert(rule.id); continue }
                 let dates = kinds.flatMap { pupil.documents[$0] ?? [] }
+                switch rule.applies(to: pupil.facts, documents: dates, on: on, in: book) {
+                case true?: break
+                case false?: continue
+                case nil: unjudged["\(pupil.jurisdiction) \(rule.id)", default: 0] += 1; continue
+                }
                 guard let assessment = rule.assess(documents: dates, on: on, within: within, in: book) else { continue }
                 findings.append(finding(rule, assessment, jurisdiction: pupil.jurisdiction, school: pupil.school, pupil: pupil.pseudonym))
             }
@@ -51,7 +59,8 @@ public struct DeadlineEvaluator: Sendable {
             }
         }
         return DueReport(on: on, within: within, findings: findings, rules: rules, schools: summaries(findings, pupils: pupilsPerSchool),
-                         withheldRules: withheld.sorted(), pupilsWithoutRules: withoutRules)
+                         withheldRules: withheld.sorted(), pupilsWithoutRules: withoutRules,
+                         unjudged: unjudged.keys.sorted().map { DueReport.Unjudged(rule: String($0.split(separator: " ").last ?? ""), pupils: unjudged[$0] ?? 0) })
     }
 
     private func finding(_ rule: DeadlineRule, _ assessment: Assessment, jurisdiction: String, school: String?, pupil: String?) -> DueReport.Finding {

@@ -19,6 +19,22 @@ extension DeadlineRule {
         }
     }
 
+    /// Whether the rule applies to a pupil with `facts` and evidence `documents` on day `on`:
+    /// `nil` when its scope needs a fact that is not known.
+    public func applies(to facts: PupilFacts, documents: [CalendarDay], on: CalendarDay, in book: DeadlineBook) -> Bool? {
+        guard let scope else { return true }
+        let (start, opens): (CalendarDay, CalendarDay)
+        switch timing {
+        case let .window(window):
+            start = book.yearStart(containing: on, calendarYear: window.calendarYear)
+            opens = book.place(window.from, inYearStarting: start)
+        case .interval:
+            start = book.yearStart(containing: on, calendarYear: false)
+            opens = on
+        }
+        return scope.applies(to: facts, dates: documents.filter { $0 <= on }, yearStart: start, opens: opens)
+    }
+
     private func assess(_ window: Window, dates: [CalendarDay], on: CalendarDay, within: Int, book: DeadlineBook) -> Assessment? {
         let start = book.yearStart(containing: on, calendarYear: window.calendarYear)
         let from = book.place(window.from, inYearStarting: start)

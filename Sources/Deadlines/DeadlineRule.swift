@@ -57,14 +57,18 @@ public struct DeadlineRule: Sendable {
     /// What the person who decides may do, in the jurisdiction's language.
     public let advice: String
     public let citations: [Citation]
+    /// Which pupils the rule applies to; `nil`: every pupil with the jurisdiction.
+    public let scope: DeadlineScope?
 
-    public init(id: String, title: String, evidence: Set<String>?, timing: Timing, advice: String = "", citations: [Citation] = []) {
+    public init(id: String, title: String, evidence: Set<String>?, timing: Timing, advice: String = "", citations: [Citation] = [],
+                scope: DeadlineScope? = nil) {
         self.id = id
         self.title = title
         self.evidence = evidence
         self.timing = timing
         self.advice = advice
         self.citations = citations
+        self.scope = scope
     }
 
     /// The citations in short: `003 Art.4 A.1; 003 Art.5 B.2`.

@@ -55,4 +55,13 @@ public struct DueReport: Sendable, Encodable {
     public let withheldRules: [String]
     /// Pupils of jurisdictions that have no deadlines file.
     public let pupilsWithoutRules: Int
+    /// Rules scoped by facts (birth date, admission type, exemption) that the source of the dates
+    /// did not give for some pupils: those pupils were not judged by them, and how many.
+    public let unjudged: [Unjudged]
+
+    /// A scoped rule some pupils could not be judged by.
+    public struct Unjudged: Sendable, Encodable, Equatable {
+        public let rule: String
+        public let pupils: Int
+    }
 }

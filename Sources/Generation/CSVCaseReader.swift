@@ -10,22 +10,28 @@ import Support
 enum CSVCaseReader {
     /// Reads every row, or throws every problem of the file at once.
     static func read(_ data: Data, file: String) throws(GenerationError) -> [CaseFields] {
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw .rejected(problems: [Diagnostic(file: file, message: "is not UTF-8 text; save the CSV as UTF-8")])
-        }
+        guard var text = String(data: data, encoding: .utf8) else { throw .rejected(problems: [notUTF8(data, file: file)]) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var problems: [Diagnostic] = []
-        let (records, unclosedQuote) = CSVRecords.split(text)
+        let separator = CSVRecords.separator(of: text)
+        let (records, unclosedQuote) = CSVRecords.split(text, separator: separator)
         if let line = unclosedQuote {
             problems.append(Diagnostic(file: file, line: line, message: "a quoted cell is never closed with \""))
         }
         guard let header = records.first else {
             throw .rejected(problems: problems + [Diagnostic(file: file, row: 1, message: "the file is empty; it needs a header row of field paths")])
         }
+        if header.cells.count == 1, FieldPath.parse(header.cells[0].trimmed) == nil {
+            // One cell that is no path: the cells are separated by something else. Never quote the
+            // whole header back (it can be thousands of characters).
+            throw .rejected(problems: problems + [Diagnostic(file: file, row: 1, message:
+                "the header row is a single cell: its cells are not separated by commas, semicolons or tabs; save the file as CSV with one of these")])
+        }
         let paths = header.cells.enumerated().map { column, cell in
             FieldPath.parse(cell.trimmed)
                 ?? { problems.append(Diagnostic(place(file, 1, column, cell), "is not a field path (e.g. pupil.name.family or guardian[0].phone)")); return FieldPath(segments: []) }()
         }
+        let named = CSVRecords.name(ofSeparator: separator)
         var probe = Draft.fields([], SourceLocation(file: file, row: 1, field: ""))
         for (column, path) in paths.enumerated() where !path.segments.isEmpty {
             if !probe.insert(path.segments[...], .text("", place(file, 1, column, header.cells[column]))) {
@@ -38,7 +44,7 @@ enum CSVCaseReader {
             let row = offset + 1
             guard record.cells.count == header.cells.count else {
                 problems.append(Diagnostic(file: file, row: row,
-                    message: "has \(record.cells.count) cells but the header has \(header.cells.count); a comma missing or an unquoted comma?"))
+                    message: "has \(record.cells.count) cells but the header has \(header.cells.count) (cells separated by \(named)s); a \(named) missing, or an unquoted \(named) inside a cell?"))
                 continue
             }
             var draft = Draft.fields([], SourceLocation(file: file, row: row, field: ""))
@@ -54,7 +60,20 @@ enum CSVCaseReader {
     }
 
     private static func place(_ file: String, _ row: Int, _ column: Int, _ header: String) -> SourceLocation {
-        SourceLocation(file: file, row: row, column: column + 1, field: header)
+        // A header cell is a field path; one longer than any path is shown cut, not whole.
+        SourceLocation(file: file, row: row, column: column + 1, field: header.count > 80 ? String(header.prefix(60)) + "…" : header)
+    }
+
+    /// The first row with bytes that are not UTF-8, as a spreadsheet counts rows (the header is row 1).
+    private static func notUTF8(_ data: Data, file: String) -> Diagnostic {
+        let bytes = [UInt8](data)
+        let offset = CSVRecords.firstInvalidUTF8(bytes) ?? 0
+        // The valid text before the bad byte, and a stand-in for it so that its record counts even
+        // when it starts one; a quoted cell over several lines stays one row, as a spreadsheet shows it.
+        let before = String(decoding: bytes[..<offset], as: UTF8.self) + "?"
+        let row = CSVRecords.split(before, separator: CSVRecords.separator(of: before)).records.count
+        return Diagnostic(file: file, row: row, message: "is not UTF-8 text from this row on (the rows before it are); "
+            + "save the whole file as UTF-8 (in a spreadsheet: Save As, CSV UTF-8), or correct the characters of this row")
     }
 }
 

@@ -10,10 +10,17 @@ import XML
 /// inputs are reported together, and no record is returned unless every document is
 /// valid. Documents are generated on all cores.
 public struct RecordGenerator: Sendable {
-    public let catalog: SchemaCatalog
+    /// What a record must satisfy beyond its schema (cross-field rules, dates that can be),
+    /// given the parsed, schema-valid record: problems with the record field path, or none.
+    public typealias RecordCheck = @Sendable (XMLTree) -> [Diagnostic]
 
-    public init(catalog: SchemaCatalog) {
+    public let catalog: SchemaCatalog
+    /// Run on every schema-valid record; its problems are traced back to the case fields.
+    public let check: RecordCheck?
+
+    public init(catalog: SchemaCatalog, check: RecordCheck? = nil) {
         self.catalog = catalog
+        self.check = check
     }
 
     /// Generates the records of every case file in `inputs`, in order.
@@ -98,12 +105,13 @@ public struct RecordGenerator: Sendable {
         let results = ConcurrentSlots<Result<GeneratedRecord, ProblemList>>(count: documents.count)
         let validator = RecordValidator(catalog: catalog)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            results[index] = Self.record(from: documents[index], models: models, validator: validator)
+            results[index] = Self.record(from: documents[index], models: models, validator: validator, check: check)
         }
         return results.values
     }
 
-    private static func record(from document: CaseDocument, models: [String: SchemaModel], validator: RecordValidator) -> Result<GeneratedRecord, ProblemList> {
+    private static func record(from document: CaseDocument, models: [String: SchemaModel], validator: RecordValidator,
+                               check: RecordCheck?) -> Result<GeneratedRecord, ProblemList> {
         guard let kind = document.fields.text("kind") else {
             return .failure(ProblemList([Diagnostic(document.location, "has no \"kind\"; say which document this is (one of: \(validator.catalog.kinds.joined(separator: ", ")))")]))
         }
@@ -116,12 +124,17 @@ public struct RecordGenerator: Sendable {
         // Validate even when the builder found problems: what it could place may be wrong too.
         let data = Data(builder.xml.utf8)
         var problems = builder.problems
+        var found: [Diagnostic] = []
         do {
-            try validator.validate(data: data, file: document.location.file)
+            let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(data: data, file: document.location.file) }
+            try validator.validate(tree)
+            // Cross-field rules read a record the schema accepts; before that their paths may not exist.
+            if problems.isEmpty, let check { found = check(tree) }
         } catch {
-            problems += error.problems.map { problem in
-                Diagnostic(Self.source(of: problem.field, in: builder.sources) ?? document.location, problem.message)
-            }
+            found = error.problems
+        }
+        problems += found.map { problem in
+            Diagnostic(Self.source(of: problem.field, in: builder.sources) ?? document.location, problem.message)
         }
         guard problems.isEmpty else { return .failure(ProblemList(problems)) }
         let id = document.fields.text("id") ?? ""

@@ -82,6 +82,9 @@ enum DueCommand {
         if !report.withheldRules.isEmpty {
             lines.append("Not judged (they count document kinds your role may not read): \(report.withheldRules.joined(separator: ", ")).")
         }
+        for rule in report.unjudged {
+            lines.append("\(rule.rule): \(rule.pupils) pupil(s) not judged; the rule applies only to some pupils (its <scope>) and the archive's index does not say whether these are among them.")
+        }
         if report.pupilsWithoutRules > 0 {
             lines.append("\(report.pupilsWithoutRules) pupil(s) of jurisdictions without a deadlines file are not judged.")
         }

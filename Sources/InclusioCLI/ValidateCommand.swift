@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Rules
 import Support
 import XML
 
@@ -11,8 +12,13 @@ enum ValidateCommand {
         path: "validate",
         abstract: "Check XML records against their schemas and list every problem with its line.",
         operands: .some("record-or-folder"),
-        options: [HomeOptions.schemas],
-        discussion: "The schema is found from the record's namespace. Exit status 0 only when every record is valid.")
+        options: [HomeOptions.schemas, HomeOptions.rules],
+        discussion: """
+        The schema is found from the record's namespace. A record that fits its schema is then held to the binding rules \
+        of Rules/<jurisdiction>/rules.xml (<check name="record">: fields that go together, as the source texts require) \
+        and to dates that can be (no birth in the future or after the document, an age that fits the school level). \
+        Exit status 0 only when every record is valid.
+        """)
 
     private struct Outcome: Encodable {
         let file: String
@@ -28,11 +34,15 @@ enum ValidateCommand {
         let files = InputFiles.expand(arguments.operands, extensions: ["xml"])
         guard !files.isEmpty else { throw .failed(XMLError.unreadable(file: arguments.operands.joined(separator: " "))) }
         let validator = RecordValidator(catalog: catalog)
+        let rules = try InclusioHome.recordRules(arguments)
         let outcomes = ConcurrentSlots<Outcome>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (url, file) = files[index]
             do throws(RecordError) {
-                let kind = try validator.validate(contentsOf: url, file: file)
+                let tree = try RecordError.parsing { () throws(XMLError) in try XMLTree(contentsOf: url, file: file, limits: validator.limits) }
+                let kind = try validator.validate(tree)
+                let broken = rules.problems(in: tree)
+                guard broken.isEmpty else { throw RecordError.breaksRules(file: file, problems: broken) }
                 outcomes[index] = Outcome(file: file, kind: kind, valid: true, message: nil, problems: [])
             } catch {
                 let listed = error.diagnostics

@@ -58,7 +58,8 @@ public struct InputClassifier: Sendable {
             : "XML in the namespace \(namespace), which is neither a case file's (\(CaseFormat.xmlNamespace)) nor a record kind's of the schemas")
     }
 
-    /// A CSV case file: UTF-8 text whose header row has a `kind` column.
+    /// A CSV case file: UTF-8 text whose header row has a `kind` column (cells separated by
+    /// commas, semicolons or tabs).
     private func csv(_ data: Data, file: String) throws(IntakeError) -> InputKind {
         let head = data.prefix(64 * 1024)
         let line = head.firstIndex(of: UInt8(ascii: "\n")).map { head[..<$0] } ?? head
@@ -66,7 +67,8 @@ public struct InputClassifier: Sendable {
         guard !head.contains(0), let text = String(data: Data(line), encoding: .utf8) else {
             throw .unrecognised(file: file, reason: "neither text nor a PDF, PNG, JPEG, TIFF or dossier")
         }
-        let header = CSVRecords.split(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).records.first?.cells ?? []
+        let first = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let header = CSVRecords.split(first, separator: CSVRecords.separator(of: first)).records.first?.cells ?? []
         guard header.count > 1, header.contains(where: { $0.trimmingCharacters(in: .whitespaces) == "kind" }) else {
             throw .unrecognised(file: file, reason: "text whose first line is not a CSV header with a 'kind' column")
         }

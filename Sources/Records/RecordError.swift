@@ -11,13 +11,16 @@ public enum RecordError: CategorizedError, Equatable {
     case unknownKind(file: String, namespace: String)
     /// The record breaks its schema.
     case invalid(file: String, problems: [Diagnostic])
+    /// The record fits its schema but breaks rules the schema cannot say: fields that must go
+    /// together (`Rules/<jurisdiction>/rules.xml`, check `record`), dates that cannot be.
+    case breaksRules(file: String, problems: [Diagnostic])
 
     /// The problems listed by this error (empty for errors about the whole file); their
     /// `file` is empty, as the error names it (see ``diagnostics``).
     public var problems: [Diagnostic] {
         switch self {
         case let .xml(error): error.problems
-        case let .invalid(_, problems): problems
+        case let .invalid(_, problems), let .breaksRules(_, problems): problems
         case .unknownKind: []
         }
     }
@@ -26,7 +29,7 @@ public enum RecordError: CategorizedError, Equatable {
     public var file: String {
         switch self {
         case let .xml(error): error.file
-        case let .unknownKind(file, _), let .invalid(file, _): file
+        case let .unknownKind(file, _), let .invalid(file, _), let .breaksRules(file, _): file
         }
     }
 
@@ -35,14 +38,14 @@ public enum RecordError: CategorizedError, Equatable {
     public var category: FailureCategory {
         switch self {
         case let .xml(error): error.category
-        case .unknownKind, .invalid: .data
+        case .unknownKind, .invalid, .breaksRules: .data
         }
     }
 
     public var diagnostics: [Diagnostic] {
         switch self {
         case let .xml(error): error.diagnostics
-        case let .invalid(file, problems): problems.map { $0.inFile(file) }
+        case let .invalid(file, problems), let .breaksRules(file, problems): problems.map { $0.inFile(file) }
         case .unknownKind: []
         }
     }
@@ -56,6 +59,9 @@ public enum RecordError: CategorizedError, Equatable {
             "has namespace \(namespace.isEmpty ? "(none)" : namespace), which no schema in Schemas/ declares; is it an Inclusio record?"
         case let .invalid(_, problems):
             "breaks its schema in \(problems.count) place\(problems.count == 1 ? "" : "s"); correct them and validate again:\n"
+                + XMLError.list(problems)
+        case let .breaksRules(_, problems):
+            "fits its schema, but \(problems.count) field\(problems.count == 1 ? " breaks a rule" : "s break rules") the schema cannot express; correct \(problems.count == 1 ? "it" : "them") and validate again:\n"
                 + XMLError.list(problems)
         }
     }

@@ -67,6 +67,12 @@ private struct RuleFileReader {
         }
         var checks: [String: RuleCheck] = [:]
         for check in root.children(named: "check") {
+            if check.attribute("name") == "record" {
+                for rule in check.children(named: "rule") where rule.attribute("kind") != Finding.Kind.flag.rawValue {
+                    problems.append(Diagnostic(line: rule.line, field: "rule \(rule.attribute("id") ?? "")",
+                                               message: "the record check refuses records, so its rules must be kind=\"flag\""))
+                }
+            }
             let kinds = (check.attribute("records") ?? "").split(separator: " ").map(String.init)
             checks[check.attribute("name") ?? ""] = RuleCheck(recordKinds: kinds, rules: check.children(named: "rule").map { rule($0) })
         }
@@ -84,6 +90,7 @@ private struct RuleFileReader {
         return Rule(
             id: id, kind: kind, cite: node.attribute("cite") ?? "", placement: node.attribute("placement"),
             scope: node.attribute("for").map { path($0, node) }, label: node.attribute("label").map { path($0, node) },
+            root: node.attribute("root"), field: node.attribute("field").map { path($0, node) }, fieldText: node.attribute("field"),
             condition: node.children(named: "when").first?.children.first.map { condition($0) },
             criterion: Self.collapsed(node.children(named: "criterion").first?.text ?? ""),
             advice: Self.collapsed(node.children(named: "advice").first?.text ?? ""),
@@ -128,6 +135,8 @@ private struct RuleFileReader {
         case "subtract": return .subtract(expression(operands[0]), expression(operands[1]))
         case "divide": return .divide(expression(operands[0]), expression(operands[1]))
         case "addMonths": return .addMonths(Int(node.attribute("months") ?? "") ?? 0, expression(operands[0]))
+        case "concat": return .concat(operands.map { expression($0) })
+        case "yearOf": return .yearOf(expression(operands[0]))
         default: return .literal(node.text)
         }
     }
@@ -163,7 +172,8 @@ private struct RuleFileReader {
         case let .count(_, filter), let .distinct(_, _, filter), let .sum(_, _, filter): filter.map { [$0] } ?? []
         case let .add(list), let .multiply(list): list.flatMap(filters)
         case let .subtract(a, b), let .divide(a, b): filters(a) + filters(b)
-        case let .addMonths(_, inner): filters(inner)
+        case let .addMonths(_, inner), let .yearOf(inner): filters(inner)
+        case let .concat(list): list.flatMap(filters)
         case .field, .literal: []
         }
     }

@@ -64,6 +64,12 @@ struct Rule: Sendable {
     /// The nodes the rule is evaluated at; `nil`: the root.
     let scope: RulePath?
     let label: RulePath?
+    /// For the `record` check: the root element of the records it reads; `nil`: every record.
+    let root: String?
+    /// For the `record` check: the field a refusal names, from the rule's node; `nil`: the node.
+    let field: RulePath?
+    /// `field` as written in the rule file, for a field the record does not have.
+    let fieldText: String?
     /// `nil`: the finding is always given.
     let condition: RuleCondition?
     let criterion: String

@@ -31,4 +31,8 @@ indirect enum RuleExpression: Sendable {
     case multiply([RuleExpression])
     case divide(RuleExpression, RuleExpression)
     case addMonths(Int, RuleExpression)
+    /// The operands' values written one after the other (each must give exactly one value).
+    case concat([RuleExpression])
+    /// The first four digits of each value: the year of a date or of a school year `2026/2027`.
+    case yearOf(RuleExpression)
 }

@@ -45,6 +45,18 @@ struct RuleEvaluator {
         case let .divide(a, b): return arithmetic([a, b], context, scope) { $0[1] == 0 ? nil : $0[0] / $0[1] }
         case let .addMonths(months, operand):
             return values(operand, at: context, scope: scope).compactMap { Self.date($0, plusMonths: months) }
+        case let .concat(operands):
+            var text = ""
+            for operand in operands {
+                let found = values(operand, at: context, scope: scope)
+                guard found.count == 1 else { return [] }
+                text += found[0]
+            }
+            return [text]
+        case let .yearOf(operand):
+            return values(operand, at: context, scope: scope).compactMap { value in
+                value.count >= 4 && value.prefix(4).allSatisfy { ("0"..."9").contains($0) } ? String(value.prefix(4)) : nil
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public enum SchoolPupils {
             guard let school = newestFirst.lazy.compactMap({ $0.child("school") }).first,
                   let code = school.child("code")?.text ?? school.child("name")?.text else { continue }
             let pupil = newestFirst.lazy.compactMap { $0.child("pupil") }.first
-            let name = pupil?.child("name").map { [$0.child("family")?.text, $0.child("given")?.text].compactMap { $0 }.joined(separator: " ") }
+            let name = pupil?.child("name").map(Self.written)
             let attributes = ["name": name ?? "", "birthDate": pupil?.child("birthDate")?.text ?? "",
                               "className": school.child("className")?.text ?? ""]
             pupilsBySchool[code, default: []].append((name ?? "", school, FactNode(name: "pupil", attributes: attributes, children: latest)))
@@ -52,4 +52,19 @@ public enum SchoolPupils {
 extension FactNode {
     /// The first child element named `name`.
     func child(_ name: String) -> FactNode? { children.first { $0.name == name } }
+}
+
+extension SchoolPupils {
+    /// A person's name as the record writes it: in its own order and with its own separator when
+    /// it gives them (`order`, `separator` of a PersonName), else family name, a space, given name.
+    static func written(_ name: FactNode) -> String {
+        let family = name.child("family")?.text, given = name.child("given")?.text
+        let separator = switch name.attributes["separator"] {
+        case "none"?: ""
+        case "space"?, nil: " "
+        case let other?: other
+        }
+        let parts = name.attributes["order"] == "given-first" ? [given, family] : [family, given]
+        return parts.compactMap { $0 }.joined(separator: separator)
+    }
 }

@@ -42,6 +42,11 @@ public struct ProblemWording: Sendable {
             return "is not in the required form" + (hint(path).map { ": " + $0 } ?? " (pattern \(m[1] ?? ""))")
         }
         if let m = Pattern.atomicType.match(message) {
+            if m[1] == "xs:date", let day = Pattern.writtenDay.match(message), Self.isCalendarShaped(day) {
+                // Written as a date, but libxml2 refuses it: the month has no such day (30 February,
+                // 31 April, 29 February outside a leap year). Say so without repeating the date.
+                return "is written YYYY-MM-DD, but that day does not exist (the month is shorter, or 29 February falls in a year that is not a leap year)"
+            }
             if let type = m[1], let wording = Self.builtinTypes[type] { return wording }
             return "is not a valid value" + (hint(path).map { ": " + $0 } ?? "")
         }
@@ -69,6 +74,12 @@ public struct ProblemWording: Sendable {
             return "this root element is not the record the schema describes"
         }
         return Pattern.quotedValue.replace(in: message, with: "the value")
+    }
+
+    /// A quoted `YYYY-MM-DD` whose month is 01–12 and day 01–31: only the calendar can refuse it.
+    private static func isCalendarShaped(_ day: Pattern.Match) -> Bool {
+        guard let month = day[1].flatMap({ Int($0) }), let date = day[2].flatMap({ Int($0) }) else { return false }
+        return (1...12).contains(month) && (1...31).contains(date)
     }
 
     /// `{urn:inclusio:x:1}birthDate, {…}sex` → `birthDate, sex`.
@@ -105,6 +116,7 @@ private struct Pattern: @unchecked Sendable {
     static let unexpectedChild = Pattern(#"^This element is not expected\. Expected is (one of )?\( (.*) \)\."#)
     static let missingAttribute = Pattern(#"^The attribute '([^']*)' is required but missing\."#)
     static let quotedValue = Pattern(#"'[^']*'"#)
+    static let writtenDay = Pattern(#"'[0-9]{4}-([0-9]{2})-([0-9]{2})'"#)
     static let namespace = Pattern(#"\{[^}]*\}"#)
 
     private let regex: NSRegularExpression

@@ -34,8 +34,20 @@ import Testing
     static let breakages = [
         Breakage(name: "missing required field", sample: "CN-FJ/case-01.json", find: "    \"birthDate\": \"2020-03-08\",\n", replace: "",
                  location: "case-01.json: line 6: pupil.nationalId", message: "expected birthDate here", secret: nil),
-        Breakage(name: "bad date", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"2020-02-30\"",
-                 location: "case-01.json: line 6: pupil.birthDate", message: "must be a date written YYYY-MM-DD", secret: "2020-02-30"),
+        Breakage(name: "bad date", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"2020-3-8\"",
+                 location: "case-01.json: line 6: pupil.birthDate", message: "must be a date written YYYY-MM-DD", secret: "2020-3-8"),
+        Breakage(name: "a day that does not exist", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"2026-02-29\"",
+                 location: "case-01.json: line 6: pupil.birthDate", message: "is written YYYY-MM-DD, but that day does not exist", secret: "2026-02-29"),
+        Breakage(name: "birth in the future", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"2099-01-01\"",
+                 location: "case-01.json: line 6: pupil.birthDate", message: "is after today: a pupil cannot be born in the future", secret: "2099"),
+        Breakage(name: "birth in 1890", sample: "CN-FJ/case-01.json", find: "\"2020-03-08\"", replace: "\"1890-03-08\"",
+                 location: "case-01.json: line 6: pupil.birthDate", message: "which does not fit the school level (entry at 6, 6 years: Rules/CN-FJ/transfer.xml)", secret: "1890"),
+        Breakage(name: "PEI reviewed every 7 months (seed 003 Art.6 A.2 a)", sample: "IT-MO/case-01.json",
+                 find: "\"intervalMonths\": 4,", replace: "\"intervalMonths\": 7,",
+                 location: "case-01.json: line 204: documents[", message: "intervalMonths must be 2 or 4 (seed 003 Art.6 A.2 a; rule it-pei-review-interval)", secret: nil),
+        Breakage(name: "diagnosi funzionale due 15 December (seed 003 Art.4 A.1)", sample: "IT-MO/case-01.json",
+                 find: "\"deadline\": \"2026-09-30\"", replace: "\"deadline\": \"2026-12-15\"",
+                 location: "case-01.json: line 103: documents[", message: "rule it-df-by-end-of-september", secret: "2026-12-15"),
         Breakage(name: "unknown category", sample: "CN-FJ/case-01.json", find: "\"听力残疾\"", replace: "\"听力障碍\"",
                  location: "documents[0].cn.disability.category", message: "must be one of: 视力残疾, 听力残疾", secret: "听力障碍"),
         Breakage(name: "wrong ICD-10 code", sample: "IT-MO/case-01.json", find: "\"F80.2\"", replace: "\"F8.02\"",
@@ -66,6 +78,32 @@ import Testing
         if let secret = breakage.secret { #expect(!run.stderr.contains(secret), "the message repeats the value") }
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
         #expect(!FileManager.default.fileExists(atPath: output.path) || Run.files(in: output).isEmpty)
+    }
+
+    // A clerk's spreadsheet saved with semicolons (Italian Excel) or tabs gives the same records as the comma sample.
+    @Test(arguments: [";", "\t"])
+    func semicolonAndTabSeparatedFilesGenerate(separator: String) throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try String(contentsOf: Run.project.appendingPathComponent("Samples/cases/JP-11/notices.csv"), encoding: .utf8)
+        #expect(!sample.contains(separator) && !sample.contains("\"\""), "the sample changed; update this test")
+        // No cell of the sample is quoted around a comma except whole quoted cells, which stay quoted.
+        var converted = "", quoted = false
+        for character in sample {
+            if character == "\"" { quoted.toggle() }
+            converted.append(character == "," && !quoted ? Character(separator) : character)
+        }
+        let input = folder.appendingPathComponent("notices.csv")
+        try converted.write(to: input, atomically: true, encoding: .utf8)
+        let comma = try Run.inclusio(["generate", "Samples/cases/JP-11/notices.csv", "-o", folder.appendingPathComponent("comma").path])
+        let run = try Run.inclusio(["generate", input.path, "-o", folder.appendingPathComponent("other").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = { (sub: String) in Run.files(in: folder.appendingPathComponent(sub)).map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() }
+        #expect(comma.status == 0 && !names("comma").isEmpty)
+        #expect(names("other") == names("comma"))
+        for name in names("comma") {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("other/" + name)) == Data(contentsOf: folder.appendingPathComponent("comma/" + name)))
+        }
     }
 
     @Test func everyProblemIsListedNotOnlyTheFirst() throws {

@@ -127,7 +127,7 @@ import Testing
         let chinese = try #require(letters.first { $0.value.reference.contains("〔") })
         let cn = try Self.text(of: rendered.pdfs.appendingPathComponent(chinese.key))
         let cnPages = try Self.pages(of: rendered.pdfs.appendingPathComponent(chinese.key))
-        #expect(cn.contains("第1页共\(cnPages)页") && cn.contains("特此通知") && cn.contains("抄送"))
+        #expect(cn.contains("第1页共\(cnPages)页") && (cn.contains("特此通知") || cn.contains("特此告知")) && cn.contains("抄送"))
         let japanese = try #require(letters.first { $0.value.reference.contains("川教") })
         let jp = try Self.text(of: rendered.pdfs.appendingPathComponent(japanese.key))
         #expect(jp.contains("様") && jp.contains("記") && jp.contains("以上") && jp.contains("1/"))
@@ -175,6 +175,92 @@ import Testing
         let records = try Run.inclusio(["generate", "Samples/cases/IT-MO/case-02.xml", "-o", folder.appendingPathComponent("records").path, "--json"])
         let generated = ((try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["records"] as? [Any]
         #expect(rendered.count == generated?.count && Run.files(in: folder).filter { $0.hasSuffix(".pdf") }.count == rendered.count)
+    }
+
+    /// The pupil's name of `fixture` replaced by one with its own order and separator.
+    private static func renamed(_ fixture: String, family: String, given: String, attributes: String) throws -> String {
+        let xml = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/\(fixture).xml"), encoding: .utf8)
+        let pupil = try #require(xml.range(of: "<pupil>"))
+        let open = try #require(xml.range(of: "<name>", range: pupil.upperBound..<xml.endIndex))
+        let close = try #require(xml.range(of: "</name>", range: open.upperBound..<xml.endIndex))
+        return xml.replacingCharacters(in: open.lowerBound..<close.upperBound,
+                                       with: "<name \(attributes)><family>\(family)</family><given>\(given)</given></name>")
+    }
+
+    // A Uyghur name is written given name · family name (买买提·艾力), not 艾力买买提; each form prints the
+    // record's own order and separator: the CN letter, the CN form, the JP letter, the IT form.
+    @Test(arguments: [
+        ("CN-FJ-placement", "艾力", "买买提", "order=\"given-first\" separator=\"·\"", "买买提·艾力", "艾力买买提"),
+        ("CN-FJ-certificate", "艾力", "买买提", "order=\"given-first\" separator=\"·\"", "买买提·艾力", "艾力买买提"),
+        ("JP-11-placement", "スミス", "ジョン", "order=\"given-first\" separator=\"・\"", "ジョン・スミス", "スミスジョン"),
+        ("IT-MO-iep", "Verdi", "Anna", "order=\"given-first\"", "AnnaVerdi", "VerdiAnna"),
+        ("CN-FJ-placement", "陈", "一鸣", "", "陈一鸣", "一鸣陈"),
+    ])
+    func namesArePrintedInTheRecordsOrderWithItsSeparator(fixture: String, family: String, given: String, attributes: String,
+                                                          printed: String, never: String) throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = folder.appendingPathComponent("\(fixture).xml")
+        try Self.renamed(fixture, family: family, given: given, attributes: attributes).write(to: record, atomically: true, encoding: .utf8)
+        let validated = try Run.inclusio(["validate", record.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let run = try Run.inclusio(["render", record.path, "-o", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = try #require(Run.files(in: folder).first { $0.hasSuffix(".pdf") })
+        let text = try Self.text(of: folder.appendingPathComponent(pdf))
+        #expect(text.contains(printed))
+        #expect(!text.contains(never))
+    }
+
+    /// `fixture` with `edit` applied, validated, rendered; the PDF's text (white space removed).
+    private static func rendered(_ fixture: String, _ edit: (String) -> String = { $0 }) throws -> String {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let xml = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/\(fixture).xml"), encoding: .utf8)
+        let record = folder.appendingPathComponent("\(fixture).xml")
+        try edit(xml).write(to: record, atomically: true, encoding: .utf8)
+        let validated = try Run.inclusio(["validate", record.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let run = try Run.inclusio(["render", record.path, "-o", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = try #require(Run.files(in: folder).first { $0.hasSuffix(".pdf") })
+        return try text(of: folder.appendingPathComponent(pdf))
+    }
+
+    // 001 第三步 calls the 随班就读认定/安置建议书 advice (安置建议), so neither letter says 现决定; 000 §2: the guardian
+    // applies through the school for 复测和重新认定, at intervals "一般不短于一个学期".
+    @Test(arguments: [("CN-FJ-placement-home-teaching", "提出安置建议如下", "特此告知"), ("CN-FJ-placement", "予以认定", "特此通知")])
+    func chineseLettersSayWhatTheNoticeSays(fixture: String, wording: String, closing: String) throws {
+        let text = try Self.rendered(fixture)
+        #expect(text.contains(wording) && text.contains(closing))
+        #expect(!text.contains("现决定"))
+        #expect(text.contains("监护人可通过学校向属地教育行政部门申请复测和重新认定"))
+        #expect(text.contains("申请复测和重新认定时间间隔一般不短于一个学期"))
+        #expect(!text.contains("两次评估间隔不少于一学期"))
+    }
+
+    // 002 §3: a deferral (猶予) is notified as a deferral, not as 区分 就学.
+    @Test func japaneseDeferralIsNotifiedAsADeferral() throws {
+        let text = try Self.rendered("JP-11-placement-exemption")
+        #expect(text.contains("就学義務の猶予について（通知）"))
+        #expect(text.contains("就学義務の猶予を決定しました"))
+        #expect(text.contains("区分就学義務の猶予"))
+        #expect(text.range(of: "区分就学[0-9]", options: .regularExpression) == nil)   // 区分 then the next item's number
+    }
+
+    // 002 §2 (12月上旬): the 特別支援学校等への就学の通知 goes from the municipal board to the prefectural board with the
+    // 就学・転学相談票; it is not a letter to the guardian.
+    @Test func japaneseReportToThePrefectureIsItsOwnDocument() throws {
+        let text = try Self.rendered("JP-11-placement") { xml in
+            xml.replacingOccurrences(of: "<documentType>入学期日及び学校指定通知</documentType>", with: "<documentType>特別支援学校等への就学の通知</documentType>")
+                .replacingOccurrences(of: "<documentType>就学先決定の通知</documentType>", with: "<documentType>特別支援学校等への就学の通知</documentType>")
+                .replacingOccurrences(of: "</consultation>", with: "</consultation><consultationSheet><preparedDate>2026-11-27</preparedDate></consultationSheet>")
+        }
+        #expect(text.contains("埼玉県教育委員会教育長様"))
+        #expect(text.contains("特別支援学校等への就学の通知"))
+        #expect(text.contains("就学・転学相談票を添えて通知します"))
+        #expect(text.contains("添付書類就学・転学相談票（令和8年11月27日作成）"))
+        #expect(!text.contains("保護者山田") && !text.contains("（通知）"))
     }
 }
 

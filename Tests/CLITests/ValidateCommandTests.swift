@@ -21,6 +21,24 @@ import Testing
         #expect(!run.stderr.contains("first"))
     }
 
+    // seed 002 §3: a 自閉症者 pupil in a 弱視特別支援学級 fits the schema but breaks the JP-11 record rules.
+    @Test func recordBreakingACrossFieldRuleIsInvalidWithItsFieldAndCitation() throws {
+        let folder = try Run.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = try String(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/JP-11-placement.xml"), encoding: .utf8)
+        let broken = folder.appendingPathComponent("weak-sight.xml")
+        try fixture.replacingOccurrences(of: "<placementKind>自閉症・情緒障害特別支援学級</placementKind>", with: "<placementKind>弱視特別支援学級</placementKind>")
+            .write(to: broken, atomically: true, encoding: .utf8)
+
+        let run = try Run.inclusio(["validate", broken.path])
+
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("INVALID  \(broken.path)"))
+        #expect(run.stderr.contains("fits its schema, but 1 field breaks a rule the schema cannot express"))
+        #expect(run.stderr.contains("placement/jp/placementKind: 弱視特別支援学級 is for pupils recorded as 視覚障害者 (002 §3)"))
+        #expect(run.stderr.contains("(seed 002 §3; rule jp-placement-type-visual-class)"))
+    }
+
     @Test(arguments: ["hostile/xxe.xml", "hostile/billion-laughs.xml"])
     func hostileXMLGetsAClearErrorQuickly(fixture: String) throws {
         let started = Date()

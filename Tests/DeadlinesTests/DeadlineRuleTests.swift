@@ -68,8 +68,10 @@ import Testing
         .init(jurisdiction: "JP-11", rule: "JP-GAKUREIBO", cites: "002 II 2 年間計画 10月", documents: [], on: "2026-11-01", status: nil),
         .init(jurisdiction: "JP-11", rule: "JP-HEALTH-CHECK", cites: "002 II 2 年間計画 11月", documents: [], on: "2026-11-30", status: .reminder, date: "2026-11-30"),
         .init(jurisdiction: "JP-11", rule: "JP-HEALTH-CHECK", cites: "002 II 2 年間計画 11月", documents: [], on: "2026-12-01", status: nil),
-        .init(jurisdiction: "JP-11", rule: "JP-REPORT-TO-PREFECTURE", cites: "002 II 2 年間計画 11月 上旬", documents: [], on: "2026-11-10", status: .reminder, date: "2026-11-10"),
-        .init(jurisdiction: "JP-11", rule: "JP-REPORT-TO-PREFECTURE", cites: "002 II 2 年間計画 11月 上旬", documents: [], on: "2026-11-11", status: nil),
+        // 002 §2: the 上旬 row between 11月 and "12 月 中旬" is early December, after the November municipal committees.
+        .init(jurisdiction: "JP-11", rule: "JP-REPORT-TO-PREFECTURE", cites: "002 II 2 年間計画 12月 上旬", documents: [], on: "2026-12-10", status: .reminder, date: "2026-12-10"),
+        .init(jurisdiction: "JP-11", rule: "JP-REPORT-TO-PREFECTURE", cites: "002 II 2 年間計画 12月 上旬", documents: [], on: "2026-12-11", status: nil),
+        .init(jurisdiction: "JP-11", rule: "JP-REPORT-TO-PREFECTURE", cites: "002 II 2 年間計画 12月 上旬", documents: [], on: "2026-11-10", within: 10, status: nil),
         .init(jurisdiction: "JP-11", rule: "JP-GAKUREIBO-CORRECTION", cites: "002 II 2 年間計画 2月", documents: [], on: "2027-02-15", status: .reminder, date: "2027-02-28"),
         .init(jurisdiction: "JP-11", rule: "JP-GAKUREIBO-CORRECTION", cites: "002 II 2 年間計画 2月", documents: [], on: "2028-02-15", status: .reminder, date: "2028-02-29"),
         // Re-assessment no sooner than one semester (6 months) after the last one.

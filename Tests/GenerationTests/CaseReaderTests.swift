@@ -59,6 +59,45 @@ import Testing
         #expect(problems.last?.message.contains("has 2 cells but the header has 4") == true)
     }
 
+    // Italian and other spreadsheets save CSV with semicolons or tabs between cells.
+    @Test(arguments: [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
+    func separatorIsDetectedFromTheHeader(separator: String, name: String) throws {
+        let csv = ["kind", "pupil.name.family", "note"].joined(separator: separator) + "\n"
+            + ["placement", "\"Rossi\(separator) Mario\"", "\"a,b;c\""].joined(separator: separator) + "\n"
+            + ["placement", "Bianchi"].joined(separator: separator) + "\n"
+        let error = #expect(throws: GenerationError.self) { try CSVCaseReader.read(Data(csv.utf8), file: "s.csv") }
+        guard case let .rejected(problems)? = error else { Issue.record("expected .rejected"); return }
+        #expect(problems.map(\.place) == ["row 3"])
+        #expect(problems.first?.message.contains("has 2 cells but the header has 3 (cells separated by \(name)s)") == true)
+        let good = try CSVCaseReader.read(Data(csv.split(separator: "\n").prefix(2).joined(separator: "\n").utf8), file: "s.csv")
+        guard case let .fields(pupil)? = good.first?["pupil"], case let .fields(person)? = pupil["name"] else { Issue.record("no pupil"); return }
+        #expect(person.text("family") == "Rossi\(separator) Mario")
+        #expect(good.first?.text("note") == "a,b;c")
+    }
+
+    @Test func aHeaderOfOneCellIsNotQuotedBack() {
+        let header = (["kind"] + (0..<200).map { "pupil.field\($0)" }).joined(separator: "|")
+        let error = #expect(throws: GenerationError.self) { try CSVCaseReader.read(Data((header + "\nplacement\n").utf8), file: "p.csv") }
+        guard case let .rejected(problems)? = error else { Issue.record("expected .rejected"); return }
+        #expect(problems.count == 1)
+        #expect(problems[0].place == "row 1" && problems[0].field.isEmpty)
+        #expect(problems[0].message.contains("not separated by commas, semicolons or tabs"))
+        #expect(problems[0].description.count < 200)
+    }
+
+    // A file that is UTF-8 except one row (a Latin-1 "è" pasted in): that row is named.
+    @Test(arguments: [(1, 2), (2, 3), (3, 4)])
+    func firstRowThatIsNotUTF8IsNamed(record: Int, row: Int) {
+        var lines: [[UInt8]] = [Array("kind,note".utf8), Array("placement,\"two\nlines\"".utf8), Array("placement,è".utf8), Array("placement,c".utf8)]
+        // Row 2 holds a cell of two lines, and the bad byte goes at the end of its record: still row 2.
+        lines[record] += [0xE8]
+        let data = Data(lines.joined(separator: [UInt8(ascii: "\n")]))
+        let error = #expect(throws: GenerationError.self) { try CSVCaseReader.read(data, file: "l.csv") }
+        guard case let .rejected(problems)? = error else { Issue.record("expected .rejected"); return }
+        #expect(problems.map(\.row) == [row])
+        #expect(problems.first?.message.contains("is not UTF-8 text from this row on") == true)
+    }
+
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
     func columnNamesCountLikeSpreadsheets(column: Int, name: String) {
         #expect(CSVRecords.columnName(column) == name)

@@ -57,6 +57,24 @@ import Testing
         #expect(findings.contains { $0.rule == "jp-health-degree-unmatched" })
     }
 
+    // seed 002 I: 本人・保護者の意見を最大限尊重 — a placement against the recorded wish is flagged, with both places.
+    @Test(arguments: [
+        ("自閉症・情緒障害特別支援学級", "true", []),
+        ("通常の学級", "true", ["jp-wished-placement-differs"]),
+        ("自閉症・情緒障害特別支援学級", "false", ["jp-wishes-not-respected"]),
+    ] as [(String, String, [String])])
+    func guardiansWishNotFollowedIsFlagged(wished: String, respected: String, flags: [String]) throws {
+        let xml = RuleFixtures.jpPlacement(types: ["自閉症者"], degrees: [])
+            .replacingOccurrences(of: "</disabilityType>", with: "</disabilityType><placementKind>自閉症・情緒障害特別支援学級</placementKind>")
+            .replacingOccurrences(of: "<wishesRespected>true</wishesRespected>",
+                                  with: "<wishedPlacement>\(wished)</wishedPlacement><wishesRespected>\(respected)</wishesRespected>")
+        let findings = try RuleFixtures.book("JP-11").findings(check: "placement", on: RuleFixtures.node(xml))
+        let wishFlags = findings.filter { $0.rule.hasPrefix("jp-wish") }
+        #expect(wishFlags.map(\.rule) == flags)
+        #expect(wishFlags.allSatisfy { $0.cite == "seed 002 I" && $0.kind == .flag })
+        if let flag = wishFlags.first { #expect(flag.measures.map(\.value) == [wished, "自閉症・情緒障害特別支援学級"]) }
+    }
+
     @Test func guardianNotHeardIsFlagged() throws {
         // seed 002 I (施行令改正 4): the board hears the guardians before deciding.
         let fired = try RuleFixtures.fired(RuleFixtures.book("JP-11"), "placement",

@@ -21,6 +21,23 @@ import XML
         "<rule id=\"r\" kind=\"\(kind)\" cite=\"seed 000 §4\" \(extra)><when>\(when)</when><criterion>c</criterion><advice>a</advice></rule>"
     }
 
+    @Test func recordCheckTakesOnlyFlagsAndNamesTheField() throws {
+        let note = file(rule("<present path=\"cn\"/>", kind: "note")).replacingOccurrences(of: "\"school\"", with: "\"record\"")
+        let error = #expect(throws: RuleError.self) { try RuleFixtures.book(text: note) }
+        #expect(error?.diagnostics.first?.message.contains("must be kind=\"flag\"") == true)
+
+        let flag = file(rule("<compare op=\"gt\"><field path=\"d\"/><concat><yearOf><field path=\"y\"/></yearOf><value>-09-30</value></concat></compare>",
+                             extra: "root=\"r\" field=\"d\"")).replacingOccurrences(of: "\"school\"", with: "\"record\"")
+        let book = try RuleFixtures.book(text: flag)
+        let late = try RuleFixtures.node("<r><y>2026/2027</y><d>2026-10-01</d></r>")
+        let onTime = try RuleFixtures.node("<r><y>2026/2027</y><d>2026-09-30</d></r>")
+        let other = try RuleFixtures.node("<s><y>2026/2027</y><d>2026-10-01</d></s>")
+        #expect(book.violations(of: late).map(\.field) == ["r/d"])
+        #expect(book.violations(of: late).first?.message == "a (seed 000 §4; rule r)")
+        #expect(book.violations(of: onTime).isEmpty)
+        #expect(book.violations(of: other).isEmpty)   // root="r" only
+    }
+
     @Test func everyProjectRuleFileValidatesWithXmllint() throws {
         // An outsider's judgement: xmllint --schema accepts each Rules/<jurisdiction>/rules.xml.
         let folder = Run.project.appendingPathComponent("Rules")
