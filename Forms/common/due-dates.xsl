@@ -14,7 +14,7 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
 
-  <xsl:variable name="statuses" select="'overdue due open done late waiting reminder '"/>
+  <xsl:variable name="statuses" select="'overdue due open done late waiting reminder flagged '"/>
 
   <xsl:template name="label">
     <xsl:param name="key"/>
@@ -85,6 +85,7 @@
             <fo:table-column column-width="proportional-column-width(6)"/>
             <fo:table-column column-width="proportional-column-width(6)"/>
             <fo:table-column column-width="proportional-column-width(6)"/>
+            <fo:table-column column-width="proportional-column-width(6)"/>
             <fo:table-header>
               <fo:table-row>
                 <xsl:call-template name="head-cell"><xsl:with-param name="key" select="'school'"/></xsl:call-template>
@@ -99,7 +100,7 @@
               <xsl:for-each select="d:school">
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="cell"><xsl:with-param name="value" select="@name"/></xsl:call-template>
-                  <xsl:for-each select="@pupils | @overdue | @due | @open | @done | @late | @waiting | @reminder">
+                  <xsl:for-each select="@pupils | @overdue | @due | @open | @done | @late | @waiting | @reminder | @flagged">
                     <xsl:call-template name="cell">
                       <xsl:with-param name="value" select="."/>
                       <xsl:with-param name="align" select="'end'"/>

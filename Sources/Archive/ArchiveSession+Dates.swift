@@ -1,9 +1,11 @@
 extension ArchiveSession {
     /// Every pupil in this operator's scope (optionally only those at `school`, code or name) with
-    /// the kind and issue date of each version of their documents of kinds the operator may read:
-    /// what deadlines are computed from. Read from the index's clear columns only (nothing is
-    /// decrypted: two queries however many documents there are); shredded pupils are
-    /// left out. Logged as one `due` entry without pupil, like a list.
+    /// the kind and issue date of each version of their documents of kinds the operator may read,
+    /// and the due facts of their newest placement and certificate of those kinds (``DueFacts``):
+    /// what deadlines are computed from. Read from the index's clear columns (two queries however
+    /// many documents there are); only versions whose facts the index lacks (filed by an earlier
+    /// Inclusio) are decrypted, once (``fillDueFacts()``). Shredded pupils are left out. Logged as
+    /// one `due` entry without pupil, like a list.
     /// - Returns: the pupils, and the kinds the operator may read (`nil`: every kind).
     /// - Throws: ``ArchiveError/notPermitted(operator:action:target:)`` when the operator may not
     ///   read, or `school` lies outside every scope.
@@ -11,6 +13,7 @@ extension ArchiveSession {
         _ = try requirePurpose()
         try authorize(.read, placement: nil, pupil: nil, target: "the dates of the archive's documents")
         try checkInScope(school: school)
+        try fillDueFacts()
         // Two queries rather than one join: the pupils' places once each, then three short columns per version.
         var schoolCondition = ""
         var values: [SQLiteValue] = []
@@ -29,11 +32,14 @@ extension ArchiveSession {
             pupils.append(pupil)
         }
         let readable = policy.kinds(op, .read)
-        for row in try query("SELECT d.pseudonym, d.kind, v.issued FROM documents d JOIN versions v ON v.document = d.id "
+        for row in try query("SELECT d.pseudonym, d.kind, v.issued, v.facts, v.ingested FROM documents d JOIN versions v ON v.document = d.id "
                              + "JOIN pupils p ON p.pseudonym = d.pseudonym WHERE v.issued IS NOT NULL AND p.shredded IS NULL\(schoolCondition)", values) {
             guard let index = row.text(0).flatMap({ position[$0] }), let kind = row.text(1), let issued = row.text(2),
                   readable?.contains(kind) ?? true else { continue }
             pupils[index].documents.append(DatedDocument(kind: kind, issued: issued))
+            // Facts come from kinds the operator may read only: a revocation or a placement they may not see says nothing.
+            guard let column = row.text(3), !column.isEmpty else { continue }
+            pupils[index].facts.add(DueFacts(column: column), issued: issued, ingested: row.text(4) ?? "")
         }
         try record("due")
         return (pupils, readable)
@@ -53,6 +59,34 @@ public struct PupilDocumentDates: Sendable {
     public let placement: PupilPlacement
     /// One per document version that carries a date, in no particular order.
     public fileprivate(set) var documents: [DatedDocument] = []
+    /// The facts of the newest placement and certificate.
+    public fileprivate(set) var facts = PupilDueFacts()
+}
+
+/// What the newest records of a pupil say about which deadlines apply to them.
+public struct PupilDueFacts: Sendable, Equatable {
+    /// The facts of one version, with its issue date.
+    public struct Dated: Sendable, Equatable {
+        public let issued: String
+        public let facts: DueFacts
+        /// When it was filed: orders two versions of one day.
+        let ingested: String
+    }
+
+    /// The newest version (by issue date) that is a placement with an admission type.
+    public fileprivate(set) var placement: Dated?
+    /// The newest certificate: whether it revokes, and from when.
+    public fileprivate(set) var certificate: Dated?
+
+    public init() {}
+
+    /// Counts `facts` of a version issued `issued`, when it is newer than what is known.
+    mutating func add(_ facts: DueFacts, issued: String, ingested: String) {
+        let dated = Dated(issued: issued, facts: facts, ingested: ingested)
+        func newer(_ known: Dated?) -> Bool { known.map { ($0.issued, $0.ingested) <= (issued, ingested) } ?? true }
+        if facts.admission != nil, newer(placement) { placement = dated }
+        if facts.certificate, newer(certificate) { certificate = dated }
+    }
 }
 
 /// The kind and issue date (`YYYY-MM-DD`, as the record states it) of one document version.

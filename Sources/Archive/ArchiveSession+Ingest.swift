@@ -46,6 +46,8 @@ extension ArchiveSession {
     func file(_ items: [IngestItem], pupil reference: String?, file: String,
               entries: ([(document: IngestedDocument, event: AccessEvent)]) -> [AccessEvent]) throws(ArchiveError) -> [IngestedDocument] {
         var written: [URL] = []
+        // An index made before versions kept their due facts gets the column before anything is filed.
+        try addFactsColumn()
         do {
             return try writing { () throws(ArchiveError) in
                 var filed: [(document: IngestedDocument, event: AccessEvent)] = []

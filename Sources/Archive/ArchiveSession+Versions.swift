@@ -24,6 +24,11 @@ extension ArchiveSession {
         let sameBytes = documentId.map { ("v.document = ?", [SQLiteValue.text($0)]) } ?? ("d.pseudonym = ? AND d.kind = 'attachment'", [.text(pupil)])
         if let row = try query("SELECT v.document, v.version FROM versions v JOIN documents d ON d.id = v.document WHERE \(sameBytes.0) AND v.content_token = ?",
                                sameBytes.1 + [.blob(token)]).first, let document = row.text(0), let version = row.integer(1) {
+            // The same bytes again: their facts are recorded if an earlier Inclusio filed them without.
+            if let facts = item.facts {
+                _ = try query("UPDATE versions SET facts = ? WHERE document = ? AND version = ? AND facts IS NULL",
+                              [.text(facts.due.column), .text(document), .of(version)])
+            }
             return (IngestedDocument(file: item.file, pupil: pupil, document: document, version: version, kind: kind, isNew: false),
                     event("ingest", pupil: pupil, document: document, version: version, sha256: sha256))
         }
@@ -53,10 +58,11 @@ extension ArchiveSession {
         let sealedDetails = try seal(details, key: pupilKey, binding: Binding.details(pupil, document, version))
         _ = try query("""
             INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by,
-                                  wrapped_key, sealed_details, blob, blob_size)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  wrapped_key, sealed_details, blob, blob_size, facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(document), .of(version), .blob(token), .text(item.mediaType), .of(item.content.count), .of(item.facts?.issued),
-                  .text(AccessLog.timestamp(Date())), .text(op.id), .blob(wrapped), .blob(sealedDetails), .text(blob), .of(ciphertext.count)])
+                  .text(AccessLog.timestamp(Date())), .text(op.id), .blob(wrapped), .blob(sealedDetails), .text(blob), .of(ciphertext.count),
+                  .text(item.facts?.due.column ?? "")])
         return (IngestedDocument(file: item.file, pupil: pupil, document: document, version: version, kind: kind, isNew: true),
                 event("ingest", pupil: pupil, document: document, version: version, sha256: sha256))
     }

@@ -1,6 +1,9 @@
 /// The archive index's tables (SQLite). Only organisational facts are in clear: jurisdiction,
-/// school, district, document kind, dates, status. Names, national ids and birth dates exist
-/// only sealed under the pupil's key or as keyed tokens; documents only as encrypted blobs.
+/// school, district, document kind, dates, status, and the few facts of a record that say which
+/// deadlines apply (``DueFacts``: admission type, entry date of a first entry, postponed or
+/// waived, guardian's wish not followed or guardian not heard, certificate revoked and from
+/// when). Names, national ids and birth dates exist only sealed under the pupil's key or as
+/// keyed tokens; documents only as encrypted blobs.
 enum IndexSchema {
     static let version = 1
 
@@ -55,6 +58,7 @@ enum IndexSchema {
         sealed_details BLOB,               -- title, record version, SHA-256, provenance; under the pupil key
         blob TEXT,                         -- SHA-256 of the ciphertext = blob file name; NULL once shredded
         blob_size INTEGER,
+        facts TEXT,                        -- DueFacts of a record ('' none); NULL: not read yet (filled by due or ingest)
         PRIMARY KEY (document, version),
         UNIQUE (document, content_token)
     );

@@ -12,6 +12,8 @@ struct RecordFacts: Sendable {
     let issued: String?
     let identity: PupilIdentity
     let placement: PupilPlacement
+    /// What says which deadlines apply to the pupil (kept in clear in the index: ``DueFacts``).
+    let due: DueFacts
 
     /// The facts of a validated record of `kind`; `nil` when it carries no pupil.
     init?(tree: XMLTree, kind: String) {
@@ -30,6 +32,7 @@ struct RecordFacts: Sendable {
             romanised: name?.child("romanised"), birthDate: pupil.child("birthDate") ?? "")
         self.placement = PupilPlacement(jurisdiction: jurisdiction, schoolCode: school?.child("code"),
                                         schoolName: school?.child("name"), district: school?.child("district"))
+        self.due = DueFacts(tree: tree, kind: kind, issued: issued)
     }
 }
 

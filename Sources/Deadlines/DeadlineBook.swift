@@ -95,8 +95,14 @@ public struct DeadlineBook: Sendable {
             let due = interval.attribute("dueMonths").flatMap { Int($0) }
             if let due, due < opens { throw fail(interval.line, "dueMonths (\(due)) comes before opensMonths (\(opens))") }
             timing = .interval(opensMonths: opens, dueMonths: due)
+        } else if let flag = element.children(named: "flag").first {
+            guard evidence != nil else { throw fail(flag.line, "a flag looks at the latest placement: give <evidence kinds=…/>") }
+            guard let fact = DeadlineRule.Flag(rawValue: flag.attribute("fact") ?? "") else {
+                throw fail(flag.line, "fact must be wish-not-followed or guardian-not-heard")
+            }
+            timing = .flag(fact)
         } else {
-            throw fail(element.line, "give a <window> or an <interval>")
+            throw fail(element.line, "give a <window>, an <interval> or a <flag>")
         }
         var citations: [DeadlineRule.Citation] = []
         for citation in element.children(named: "citation") {

@@ -41,7 +41,9 @@ public struct DeadlineEvaluator: Sendable {
                 case false?: continue
                 case nil: unjudged["\(pupil.jurisdiction) \(rule.id)", default: 0] += 1; continue
                 }
-                guard let assessment = rule.assess(documents: dates, on: on, within: within, in: book) else { continue }
+                let assessment = if case .flag = rule.timing { rule.assess(flagsOf: pupil.facts, on: on) }
+                    else { rule.assess(documents: dates, on: on, within: within, in: book) }
+                guard let assessment else { continue }
                 findings.append(finding(rule, assessment, jurisdiction: pupil.jurisdiction, school: pupil.school, pupil: pupil.pseudonym))
             }
         }

@@ -7,6 +7,7 @@ extension DeadlineRule {
         let dates = documents.filter { $0 <= on }.sorted()
         switch timing {
         case let .window(window): return assess(window, dates: dates, on: on, within: within, book: book)
+        case .flag: return nil
         case let .interval(opensMonths, dueMonths):
             guard let last = dates.last else { return nil }
             let opens = last.adding(months: opensMonths)
@@ -28,11 +29,19 @@ extension DeadlineRule {
         case let .window(window):
             start = book.yearStart(containing: on, calendarYear: window.calendarYear)
             opens = book.place(window.from, inYearStarting: start)
-        case .interval:
+        case .interval, .flag:
             start = book.yearStart(containing: on, calendarYear: false)
             opens = on
         }
-        return scope.applies(to: facts, dates: documents.filter { $0 <= on }, yearStart: start, opens: opens)
+        let entryYear = facts.entryDate.map { book.yearStart(containing: $0, calendarYear: false).year }
+        return scope.applies(to: facts, dates: documents.filter { $0 <= on }, yearStart: start, opens: opens, entryYear: entryYear)
+    }
+
+    /// A flag rule on day `on`: ``DueStatus/flagged`` on the day of the latest placement when it
+    /// says what the rule looks at and was issued by `on`; `nil` otherwise (and for other rules).
+    public func assess(flagsOf facts: PupilFacts, on: CalendarDay) -> Assessment? {
+        guard case let .flag(flag) = timing, facts.flags.contains(flag), let placed = facts.placedOn, placed <= on else { return nil }
+        return Assessment(status: .flagged, date: placed, last: placed, found: 1, needed: 0)
     }
 
     private func assess(_ window: Window, dates: [CalendarDay], on: CalendarDay, within: Int, book: DeadlineBook) -> Assessment? {

@@ -6,6 +6,17 @@ public struct DeadlineRule: Sendable {
         case window(Window)
         /// After the newest evidence document: opens after `opensMonths`, due after `dueMonths` (never overdue when `nil`).
         case interval(opensMonths: Int, dueMonths: Int?)
+        /// Not a date but a fact of the latest placement to look at, shown while it stands
+        /// (``DueStatus/flagged``, dated on the placement's issue date).
+        case flag(Flag)
+    }
+
+    /// What a flag rule looks at in the pupil's latest placement (`<flag fact=…/>`).
+    public enum Flag: String, Sendable, Hashable {
+        /// The decision does not follow the guardian's (and child's) wish (JP 002 I).
+        case wishNotFollowed = "wish-not-followed"
+        /// The guardian's opinion was not heard (JP 002 I, 施行令改正 4).
+        case guardianNotHeard = "guardian-not-heard"
     }
 
     /// A yearly window in the school (or calendar) year.

@@ -32,16 +32,23 @@ public struct DeadlineScope: Sendable {
     }
 
     /// Whether the rule applies to a pupil with `facts` and evidence `dates` in the year starting
-    /// `start` whose window opens on `opens`; `nil` when a fact it needs is not known.
-    func applies(to facts: PupilFacts, dates: [CalendarDay], yearStart start: CalendarDay, opens: CalendarDay) -> Bool? {
-        if let entrants {
-            guard let birth = facts.birthDate else { return nil }
-            let late = (birth.month, birth.day) > (entrants.cutoff.month, entrants.cutoff.day)
-            if birth.year + entrants.entryAge + (late ? 1 : 0) != start.year + 1 { return false }
-        }
+    /// `start` whose window opens on `opens`, `entryYear` being the school year (by its first
+    /// calendar year) that the pupil's entry date falls in, if known; `nil` when a fact it needs
+    /// is not known.
+    func applies(to facts: PupilFacts, dates: [CalendarDay], yearStart start: CalendarDay, opens: CalendarDay, entryYear: Int?) -> Bool? {
         // A pupil with no placement yet has no admission type and no exemption: an entrant to be placed.
+        // A known transfer or exemption settles it before the year of entry is asked for.
         if let admission, let known = facts.admission, known != admission { return false }
         if excludeExempted, facts.exempted == true { return false }
+        if let entrants {
+            if let entryYear {
+                if entryYear != start.year + 1 { return false }
+            } else {
+                guard let birth = facts.birthDate else { return nil }
+                let late = (birth.month, birth.day) > (entrants.cutoff.month, entrants.cutoff.day)
+                if birth.year + entrants.entryAge + (late ? 1 : 0) != start.year + 1 { return false }
+            }
+        }
         switch drafting {
         case .first?: return !dates.contains { $0 < start }
         case .later?: return dates.contains { $0 < opens }

@@ -23,7 +23,7 @@ extension DueReport {
                 + "jurisdiction=\"\(attribute(summary.jurisdiction))\" pupils=\"\(summary.pupils)\""
                 + DueStatus.allCases.map { " \($0.rawValue)=\"\(summary.count($0))\"" }.joined() + "/>\n"
         }
-        let urgent = findings.filter { [.overdue, .due, .reminder].contains($0.status) }
+        let urgent = findings.filter { [.overdue, .due, .reminder, .flagged].contains($0.status) }
             .sorted { ($0.status == .overdue ? 0 : 1, $0.date) < ($1.status == .overdue ? 0 : 1, $1.date) }
         for finding in urgent.prefix(rowLimit) {
             xml += "  <row school=\"\(attribute(finding.school ?? ""))\" pupil=\"\(attribute(finding.pupil ?? ""))\" "

@@ -14,6 +14,8 @@ public enum DueStatus: String, Sendable, Encodable, CaseIterable {
     case waiting
     /// An office task the archive cannot see, whose window is open or about to open.
     case reminder
+    /// The pupil's latest placement says what a flag rule looks at (a decision against the guardian's wish).
+    case flagged
 }
 
 /// One rule applied to one pupil (or, for an office task, to one jurisdiction).

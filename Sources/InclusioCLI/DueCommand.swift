@@ -22,8 +22,12 @@ enum DueCommand {
         discussion: """
         The deadlines are data: Rules/<jurisdiction>/deadlines.xml (schema Schemas/rules/deadlines.xsd), each rule citing the \
         paragraph of the source it applies; a changed file changes the answer at the next run. They are judged from the kind \
-        and date of every document version filed for each pupil, read from the archive's index without decrypting anything; \
-        rules counting kinds your role may not read are left out and named. Statuses: overdue, due (within --within days), \
+        and date of every document version filed for each pupil, and from the few facts of their newest placement and \
+        certificate that the index keeps in clear (admission type, entry date, exemption, a decision against the guardian's \
+        wish or without hearing them, a revocation and its effective date), read without decrypting anything (versions filed \
+        by an earlier Inclusio are read once for those facts); rules counting kinds your role may not read are left out and \
+        named, and facts come only from kinds you may read. A pupil whose certificate was revoked has no deadline from its \
+        effective date on; flagged: the latest placement needs a look (the rule cites why). Statuses: overdue, due (within --within days), \
         open (window open, deadline further off), done, late (done after the deadline), waiting (too early, e.g. a \
         re-assessment request), reminder (an office task the archive cannot see). The run is logged as one access (no pupil \
         named). -o writes, by extension, CSV (every finding), JSON (findings and counts per school) or a one-page PDF (counts \
@@ -71,7 +75,19 @@ enum DueCommand {
             documents[document.kind, default: []].append(day)
         }
         return PupilDates(pseudonym: pupil.pseudonym, jurisdiction: pupil.placement.jurisdiction,
-                          school: pupil.placement.schoolCode ?? pupil.placement.schoolName, documents: documents)
+                          school: pupil.placement.schoolCode ?? pupil.placement.schoolName, documents: documents, facts: facts(pupil.facts))
+    }
+
+    /// The archive's due facts as the scopes read them: the newest placement's admission type, entry
+    /// date, exemption and flags (nothing known without one), the newest certificate's revocation.
+    private static func facts(_ archived: PupilDueFacts) -> PupilFacts {
+        let placement = archived.placement?.facts
+        var flags: Set<DeadlineRule.Flag> = []
+        if placement?.wishNotFollowed == true { flags.insert(.wishNotFollowed) }
+        if placement?.guardianNotHeard == true { flags.insert(.guardianNotHeard) }
+        return PupilFacts(entryDate: placement?.entry.flatMap(CalendarDay.init), admission: placement?.admission, exempted: placement?.exempted,
+                          revokedOn: archived.certificate?.facts.revoked.flatMap(CalendarDay.init), flags: flags,
+                          placedOn: archived.placement.flatMap { CalendarDay($0.issued) })
     }
 
     /// The findings and the schools' counts as aligned tables.
@@ -83,7 +99,7 @@ enum DueCommand {
             lines.append("Not judged (they count document kinds your role may not read): \(report.withheldRules.joined(separator: ", ")).")
         }
         for rule in report.unjudged {
-            lines.append("\(rule.rule): \(rule.pupils) pupil(s) not judged; the rule applies only to some pupils (its <scope>) and the archive's index does not say whether these are among them.")
+            lines.append("\(rule.rule): \(rule.pupils) pupil(s) not judged; the rule applies only to some pupils (its <scope>) and no placement of theirs that you may read says whether these are among them (admission type, entry date).")
         }
         if report.pupilsWithoutRules > 0 {
             lines.append("\(report.pupilsWithoutRules) pupil(s) of jurisdictions without a deadlines file are not judged.")

@@ -38,13 +38,14 @@ import Testing
         let run = try Run.inclusio(["due", "--on", "2027-01-10", "--json", "--purpose", "deadlines"] + office)
         #expect(run.status == 0, "\(run.stderr)")
         let found = try findings(run.stdout)
-        // 003 Art.6 A.2 a: the life-plan PEI of 2025-11-14 was due for review by 2026-03-14.
-        #expect(status(found, school: "MOIC80100R", rule: "IT-PEI-REVIEW") == "overdue")
+        // 003 Art.3 A.1 e: MOIC80100R's one pupil had their certificate revoked from 2026-08-31: nothing is due for them.
+        #expect(!found.contains { $0["school"] as? String == "MOIC80100R" })
         // 003 Art.4 A.1 and Art.5 A.2: the diagnosis of 2026-06-20 and the profile of 2026-12-18 are in time.
         #expect(status(found, school: "MOIC80000X", rule: "IT-DF-SEPTEMBER") == "done")
         #expect(status(found, school: "MOIC80000X", rule: "IT-PDF-DECEMBER") == "done")
         #expect(found.contains { $0["rule"] as? String == "CN-LEDGER" && $0["status"] as? String == "reminder" })
-        let table = try Run.inclusio(["due", "--on", "2027-01-10", "--school", "MOIC80100R", "--purpose", "deadlines"] + office)
+        // 003 Art.6 A.2 a: before the revocation, the life-plan PEI of 2025-11-14 was due for review by 2026-03-14.
+        let table = try Run.inclusio(["due", "--on", "2026-05-01", "--school", "MOIC80100R", "--purpose", "deadlines"] + office)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("IT-PEI-REVIEW") && table.stdout.contains("overdue") && !table.stdout.contains("MOIC80000X"))
         let log = try String(contentsOf: folder.appendingPathComponent("archive/log/access.jsonl"), encoding: .utf8)
@@ -81,7 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let rules = folder.appendingPathComponent("Rules")
         try FileManager.default.copyItem(at: Run.project.appendingPathComponent("Rules"), to: rules)
-        let arguments = ["due", "--on", "2027-01-10", "--school", "MOIC80100R", "--json", "--rules", rules.path, "--purpose", "deadlines"] + office
+        let arguments = ["due", "--on", "2026-05-01", "--school", "MOIC80100R", "--json", "--rules", rules.path, "--purpose", "deadlines"] + office
         #expect(status(try findings(try Run.inclusio(arguments).stdout), school: "MOIC80100R", rule: "IT-PEI-REVIEW") == "overdue")
         let file = rules.appendingPathComponent("IT-MO/deadlines.xml")
         let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: #"dueMonths="4""#, with: #"dueMonths="16""#)
@@ -105,7 +106,7 @@ import Testing
         let (folder, office, _) = try archive()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("due.pdf")
-        let run = try Run.inclusio(["due", "--on", "2027-01-10", "--school", "MOIC80100R", "-o", pdf.path, "--purpose", "deadlines"] + office)
+        let run = try Run.inclusio(["due", "--on", "2026-05-01", "--school", "MOIC80100R", "-o", pdf.path, "--purpose", "deadlines"] + office)
         #expect(run.status == 0, "\(run.stderr)")
         let info = try Run.program("pdfinfo", [pdf.path])
         #expect(info.status == 0 && info.stdout.contains("Pages:           1"), "\(info.stdout)")

@@ -28,6 +28,8 @@ struct DeadlineCase: CustomTestStringConvertible, Sendable {
     var within = 30
     let status: DueStatus?
     var date: String? = nil
+    /// For a flag rule: what the latest placement (the last of `documents`) says.
+    var flags: Set<DeadlineRule.Flag> = []
 
     var testDescription: String { "\(rule) (\(cites)) on \(on) with [\(documents.joined(separator: ", "))]" }
 }

@@ -61,6 +61,18 @@ import Testing
         .init(jurisdiction: "JP-11", rule: "JP-ENTRY-NOTICE", cites: "002 II 2 年間計画 1月 下旬", documents: [], on: "2027-01-31", within: 10, status: .due),
         .init(jurisdiction: "JP-11", rule: "JP-ENTRY-NOTICE", cites: "002 II 2 年間計画 1月 下旬", documents: [], on: "2027-01-21", within: 5, status: .open),
         .init(jurisdiction: "JP-11", rule: "JP-ENTRY-NOTICE", cites: "002 II 2 年間計画 1月 下旬", documents: [], on: "2027-04-01", status: nil),
+        // 002 I: the wishes are to be respected as far as possible; a latest placement against them is flagged from its date on.
+        .init(jurisdiction: "JP-11", rule: "JP-WISH-NOT-FOLLOWED", cites: "002 I 趣旨", documents: ["2026-01-27"], on: "2026-01-27",
+              status: .flagged, date: "2026-01-27", flags: [.wishNotFollowed]),
+        .init(jurisdiction: "JP-11", rule: "JP-WISH-NOT-FOLLOWED", cites: "002 I 趣旨", documents: ["2026-01-27"], on: "2026-01-26",
+              status: nil, flags: [.wishNotFollowed]),
+        .init(jurisdiction: "JP-11", rule: "JP-WISH-NOT-FOLLOWED", cites: "002 I 中教審答申のポイント", documents: ["2026-01-27"], on: "2027-06-01",
+              status: nil, flags: [.guardianNotHeard]),
+        // 002 I (施行令改正 4): the guardian is to be heard.
+        .init(jurisdiction: "JP-11", rule: "JP-GUARDIAN-NOT-HEARD", cites: "002 I 学校教育法施行令の一部改正の概要 4", documents: ["2026-01-27"],
+              on: "2026-02-01", status: .flagged, date: "2026-01-27", flags: [.guardianNotHeard, .wishNotFollowed]),
+        .init(jurisdiction: "JP-11", rule: "JP-GUARDIAN-NOT-HEARD", cites: "002 I 学校教育法施行令の一部改正の概要 4", documents: ["2026-01-27"],
+              on: "2026-02-01", status: nil, flags: [.wishNotFollowed]),
         // Board tasks the archive cannot see: reminders while the window is open or opens within the notice.
         .init(jurisdiction: "JP-11", rule: "JP-GAKUREIBO", cites: "002 II 2 年間計画 10月", documents: [], on: "2026-10-15", status: .reminder, date: "2026-10-31"),
         .init(jurisdiction: "JP-11", rule: "JP-GAKUREIBO", cites: "002 II 2 年間計画 10月", documents: [], on: "2026-09-01", status: .reminder),
@@ -89,8 +101,12 @@ import Testing
         let book = try #require(try Self.catalog.get().books[test.jurisdiction])
         let rule = try #require(book.rules.first { $0.id == test.rule })
         #expect(rule.citations.contains { "\($0.source) \($0.paragraph)" == test.cites }, "the rule must cite \(test.cites)")
-        let assessment = rule.assess(documents: test.documents.map(DeadlineFixtures.day), on: DeadlineFixtures.day(test.on),
-                                     within: test.within, in: book)
+        let on = DeadlineFixtures.day(test.on)
+        let assessment = if case .flag = rule.timing {
+            rule.assess(flagsOf: PupilFacts(flags: test.flags, placedOn: test.documents.last.map(DeadlineFixtures.day)), on: on)
+        } else {
+            rule.assess(documents: test.documents.map(DeadlineFixtures.day), on: on, within: test.within, in: book)
+        }
         #expect(assessment?.status == test.status)
         if let date = test.date { #expect(assessment?.date.description == date) }
     }
@@ -98,7 +114,7 @@ import Testing
     @Test func everyRuleOfEveryFileHasACase() throws {
         let tested = Set((Self.italy + Self.japanAndChina).map(\.rule))
         let rules = try Self.catalog.get().books.values.flatMap(\.rules).map(\.id)
-        #expect(rules.count == 13)
+        #expect(rules.count == 15)
         #expect(Set(rules).subtracting(tested).isEmpty)
     }
 }

@@ -39,6 +39,31 @@ import TestSupport
         #expect(found.status == expected)
     }
 
+    // 002 §2 (入学期日及び学校指定通知): the entry date of the latest placement says the year of entry, as the
+    // archive's index keeps it; the Japanese school year starts 1 April, so 31 March is the year before.
+    @Test(arguments: [
+        ("2027-04-01", DueStatus?.some(.overdue)),   // enters on the first day of the coming school year
+        ("2027-04-08", .overdue),                    // the usual entry day
+        ("2027-03-31", nil),                         // the last day of this school year: not next April's entrant
+        ("2028-04-07", nil),                         // enters a year later: notified next January
+        ("2021-04-08", nil),                         // entered years ago
+    ] as [(String, DueStatus?)])
+    func entryNoticeByTheEntryDateOfTheLatestPlacement(entry: String, expected: DueStatus?) throws {
+        // A birth date that would say otherwise is not asked for when the entry date is known.
+        let found = try status("JP-ENTRY-NOTICE", jurisdiction: "JP-11", on: "2027-02-01",
+                               facts: PupilFacts(birthDate: DeadlineFixtures.day("2014-05-10"), entryDate: DeadlineFixtures.day(entry), admission: "就学",
+                                                 exempted: false))
+        #expect(found.status == expected)
+        #expect(found.unjudged == 0)
+    }
+
+    // 002 §2: a transfer (転学) is settled by its admission type, without a year of entry or a birth date.
+    @Test func aTransferIsNotJudgedUnknownButNotDue() throws {
+        let found = try status("JP-ENTRY-NOTICE", jurisdiction: "JP-11", on: "2027-02-01", facts: PupilFacts(admission: "転学", exempted: false))
+        #expect(found.status == nil)
+        #expect(found.unjudged == 0)
+    }
+
     @Test func entryNoticeWithoutABirthDateIsCountedNotGuessed() throws {
         let found = try status("JP-ENTRY-NOTICE", jurisdiction: "JP-11", on: "2027-02-01", facts: .unknown)
         #expect(found.status == nil)
