@@ -5,7 +5,7 @@ import Testing
 /// `inclusio due` over an archive holding the fixture records, run as a clerk would.
 @Suite struct DueCommandTests {
     /// A new archive with the fixture records filed by the office; the office's and teacher-mo-2's options.
-    private func archive() throws -> (folder: URL, office: [String], teacher: [String]) {
+    func archive() throws -> (folder: URL, office: [String], teacher: [String]) {
         let folder = try Run.temporaryFolder()
         let pki = try TestPKI.folder()
         let pass = folder.appendingPathComponent("admin.pass")
