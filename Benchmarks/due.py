@@ -4,9 +4,11 @@
 Builds an archive as Benchmarks/archive.py does (demo PKI, sample policy, the fixture records filed by one
 real `archive ingest`), then extends its index with sqlite3 to N document versions: pupils copied from the
 filed ones (same jurisdiction, schools spread over 40 per template), five documents each of their
-jurisdiction's kinds, issue dates spread over two school years. `due` reads only the index's clear columns
-(kind, issue date, school), so copied rows with their template's sealed keys and blobs are what it reads in a
-real archive of that size; `archive check` would rightly call them damaged. Then times, each as one process
+jurisdiction's kinds, issue dates spread over two school years, each with the due facts the index keeps in clear
+for it (versions.facts: a JP placement's admission type, entry date and wish flag; a certificate, one in ten
+revoked). `due` reads only the index's clear columns (kind, issue date, school, facts), so copied rows with
+their template's sealed keys and blobs are what it reads in a real archive of that size; `archive check`
+would rightly call them damaged (and so would `due`, if their facts were left NULL for it to read). Then times, each as one process
 (start-up, credential, the query, the deadlines of three jurisdictions, the output):
   table:  `inclusio due --on 2027-01-10` printing every finding on stdout;
   json:   the same with --json;
@@ -26,6 +28,20 @@ KINDS = {
     "CN-FJ": ["placement", "iep", "certificate", "placement", "iep"],
 }
 PER_PUPIL = 5
+
+
+def facts(jurisdiction, kind, issued, number):
+    """The due facts ingest would record for such a version (Sources/Archive/DueFacts.swift)."""
+    if kind == "placement" and jurisdiction == "JP-11":
+        if number % 7 == 0:
+            return "admission=転学"
+        if number % 11 == 0:
+            return "admission=就学 exempted"
+        entry = f"{issued.year + (1 if issued.month >= 4 else 0)}-04-08"
+        return f"admission=就学 entry={entry}" + (" wish=not-followed" if number % 13 == 0 else "")
+    if kind == "certificate":
+        return "certificate" + (f" revoked={issued.isoformat()}" if number % 10 == 0 else "")
+    return ""
 
 
 def extend(index, documents):
@@ -49,12 +65,13 @@ def extend(index, documents):
                              [template[column] for column in columns])
             for slot, kind in enumerate(KINDS.get(template["jurisdiction"], KINDS["IT-MO"])[:PER_PUPIL]):
                 document = f"D-B{number:08d}{slot}"
-                issued = (earliest + datetime.timedelta(days=random.randrange(740))).isoformat()
+                day = earliest + datetime.timedelta(days=random.randrange(740))
                 database.execute("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
                                  (document, pseudonym, kind, f"BENCH-{number}-{slot}"))
                 database.execute("INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by, "
-                                 "wrapped_key, sealed_details, blob, blob_size) VALUES (?, 1, ?, 'application/xml', 4000, ?, ?, 'office', ?, ?, ?, ?)",
-                                 (document, os.urandom(32), issued, version[4], version[0], version[1], version[2], version[3]))
+                                 "wrapped_key, sealed_details, blob, blob_size, facts) VALUES (?, 1, ?, 'application/xml', 4000, ?, ?, 'office', ?, ?, ?, ?, ?)",
+                                 (document, os.urandom(32), day.isoformat(), version[4], version[0], version[1], version[2], version[3],
+                                  facts(template["jurisdiction"], kind, day, number)))
     total = database.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
     count = database.execute("SELECT COUNT(*) FROM pupils").fetchone()[0]
     database.close()

@@ -6,16 +6,20 @@ extension ArchiveSession {
     /// records them: once, for an index made before the facts were kept (the column is added
     /// first), and afterwards only for versions an earlier Inclusio filed. Each such version is
     /// decrypted in memory and parsed; nothing but the facts leaves this function, and only into
-    /// the index. One transaction; returns how many versions were read.
+    /// the index. Only kinds that have facts (``DueFacts/kinds``) are read; the others get `""`.
+    /// One transaction; returns how many versions were read.
     /// - Throws: ``ArchiveError/damaged(what:reason:)`` for a version that does not open or parse.
     @discardableResult
     func fillDueFacts() throws(ArchiveError) -> Int {
         try addFactsColumn()
+        let kinds = DueFacts.kinds.map { "'\($0)'" }.joined(separator: ", ")
         let pending = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document "
-                                + "WHERE v.facts IS NULL AND d.kind <> 'attachment' AND v.media_type = 'application/xml' "
+                                + "WHERE v.facts IS NULL AND d.kind IN (\(kinds)) AND v.media_type = 'application/xml' "
                                 + "AND v.wrapped_key IS NOT NULL").map(StoredVersion.init)
-        guard !pending.isEmpty else { return 0 }
+        let others = try query("SELECT 1 FROM versions v JOIN documents d ON d.id = v.document WHERE v.facts IS NULL AND d.kind NOT IN (\(kinds)) LIMIT 1")
+        guard !pending.isEmpty || !others.isEmpty else { return 0 }
         return try writing { () throws(ArchiveError) in
+            _ = try query("UPDATE versions SET facts = '' WHERE facts IS NULL AND document IN (SELECT id FROM documents WHERE kind NOT IN (\(kinds)))")
             var pupilKeys: [String: SymmetricKey] = [:]
             for version in pending {
                 let key: SymmetricKey

@@ -31,6 +31,9 @@ public struct DueFacts: Sendable, Equatable {
 
     public init() {}
 
+    /// The record kinds that have facts; every other kind's are `""` without reading it.
+    static let kinds = ["placement", "certificate"]
+
     /// No fact at all.
     public var isEmpty: Bool { self == DueFacts() }
 
