@@ -39,6 +39,7 @@ enum ServeCommand {
         let archive = try ArchiveOptions.open(arguments)
         let lock = try ServeLock(folder: archive.root)
         let custody = try ArchiveOptions.run { () throws(ArchiveError) in try archive.unlock(custodianPassphrase: passphrase) }
+        StagedInputs.removeLeftovers()
         let service = ArchiveService(custody: custody, sessionLifetime: TimeInterval(arguments.integer(lifetime) ?? 900))
 
         // Block the signals in every thread (the server's inherit the mask), then wait for one here.

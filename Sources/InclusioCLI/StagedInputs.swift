@@ -17,12 +17,25 @@ final class StagedInputs {
     }
 
     let root: String
+    /// The folders' names start so, then the service's process id.
+    static let prefix = "inclusio-request-"
+
+    /// Removes the folders of requests that a service killed in their middle (`kill -9`) left
+    /// behind: those whose process is gone. Called as a service starts.
+    static func removeLeftovers() {
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+    }
 
     /// Writes `uploads` into a new private folder.
     /// - Throws: a message for the client (a name with `..`, or bytes that are not base64), or
     ///   the reason the folder or a file cannot be written.
     init(_ uploads: [Upload]) throws(StagingError) {
-        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("inclusio-request-XXXXXX").path.utf8CString)
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("\(Self.prefix)\(getpid())-XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw .unwritable("the service cannot make a private folder for the files sent (\(String(cString: strerror(errno)))).")
         }

@@ -48,8 +48,12 @@ import Testing
         let acked = acknowledged.all
         #expect(acked.count >= 4 && acknowledged.failures > 0, "acknowledged \(acked.count), failed \(acknowledged.failures)")
 
-        // Restarted on the same folder (the kernel released serve.lock with the process).
+        // Restarted on the same folder (the kernel released serve.lock with the process); the
+        // files staged for the requests cut short are removed as it starts.
+        let killed = service.process.processIdentifier
         try service.start()
+        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("inclusio-request-\(killed)-") }
+        #expect(left.isEmpty, "\(left)")
         let check = try Run.inclusio(["archive", "check"] + service.client(passphraseOperator: "auditor"))
         #expect(check.status == 0 && check.stdout.contains("The archive is sound."), "\(check.stdout)\(check.stderr)")
         let verify = try Run.inclusio(["audit", "verify"] + service.client(passphraseOperator: "auditor"))

@@ -100,7 +100,7 @@ import Testing
         let missingLocal = try Run.inclusio(["audit", "verify", "--checkpoint", "no-such.note"] + service.local(passphraseOperator: "auditor"))
         #expect(missing.status == missingLocal.status && missing.stderr == missingLocal.stderr, "\(missing.stderr)")
         // Nothing of the request stays on the service's machine.
-        let staged = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("inclusio-request-") }
+        let staged = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("inclusio-request-\(service.process.processIdentifier)-") }
         #expect(staged.isEmpty, "\(staged)")
         // Commands the service does not run say so, before anything is sent.
         let transfer = try Run.inclusio(["transfer", "receive", "x.asice", "-o", "r", "--ca", "root.pem", "--sign-cert", "c.pem", "--purpose", "x"] + service.client("office"))
