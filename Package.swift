@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Jurisdictions", "XML", "Rendering", "Support"]),
         .target(name: "Rules", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         .target(name: "Transfer", dependencies: ["Archive", "Dossier", "Printing", "Records", "XML", "Rendering", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "HTTPClient", "Support"]),
         .target(name: "Deadlines", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         // What a file is, from its bytes (case file, record, dossier, attachment), for every command
         // that reads records or case data; above Generation and Archive, whose typed inputs it makes.

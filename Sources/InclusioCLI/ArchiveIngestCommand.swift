@@ -27,7 +27,8 @@ enum ArchiveIngestCommand {
         let intake = Intake(catalog: try InclusioHome.schemaCatalog(arguments), accepting: [.record, .attachment, .dossier], command: "archive ingest")
         let inputs = intake.files(arguments.operands)
         guard !inputs.isEmpty else { throw arguments.usage("Give the files (or folders) to ingest.") }
-        let credential = try ArchiveOptions.credential(arguments)
+        // Served, the operator proved who they are to the service and sent no key.
+        let credential = ServiceBinding.current == nil ? try ArchiveOptions.credential(arguments) : nil
         let session = try ArchiveOptions.login(arguments, credential: credential)
         let dossier = try dossierSource(arguments, operatorCredential: credential)
         var filed: [IngestedDocument] = []
@@ -63,14 +64,14 @@ enum ArchiveIngestCommand {
 
     /// Trusted roots and the key for dossiers, when `--ca` is given: `--dossier-passphrase-file`,
     /// `--dossier-key`, or else the operator's own key (a school's key opens what is sent to it).
-    private static func dossierSource(_ arguments: ParsedArguments, operatorCredential: OperatorCredential) throws(CLIError) -> DossierSource? {
+    private static func dossierSource(_ arguments: ParsedArguments, operatorCredential: OperatorCredential?) throws(CLIError) -> DossierSource? {
         guard arguments.value(KeyOptions.ca) != nil else { return nil }
         let roots = try KeyOptions.roots(arguments)
         if let passphrase = try KeyOptions.passphrase(arguments, dossierPassphrase) { return DossierSource(roots: roots, key: .passphrase(passphrase)) }
         if let path = arguments.value(dossierKey) {
             return DossierSource(roots: roots, key: .recipient(try ArchiveOptions.privateKey(path, arguments), certificate: nil, file: path))
         }
-        guard case let .key(key, file) = operatorCredential else {
+        guard case let .key(key, file)? = operatorCredential else {
             throw arguments.usage("Give the key that opens the dossiers with --dossier-key KEY (or --dossier-passphrase-file).")
         }
         return DossierSource(roots: roots, key: .recipient(key, certificate: nil, file: file))

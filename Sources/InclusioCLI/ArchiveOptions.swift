@@ -18,7 +18,7 @@ enum ArchiveOptions {
                                   help: "A served archive, on the service's machine: the custodians' passphrase, to run the command here for the operator of --as.")
 
     /// The options of a command that acts as an operator.
-    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, custodian, purpose, HomeOptions.schemas]
+    static let session = [path, operatorId, key, KeyOptions.keyPassphrase, passphrase, custodian, purpose, HomeOptions.schemas] + ServerOptions.all
     /// Who acts and how they prove it: `--as` and one credential.
     static let login: [CommandSpec.Requirement] = [.option(operatorId), .oneOf([key, passphrase])]
     /// ``login``, with the `--purpose` the access log records.
@@ -110,7 +110,7 @@ enum ArchiveOptions {
     /// Writes `data` to a new file at `path` (never replacing one), all or nothing; readable by its owner only by default.
     static func writeNew(_ data: Data, to path: String, mode: mode_t = 0o600) throws(CLIError) {
         // Run by `inclusio serve`: the file goes back to the client in the answer, never onto the service's disk.
-        if let bound = ServiceBinding.current { bound.files.collect(path, data); return }
+        if let bound = ServiceBinding.current { bound.files.collect(path, data, mode: mode); return }
         do { try AtomicFiles.create([(URL(fileURLWithPath: path), data, mode)]) } catch { throw .failed(ArchiveError.cannotWrite(error)) }
     }
 

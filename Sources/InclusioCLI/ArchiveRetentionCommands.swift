@@ -68,7 +68,8 @@ enum ArchiveCheckCommand {
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
         let report: ArchiveCheckReport
-        if arguments.value(ArchiveOptions.operatorId) != nil {
+        // Served, the operator is the one the request proved: the service's archive is checked for them.
+        if arguments.value(ArchiveOptions.operatorId) != nil || ServiceBinding.current != nil {
             let session = try ArchiveOptions.login(arguments)
             report = try ArchiveOptions.run { () throws(ArchiveError) in try session.deepCheck() }
         } else {

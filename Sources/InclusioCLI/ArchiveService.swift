@@ -19,12 +19,11 @@ import Synchronization
 /// cookie. Status: 200, 400 usage, 401 no proof, 403 permission (refused and unknown alike),
 /// 404 no such route, 405, 413 (transport), 422 data, 500 otherwise.
 final class ArchiveService: Sendable {
-    /// The commands served: those that act as an operator and read no input file.
-    static let served = ["archive list", "archive search", "archive show", "archive get", "archive render",
-                         "archive hold", "archive shred", "audit verify"]
-    /// Options a client may not give: who they are comes from the request, paths from the service.
-    static let refused: Set<String> = ["--path", "--as", "--key", "--key-passphrase-file", "--passphrase-file",
-                                       "--custodian-passphrase-file", "--schemas", "--forms", "--rules", "--jurisdictions"]
+    /// Options a client may not give: who they are comes from the request, paths from the service,
+    /// and no private key is ever sent to it.
+    static let refused = Set<String>(["--path", "--as", "--key", "--key-passphrase-file", "--passphrase-file", "--dossier-key",
+                                       "--custodian-passphrase-file", "--schemas", "--forms", "--rules", "--jurisdictions"])
+        .union(ServerOptions.all.map(\.key))
 
     let custody: ArchiveCustody
     let lifetime: TimeInterval
@@ -47,22 +46,28 @@ final class ArchiveService: Sendable {
         }
         guard path.hasPrefix("/v1/commands/") else { return problem(404, "usage", "No such resource; the API is under /v1/commands/ and /v1/session.") }
         let words = path.dropFirst("/v1/commands/".count).split(separator: "/").joined(separator: " ")
-        guard Self.served.contains(words), let command = Inclusio.commands.first(where: { $0.spec.path == words }) else {
-            return problem(404, "usage", "No command '\(words)' is served; served: \(Self.served.joined(separator: ", ")).")
+        guard let served = ServedCommand.named(words), let command = Inclusio.commands.first(where: { $0.spec.path == words }) else {
+            return problem(404, "usage", "No command '\(words)' is served; served: \(ServedCommand.all.map(\.path).joined(separator: ", ")).")
         }
         guard request.method == "POST" else { return problem(405, "usage", "Commands are run with POST.") }
-        return run(command, request)
+        return run(command, served, request)
     }
 
     // MARK: Commands
 
-    private struct CommandBody: Decodable { let arguments: [String]? }
+    /// `{"arguments": […], "text": true, "inputs": [{"name", "base64"}]}`: `text` asks for the text
+    /// rendering too (`"text"`, `"notes"`, `"live"`); `inputs` are the files the arguments name.
+    private struct CommandBody: Decodable {
+        let arguments: [String]?
+        let text: Bool?
+        let inputs: [StagedInputs.Upload]?
+    }
 
-    private func run(_ command: Command, _ request: HTTPRequest) -> HTTPResponse {
+    private func run(_ command: Command, _ served: ServedCommand, _ request: HTTPRequest) -> HTTPResponse {
         guard let body = try? JSONDecoder().decode(CommandBody.self, from: request.body.isEmpty ? Data("{}".utf8) : request.body) else {
             return problem(400, "usage", "The body is not JSON of the form {\"arguments\": [\"--option\", \"value\", …]}.")
         }
-        let arguments = (body.arguments ?? []).filter { $0 != Option.json.key }
+        var arguments = (body.arguments ?? []).filter { $0 != Option.json.key }
         if let given = arguments.first(where: { Self.refused.contains(String($0.prefix { $0 != "=" })) }) {
             return problem(400, "usage", "\(given.prefix { $0 != "=" }) is not given to the service: it knows who you are from your certificate or session, and where the archive is.")
         }
@@ -71,6 +76,21 @@ final class ArchiveService: Sendable {
         case let .success(found): proof = found
         case let .failure(failure): return failure.response
         }
+        // The input files: only from the request, staged in a private folder removed after it.
+        let staging: StagedInputs
+        do { staging = try StagedInputs(body.inputs ?? []) } catch {
+            switch error {
+            case let .refused(message): return problem(400, "usage", message)
+            case let .unwritable(message): return problem(500, "internal", "The request cannot be run: " + message)
+            }
+        }
+        defer { staging.remove() }
+        for (index, prefix) in served.inputPositions(arguments, spec: command.spec) {
+            let name = String(arguments[index].dropFirst(prefix.count))
+            guard StagedInputs.isPlain(name) else { return problem(400, "usage", "Input file names are sent without '..' parts.") }
+            arguments[index] = prefix + staging.staged(name)
+        }
+        let wantsText = body.text ?? false
         let custody = self.custody
         let binding = ServiceBinding(session: { (purpose) throws(ArchiveError) in
             try custody.session(operator: proof.op, proof: proof.proof.proof, purpose: purpose)
@@ -79,18 +99,24 @@ final class ArchiveService: Sendable {
             do throws(CLIError) {
                 let parsed = try ParsedArguments(arguments, spec: command.spec)
                 let result = try command.run(parsed)
-                return CommandPrinter.document(result, extra: extras(binding, status: result.error?.exitCode ?? .success))
+                var extra = extras(binding, status: result.error?.exitCode ?? .success)
+                if wantsText { extra.merge(["text": result.text(), "notes": result.notes, "live": binding.live.all]) { $1 } }
+                return CommandPrinter.document(result, extra: extra)
             } catch {
-                return CommandPrinter.document(nil, error: error, extra: extras(binding, status: error.exitCode))
+                var extra = extras(binding, status: error.exitCode)
+                if wantsText { extra["live"] = binding.live.all }
+                return CommandPrinter.document(nil, error: error, extra: extra)
             }
         }
-        return .json(document, status: Self.httpStatus(status))
+        // Staged paths in messages and results read as the client named the files.
+        return .json(Data(staging.unstage(String(decoding: document, as: UTF8.self)).utf8), status: Self.httpStatus(status))
     }
 
-    private struct ServedFile: Encodable { let name: String; let base64: String }
+    private struct ServedFile: Encodable { let name: String; let base64: String; let mode: Int }
 
     private func extras(_ binding: ServiceBinding, status: ExitCode) -> [String: any Encodable] {
-        ["exitStatus": Int(status.rawValue), "files": binding.files.all.map { ServedFile(name: $0.name, base64: $0.data.base64EncodedString()) }]
+        ["exitStatus": Int(status.rawValue),
+         "files": binding.files.all.map { ServedFile(name: $0.name, base64: $0.data.base64EncodedString(), mode: Int($0.mode)) }]
     }
 
     /// The HTTP status of an exit status.

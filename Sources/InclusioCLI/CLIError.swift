@@ -28,6 +28,8 @@ enum CLIError: Error {
     case missingRules(searched: [String])
     /// Some of several inputs (or checks) failed; each failure was already reported on its own.
     case someFailed(String, code: ExitCode)
+    /// The failure the archive service answered for a command run with `--server`, as it said it.
+    case remote(JSONError, code: ExitCode)
 
     var exitCode: ExitCode {
         switch self {
@@ -35,7 +37,7 @@ enum CLIError: Error {
         case let .failed(error): Self.exitCode(error.category)
         case .invalidRecords: .dataError
         case .missingSchemas, .missingForms, .missingRules: .config
-        case let .someFailed(_, code): code
+        case let .someFailed(_, code), let .remote(_, code): code
         }
     }
 
@@ -60,6 +62,7 @@ enum CLIError: Error {
         switch self {
         case let .failed(error): error.diagnostics
         case let .invalidRecords(_, problems): problems
+        case let .remote(error, _): error.problems
         default: []
         }
     }
@@ -71,6 +74,7 @@ enum CLIError: Error {
         case let .failed(error): error.category.rawValue
         case .invalidRecords: FailureCategory.data.rawValue
         case .missingSchemas, .missingForms, .missingRules: FailureCategory.configuration.rawValue
+        case let .remote(error, _): error.kind
         case let .someFailed(_, code):
             switch code {
             case .usage: "usage"
@@ -93,6 +97,7 @@ enum CLIError: Error {
         case let .missingRules(searched):
             "Error: no Rules/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --rules DIR."
         case let .someFailed(message, _): "Error: \(message)"
+        case let .remote(error, _): error.message
         case let .missingForms(searched):
             "Error: no Forms/ folder found (looked in: \(searched.joined(separator: ", "))). Run inclusio from the project folder, set INCLUSIO_HOME, or pass --forms DIR."
         case let .missingSchemas(searched):

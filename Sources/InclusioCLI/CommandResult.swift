@@ -31,7 +31,7 @@ struct CommandResult {
 }
 
 /// One input of a batch that failed: which, and the failure as `"error"` says it.
-struct InputFailure: Encodable {
+struct InputFailure: Codable {
     let input: String
     let kind: String
     let message: String
@@ -49,7 +49,7 @@ struct InputFailure: Encodable {
 
 /// `"error"` of a JSON document: the failure's kind (from its exit status), message and problems
 /// (each a ``Diagnostic``: `file`, `place`, `field`, `message`, and `line`, `row`, `column` when known).
-struct JSONError: Encodable {
+struct JSONError: Codable {
     let kind: String
     let message: String
     let problems: [Diagnostic]

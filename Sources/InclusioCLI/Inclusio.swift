@@ -83,6 +83,8 @@ public enum Inclusio {
             let rest = Array(words.dropFirst(command.words.count)) + (json ? [Option.json.key] : [])
             let parsed = try ParsedArguments(rest, spec: command.spec)
             if parsed.helpRequested { return CommandPrinter.print(help(command.spec.help), json: json) }
+            // The same command on the archive service: its result comes back and is printed here the same way.
+            if parsed.value(ServerOptions.server) != nil { return CommandPrinter.print(try ServiceClient.run(command, rest, parsed: parsed), json: json) }
             return CommandPrinter.print(try command.run(parsed), json: json)
         } catch {
             return CommandPrinter.print(nil, error: error, json: json)

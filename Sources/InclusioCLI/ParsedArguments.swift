@@ -75,7 +75,9 @@ struct ParsedArguments {
 
     /// Reports `line` on stdout at once in text mode (nothing with `--json`, whose result holds it):
     /// for batches whose every committed input must be known should the process be killed.
+    /// Run by `inclusio serve`, the line goes back to the client in the answer (`"live"`).
     func live(_ line: String) {
+        if let bound = ServiceBinding.current { bound.live.append(line); return }
         if !json { CommandPrinter.live(line) }
     }
 

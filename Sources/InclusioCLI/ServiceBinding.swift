@@ -12,12 +12,21 @@ struct ServiceBinding: Sendable {
     /// The operator's session for the request, with the command's `--purpose`.
     let session: @Sendable (String?) throws(ArchiveError) -> ArchiveSession
     let files: Files
+    /// The lines a command reports as it goes (``ParsedArguments/live(_:)``), for the client to print.
+    let live = Lines()
 
-    /// Files a command wrote, by the name it was given (`-o copy.xml`).
+    /// Files a command wrote, by the name it was given (`-o copy.xml`), with their mode.
     final class Files: Sendable {
-        private let written = Mutex<[(name: String, data: Data)]>([])
-        func collect(_ name: String, _ data: Data) { written.withLock { $0.append((name, data)) } }
-        var all: [(name: String, data: Data)] { written.withLock { $0 } }
+        private let written = Mutex<[(name: String, data: Data, mode: mode_t)]>([])
+        func collect(_ name: String, _ data: Data, mode: mode_t = 0o600) { written.withLock { $0.append((name, data, mode)) } }
+        var all: [(name: String, data: Data, mode: mode_t)] { written.withLock { $0 } }
+    }
+
+    /// Lines said while a command runs.
+    final class Lines: Sendable {
+        private let said = Mutex<[String]>([])
+        func append(_ line: String) { said.withLock { $0.append(line) } }
+        var all: [String] { said.withLock { $0 } }
     }
 
     @TaskLocal static var current: ServiceBinding?

@@ -3,7 +3,7 @@
 ///
 /// The one type every stage uses for "a problem at a place". Messages never repeat the
 /// offending value: they end up in terminals, logs and e-mails.
-public struct Diagnostic: Sendable, Hashable, Encodable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The file as the user named it, or empty.
     public var file: String
     /// 1-based line, or 0 when unknown or not line-based.
@@ -40,6 +40,17 @@ public struct Diagnostic: Sendable, Hashable, Encodable, CustomStringConvertible
     }
 
     private enum CodingKeys: String, CodingKey { case file, line, row, column, field, place, message }
+
+    /// Reads what ``encode(to:)`` wrote (`place` is made from the rest): a document the archive service answered.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        line = try container.decodeIfPresent(Int.self, forKey: .line) ?? 0
+        row = try container.decodeIfPresent(Int.self, forKey: .row) ?? 0
+        column = try container.decodeIfPresent(Int.self, forKey: .column) ?? 0
+        field = try container.decode(String.self, forKey: .field)
+        message = try container.decode(String.self, forKey: .message)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

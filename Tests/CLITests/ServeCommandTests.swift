@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TestSupport
 import Testing
 
@@ -6,19 +7,22 @@ import Testing
 /// passphrase session (bearer and cookie), an expired session, a removed operator, the
 /// existence oracle over HTTP, openssl s_client, and a second service on the same folder.
 @Suite(.serialized) struct ServeCommandTests {
-    /// A served archive (admin, office, teacher-mo-2, records enrolled; the fixtures filed) and its
-    /// service on 127.0.0.1, a free port, sessions of 3 seconds. Stopped with SIGTERM by `stop`.
+    /// A served archive (admin, office, teacher-mo-2, records and auditor enrolled; the fixtures
+    /// filed unless `ingest` is false) and its service on 127.0.0.1, a free port, sessions of 3
+    /// seconds, with `serveArguments` added. Stopped with SIGTERM by `stop`, killed by `kill`.
     final class Service {
-        let folder: URL, path: String, pki: URL, url: String, process: Process
-        let custodian: URL, admin: URL
+        let folder: URL, path: String, pki: URL, custodian: URL, admin: URL, records: URL
+        private(set) var url = "", process = Process()
+        private let serveArguments: [String]
 
-        init() throws {
+        init(ingest: Bool = true, serveArguments: [String] = []) throws {
+            self.serveArguments = serveArguments
             folder = try Run.temporaryFolder()
             pki = folder.appendingPathComponent("pki")
             #expect(try Run.inclusio(["keys", "init", pki.path]).status == 0)
             admin = folder.appendingPathComponent("admin.pass")
             custodian = folder.appendingPathComponent("custodian.pass")
-            let records = folder.appendingPathComponent("records.pass")
+            records = folder.appendingPathComponent("records.pass")
             try Data("correct horse battery staple\n".utf8).write(to: admin)
             try Data("the custodians' long passphrase\n".utf8).write(to: custodian)
             try Data("records officer passphrase\n".utf8).write(to: records)
@@ -28,20 +32,27 @@ import Testing
             let asAdmin = ["--as", "admin", "--passphrase-file", admin.path, "--path", path, "--custodian-passphrase-file", custodian.path]
             for (op, credential) in [("office", ["--cert", pki.appendingPathComponent("office.pem").path]),
                                      ("teacher-mo-2", ["--cert", pki.appendingPathComponent("school-b.pem").path]),
-                                     ("records", ["--new-passphrase-file", records.path])] {
+                                     ("records", ["--new-passphrase-file", records.path]), ("auditor", ["--new-passphrase-file", records.path])] {
                 let enrol = try Run.inclusio(["archive", "enrol", op] + credential + asAdmin)
                 #expect(enrol.status == 0, "\(enrol.stderr)")
             }
-            let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing", "--as", "office",
-                                           "--key", pki.appendingPathComponent("office.key").path, "--path", path, "--custodian-passphrase-file", custodian.path])
-            #expect(ingest.status == 0, "\(ingest.stderr)")
+            if ingest {
+                let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing", "--as", "office",
+                                               "--key", pki.appendingPathComponent("office.key").path, "--path", path, "--custodian-passphrase-file", custodian.path])
+                #expect(ingest.status == 0, "\(ingest.stderr)")
+            }
+            try start()
+        }
+
+        /// Starts the service (again) on the folder; `url` is where it listens.
+        func start() throws {
             let out = folder.appendingPathComponent("serve.out")
             _ = FileManager.default.createFile(atPath: out.path, contents: nil)
             process = Process()
             process.executableURL = Run.inclusio
             process.arguments = ["serve", "--path", path, "--listen", "127.0.0.1:0", "--tls-cert", pki.appendingPathComponent("server.pem").path,
                                  "--tls-key", pki.appendingPathComponent("server.key").path, "--client-ca", pki.appendingPathComponent("root.pem").path,
-                                 "--unlock-passphrase-file", custodian.path, "--session-lifetime", "3"]
+                                 "--unlock-passphrase-file", custodian.path, "--session-lifetime", "3"] + serveArguments
             process.currentDirectoryURL = Run.project
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = FileHandle.nullDevice
@@ -57,6 +68,32 @@ import Testing
         func stop() {
             process.terminate()
             process.waitUntilExit()
+        }
+
+        /// `kill -9`: the service ends in the middle of whatever it was doing.
+        func kill() {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        /// The options that send a command to the service as `client` (a certificate of the demo PKI),
+        /// or as the passphrase operator `op`.
+        func client(_ client: String) -> [String] {
+            ["--server", url, "--server-ca", pki.appendingPathComponent("root.pem").path,
+             "--cert", pki.appendingPathComponent("\(client).pem").path, "--key", pki.appendingPathComponent("\(client).key").path]
+        }
+
+        func client(passphraseOperator op: String) -> [String] {
+            ["--server", url, "--server-ca", pki.appendingPathComponent("root.pem").path, "--as", op, "--passphrase-file", records.path]
+        }
+
+        /// The options that run a command on the service's machine, with the custodians' passphrase, as the operator of `client`.
+        func local(_ client: String, as op: String) -> [String] {
+            ["--path", path, "--custodian-passphrase-file", custodian.path, "--as", op, "--key", pki.appendingPathComponent("\(client).key").path]
+        }
+
+        func local(passphraseOperator op: String) -> [String] {
+            ["--path", path, "--custodian-passphrase-file", custodian.path, "--as", op, "--passphrase-file", records.path]
         }
 
         /// curl's answer to a command: HTTP status and the JSON document.
