@@ -18,6 +18,7 @@ public final class HTTPSServer {
     /// Kept alive for the daemon's callbacks, which receive them unretained.
     private let context: RequestContext
     private let log: ServerLog
+    private let deadlines: RequestDeadlines
     private var running = true
 
     /// Starts listening and serving.
@@ -28,12 +29,16 @@ public final class HTTPSServer {
         let limits = configuration.limits
         try Self.check(limits)
         let log = ServerLog(forwardingTo: configuration.log)
+        let deadlines = RequestDeadlines(seconds: limits.requestDeadlineSeconds)
         let context = RequestContext(handler: handler, maxBodyBytes: limits.maxBodyBytes,
-                                     verifiesClients: configuration.clientCA != nil)
+                                     verifiesClients: configuration.clientCA != nil, deadlines: deadlines)
         let tls = try TLSFiles(configuration)
         let listener = try Listener(configuration.endpoint)
 
-        let completed: MHD_RequestCompletedCallback = { _, _, state, _ in RequestContext.release(state) }
+        let completed: MHD_RequestCompletedCallback = { watch, connection, state, _ in
+            RequestContext.release(state)
+            if let watch, let connection { Unmanaged<RequestDeadlines>.fromOpaque(watch).takeUnretainedValue().completed(connection) }
+        }
         let common = [
             MHD_OptionItem(option: MHD_OPTION.CONNECTION_MEMORY_LIMIT, value: limits.maxHeaderBytes, ptr_value: nil),
             MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: Int(limits.idleTimeoutSeconds), ptr_value: nil),
@@ -49,12 +54,14 @@ public final class HTTPSServer {
                 return options.withUnsafeMutableBufferPointer { items in
                     inclusio_MHD_start_daemon(flags, RequestContext.access, Unmanaged.passUnretained(context).toOpaque(),
                                               completed, ServerLog.write, Unmanaged.passUnretained(log).toOpaque(),
+                                              RequestDeadlines.notify, Unmanaged.passUnretained(deadlines).toOpaque(),
                                               items.baseAddress)
                 }
             }
         }
         let messages = log.endStart()
         guard let started else {
+            deadlines.stop()
             listener.abandon()
             // "Failed to bind to port 0: Address already in use" (the port libmicrohttpd names is
             // its own argument, unused here): keep the system's reason.
@@ -66,6 +73,7 @@ public final class HTTPSServer {
         daemon = started
         self.log = log
         self.context = context
+        self.deadlines = deadlines
         endpoint = listener.endpoint(boundPort: inclusio_MHD_bound_port(started))
     }
 
@@ -75,6 +83,7 @@ public final class HTTPSServer {
         guard running else { return }
         running = false
         MHD_stop_daemon(daemon)
+        deadlines.stop()
         if case let .unixSocket(path) = endpoint { unlink(path) }
     }
 
@@ -85,6 +94,7 @@ public final class HTTPSServer {
             ("maxBodyBytes", limits.maxBodyBytes, 1...Int.max),
             ("maxHeaderBytes", limits.maxHeaderBytes, 1024...(1 << 26)),
             ("idleTimeoutSeconds", Int(limits.idleTimeoutSeconds), 1...86_400),
+            ("requestDeadlineSeconds", Int(limits.requestDeadlineSeconds), 1...86_400),
             ("connectionsPerAddress", limits.connectionsPerAddress, 1...65_535),
             ("maxConnections", limits.maxConnections, 1...65_535),
             ("threads", limits.threads, 1...1024),

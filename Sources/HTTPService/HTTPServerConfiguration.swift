@@ -57,6 +57,10 @@ public struct HTTPLimits: Sendable {
     /// Seconds a connection may stay idle, in the TLS handshake, between bytes of a request or
     /// between requests, before it is closed.
     public var idleTimeoutSeconds: UInt32
+    /// Seconds a client has to send one request, TLS handshake (on a new connection), line,
+    /// headers and body, however slowly it trickles them; then the connection is closed
+    /// unanswered. Counted from the connection's start or the previous request's answer.
+    public var requestDeadlineSeconds: UInt32
     /// Connections open at once from one IP address (not applied to Unix sockets).
     public var connectionsPerAddress: Int
     /// Connections open at once in all.
@@ -65,10 +69,11 @@ public struct HTTPLimits: Sendable {
     public var threads: Int
 
     public init(maxBodyBytes: Int = 1 << 20, maxHeaderBytes: Int = 32 << 10, idleTimeoutSeconds: UInt32 = 30,
-                connectionsPerAddress: Int = 32, maxConnections: Int = 512, threads: Int = 4) {
+                requestDeadlineSeconds: UInt32 = 120, connectionsPerAddress: Int = 32, maxConnections: Int = 512, threads: Int = 4) {
         self.maxBodyBytes = maxBodyBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.requestDeadlineSeconds = requestDeadlineSeconds
         self.connectionsPerAddress = connectionsPerAddress
         self.maxConnections = maxConnections
         self.threads = threads

@@ -7,9 +7,11 @@ final class RequestContext: Sendable {
     private let handler: HTTPHandler
     private let maxBodyBytes: Int
     private let verifiesClients: Bool
+    private let deadlines: RequestDeadlines
 
-    init(handler: @escaping HTTPHandler, maxBodyBytes: Int, verifiesClients: Bool) {
+    init(handler: @escaping HTTPHandler, maxBodyBytes: Int, verifiesClients: Bool, deadlines: RequestDeadlines) {
         self.handler = handler
+        self.deadlines = deadlines
         self.maxBodyBytes = maxBodyBytes
         self.verifiesClients = verifiesClients
     }
@@ -41,6 +43,7 @@ final class RequestContext: Sendable {
             upload.withMemoryRebound(to: UInt8.self, capacity: count) { pending.body.append($0, count: count) }
             return .YES
         }
+        server.deadlines.received(connection)
         let request = HTTPRequest(method: String(cString: method), path: String(cString: url),
                                   query: Fields.of(connection, .GET_ARGUMENT_KIND),
                                   headers: Fields.of(connection, .HEADER_KIND), body: pending.body,

@@ -12,15 +12,13 @@ enum ServeCommand {
     static let unlock = Option(["--unlock-passphrase-file"], value: "file", help: "The custodians' passphrase, which opens the archive key at start.")
     static let lifetime = Option(["--session-lifetime"], value: "seconds", type: .integer(1...86_400),
                                  help: "How long a passphrase operator's session lasts (default 900).")
-    static let maxRequest = Option(["--max-request-bytes"], value: "bytes", type: .integer(4096...(1 << 30)),
-                                   help: "Largest request, input files included (base64: a third larger), in bytes (default 33554432); larger ones are answered 413.")
 
     static let command = Command(spec: spec, run: run)
 
     static let spec = CommandSpec(
         path: "serve",
         abstract: "Serve a served archive over HTTPS: the service alone holds its keys; operators prove who they are per request.",
-        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime, maxRequest, HomeOptions.schemas],
+        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime] + ServeLimits.options + [HomeOptions.schemas],
         required: [.option(listen), .option(tlsCert), .option(tlsKey), .option(clientCA), .option(unlock)],
         discussion: """
         Runs until SIGINT or SIGTERM. One service per archive folder (a lock file, serve.lock); a second is refused. \
@@ -51,7 +49,7 @@ enum ServeCommand {
         let configuration = HTTPServerConfiguration(endpoint: .tcp(address: String(parts[0]), port: port),
                                                     certificate: URL(fileURLWithPath: cert), privateKey: URL(fileURLWithPath: key),
                                                     clientCA: URL(fileURLWithPath: ca),
-                                                    limits: HTTPLimits(maxBodyBytes: arguments.integer(maxRequest) ?? 32 << 20))
+                                                    limits: ServeLimits.limits(arguments))
         let server: HTTPSServer
         do { server = try HTTPSServer(configuration: configuration, handler: service.handle) } catch { throw .failed(error) }
         // Said at once (on stderr with --json, whose stdout is the one document printed at the end).
