@@ -27,10 +27,12 @@ final class ArchiveService: Sendable {
 
     let custody: ArchiveCustody
     let lifetime: TimeInterval
+    let keys: ServiceKeys
     private let sessions = Mutex<[String: (ticket: LoginTicket, expires: Date)]>([:])
 
-    init(custody: ArchiveCustody, sessionLifetime: TimeInterval) {
+    init(custody: ArchiveCustody, sessionLifetime: TimeInterval, keys: ServiceKeys = ServiceKeys()) {
         self.custody = custody
+        self.keys = keys
         self.lifetime = sessionLifetime
     }
 
@@ -68,6 +70,9 @@ final class ArchiveService: Sendable {
             return problem(400, "usage", "The body is not JSON of the form {\"arguments\": [\"--option\", \"value\", …]}.")
         }
         var arguments = (body.arguments ?? []).filter { $0 != Option.json.key }
+        if let given = arguments.first(where: { ServiceKeys.options.map(\.key).contains(String($0.prefix { $0 != "=" })) }) {
+            return problem(400, "usage", "\(given.prefix { $0 != "=" }) is not given to the service: it signs and opens dossiers with its own keys, given when it was started.")
+        }
         if let given = arguments.first(where: { Self.refused.contains(String($0.prefix { $0 != "=" })) }) {
             return problem(400, "usage", "\(given.prefix { $0 != "=" }) is not given to the service: it knows who you are from your certificate or session, and where the archive is.")
         }
@@ -90,15 +95,21 @@ final class ArchiveService: Sendable {
             guard StagedInputs.isPlain(name) else { return problem(400, "usage", "Input file names are sent without '..' parts.") }
             arguments[index] = prefix + staging.staged(name)
         }
+        let folder: ServedFolder?
+        do { folder = try served.outputFolder(&arguments, spec: command.spec, staging: staging) } catch {
+            guard case let .refused(message) = error else { return problem(500, "internal", "The request cannot be run.") }
+            return problem(400, "usage", message)
+        }
         let wantsText = body.text ?? false
         let custody = self.custody
         let binding = ServiceBinding(session: { (purpose) throws(ArchiveError) in
             try custody.session(operator: proof.op, proof: proof.proof.proof, purpose: purpose)
-        }, files: ServiceBinding.Files())
+        }, files: ServiceBinding.Files(), keys: keys)
         let (document, status) = ServiceBinding.$current.withValue(binding) { () -> (Data, ExitCode) in
             do throws(CLIError) {
                 let parsed = try ParsedArguments(arguments, spec: command.spec)
                 let result = try command.run(parsed)
+                folder?.collect(into: binding.files)
                 var extra = extras(binding, status: result.error?.exitCode ?? .success)
                 if wantsText { extra.merge(["text": result.text(), "notes": result.notes, "live": binding.live.all]) { $1 } }
                 return CommandPrinter.document(result, extra: extra)

@@ -18,7 +18,7 @@ enum ServeCommand {
     static let spec = CommandSpec(
         path: "serve",
         abstract: "Serve a served archive over HTTPS: the service alone holds its keys; operators prove who they are per request.",
-        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime] + ServeLimits.options + [HomeOptions.schemas],
+        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime] + ServeLimits.options + ServiceKeys.options + [HomeOptions.schemas],
         required: [.option(listen), .option(tlsCert), .option(tlsKey), .option(clientCA), .option(unlock)],
         discussion: """
         Runs until SIGINT or SIGTERM. One service per archive folder (a lock file, serve.lock); a second is refused. \
@@ -34,11 +34,12 @@ enum ServeCommand {
         let parts = address.split(separator: ":")
         guard parts.count == 2, let port = UInt16(parts[1]) else { throw arguments.usage("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8443.") }
         let passphrase = try KeyOptions.passphrase(in: unlockFile)
+        let keys = try ServiceKeys.load(arguments)
         let archive = try ArchiveOptions.open(arguments)
         let lock = try ServeLock(folder: archive.root)
         let custody = try ArchiveOptions.run { () throws(ArchiveError) in try archive.unlock(custodianPassphrase: passphrase) }
         StagedInputs.removeLeftovers()
-        let service = ArchiveService(custody: custody, sessionLifetime: TimeInterval(arguments.integer(lifetime) ?? 900))
+        let service = ArchiveService(custody: custody, sessionLifetime: TimeInterval(arguments.integer(lifetime) ?? 900), keys: keys)
 
         // Block the signals in every thread (the server's inherit the mask), then wait for one here.
         var signals = sigset_t()

@@ -9,14 +9,16 @@ struct ServedCommand: Sendable {
     let inputs: [Option]
     /// Whether the operands are files (or folders) the command reads.
     let operandsAreInputs: Bool
+    /// The option naming a folder the command writes into (``ServedFolder``).
+    let output: Option?
 
-    init(_ path: String, inputs: [Option] = [], operands: Bool = false) {
-        (self.path, self.inputs, operandsAreInputs) = (path, inputs, operands)
+    init(_ path: String, inputs: [Option] = [], operands: Bool = false, output: Option? = nil) {
+        (self.path, self.inputs, operandsAreInputs, self.output) = (path, inputs, operands, output)
     }
 
-    /// Every served command. Not served: `transfer prepare` and `transfer receive`, which sign
-    /// (and open dossiers) with the school's own private key, a key that never goes to the service;
-    /// `transfer confirm`, which reads no archive; and the archive's set-up (`init`, `enrol`, `policy`).
+    /// Every served command. `transfer prepare` and `transfer receive` sign (and open dossiers)
+    /// with the service's own keys (``ServiceKeys``), never with one a client holds. Not served:
+    /// `transfer confirm`, which reads no archive, and the archive's set-up (`init`, `enrol`, `policy`).
     static let all: [ServedCommand] = [
         ServedCommand("archive ingest", inputs: [KeyOptions.ca, ArchiveIngestCommand.dossierPassphrase], operands: true),
         ServedCommand("archive list"), ServedCommand("archive search"), ServedCommand("archive show"), ServedCommand("archive get"),
@@ -24,6 +26,8 @@ struct ServedCommand: Sendable {
         ServedCommand("audit verify", inputs: [AuditOptions.checkpoint]), ServedCommand("audit checkpoint"),
         ServedCommand("audit prove", inputs: [AuditOptions.checkpoint]), ServedCommand("audit report"), ServedCommand("audit chart"),
         ServedCommand("due"),
+        ServedCommand("transfer prepare", inputs: [TransferPrepareCommand.to], output: TransferOptions.output),
+        ServedCommand("transfer receive", inputs: [KeyOptions.ca], operands: true, output: TransferOptions.output),
     ]
 
     static func named(_ path: String) -> ServedCommand? { all.first { $0.path == path } }

@@ -12,6 +12,8 @@ struct ServiceBinding: Sendable {
     /// The operator's session for the request, with the command's `--purpose`.
     let session: @Sendable (String?) throws(ArchiveError) -> ArchiveSession
     let files: Files
+    /// The signing identity and dossier key the service was started with.
+    var keys = ServiceKeys()
     /// The lines a command reports as it goes (``ParsedArguments/live(_:)``), for the client to print.
     let live = Lines()
 

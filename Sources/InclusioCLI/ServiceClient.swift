@@ -36,7 +36,10 @@ enum ServiceClient {
             throw parsed.usage("'\(command.spec.path)' is not run by the archive service; run it where its files and keys are, without --server.")
         }
         var forwarded = forwardable(arguments, spec: command.spec)
-        let inputs = try uploads(&forwarded, served: served, spec: command.spec)
+        for option in ServiceKeys.options where parsed.value(option) != nil {
+            throw parsed.usage("Give \(option.names[0]) to the service when it starts, not with --server: it signs and opens dossiers with its own keys.")
+        }
+        let inputs = try uploads(&forwarded, served: served, spec: command.spec) + (try folderUploads(&forwarded, served: served, spec: command.spec))
         let client = try ServerOptions.client(parsed)
         let body: Data
         do { body = try JSONEncoder().encode(Request(arguments: forwarded, text: !parsed.json, inputs: inputs)) } catch {
@@ -45,7 +48,8 @@ enum ServiceClient {
         let response: HTTPClientResponse
         do { response = try client.post("/v1/commands/" + command.words.joined(separator: "/"), json: body) } catch { throw .failed(error) }
         let answer = try decode(response)
-        try write(answer.files ?? [], allowed: outputs(forwarded, spec: command.spec, served: served))
+        let folder = served.outputPosition(forwarded, spec: command.spec).map { String(forwarded[$0.index].dropFirst($0.prefix.count)) }
+        try write(answer.files ?? [], allowed: outputs(forwarded, spec: command.spec, served: served), folder: folder)
         var result = CommandResult(answer.result == .null ? nil : answer.result) {
             ((answer.live ?? []) + [answer.text ?? ""].filter { !$0.isEmpty }).joined(separator: "\n")
         }
@@ -110,6 +114,24 @@ enum ServiceClient {
         return uploads
     }
 
+    /// What the output folder already holds (``ServedFolder``), hidden files included, named
+    /// `folder/relative/path`; a name with a `..` part is sent as its absolute path.
+    private static func folderUploads(_ arguments: inout [String], served: ServedCommand, spec: CommandSpec) throws(CLIError) -> [StagedInputs.Upload] {
+        guard let (index, prefix) = served.outputPosition(arguments, spec: spec) else { return [] }
+        var name = String(arguments[index].dropFirst(prefix.count))
+        if !StagedInputs.isPlain(name) {
+            name = URL(fileURLWithPath: name).standardizedFileURL.path
+            arguments[index] = prefix + name
+        }
+        let base = name.hasSuffix("/") ? String(name.dropLast()) : name
+        var uploads: [StagedInputs.Upload] = []
+        for relative in ServedFolder.relativePaths(base) {
+            guard let data = FileManager.default.contents(atPath: base + "/" + relative) else { throw .failed(ServiceAnswerError.unreadable(file: base + "/" + relative)) }
+            uploads.append(StagedInputs.Upload(name: base + "/" + relative, base64: data.base64EncodedString()))
+        }
+        return uploads
+    }
+
     /// The regular files under `folder`, named `folder/relative/path`.
     private static func folderFiles(_ folder: String) -> [String] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
@@ -135,17 +157,27 @@ enum ServiceClient {
     /// Writes the files the command wrote on the service, where its options said, all or nothing
     /// (temporaries, fsync, rename: ``AtomicFiles``), never replacing a file; a name that is not
     /// one the command line gave (or under it) is refused.
-    private static func write(_ files: [Answer.File], allowed: [String]) throws(CLIError) {
+    /// Files in the output `folder` (a batch's journal) may replace the ones there: the command changed them.
+    private static func write(_ files: [Answer.File], allowed: [String], folder: String? = nil) throws(CLIError) {
         var group: [(url: URL, data: Data, mode: mode_t)] = []
+        var changed: [(url: URL, data: Data, mode: mode_t)] = []
+        let inFolder = folder.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for file in files {
             guard allowed.contains(where: { file.name == $0 || file.name.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }),
                   let data = Data(base64Encoded: file.base64) else {
                 throw .failed(ServiceAnswerError.unexpectedFile(name: file.name))
             }
-            group.append((URL(fileURLWithPath: file.name), data, mode_t(file.mode ?? 0o600) & 0o777))
+            let entry = (URL(fileURLWithPath: file.name), data, mode_t(file.mode ?? 0o600) & 0o777)
+            if let inFolder, file.name.hasPrefix(inFolder), FileManager.default.fileExists(atPath: file.name) { changed.append(entry) } else { group.append(entry) }
         }
-        guard !group.isEmpty else { return }
-        do { try AtomicFiles.create(group) } catch { throw .failed(ArchiveError.cannotWrite(error)) }
+        if let folder {  // the folder the command writes into, as locally, even when nothing comes back
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw .failed(ArchiveError.cannotWrite(FileWriteError(path: folder, reason: "the folder cannot be created")))
+            }
+            for file in group + changed { try? FileManager.default.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+        }
+        if !group.isEmpty { do { try AtomicFiles.create(group) } catch { throw .failed(ArchiveError.cannotWrite(error)) } }
+        if !changed.isEmpty { do { try AtomicFiles.create(changed, replacing: true) } catch { throw .failed(ArchiveError.cannotWrite(error)) } }
     }
 }
 

@@ -11,7 +11,9 @@ enum TransferOptions {
     static let output = Option(["-o", "--output"], value: "dir", help: "The folder to write into.")
 
     /// The files of the signing identity: `--sign-cert`, with `--sign-key` or else `--key`, and `--key-passphrase-file`.
+    /// Run by `inclusio serve`: the service's own identity (`serve --sign-cert`), never one of the request.
     static func signer(_ arguments: ParsedArguments) throws(CLIError) -> (certificate: URL, key: URL?, passphrase: Data?) {
+        if let bound = ServiceBinding.current { return try bound.keys.signer() }
         guard let certificate = arguments.value(signCert) else {
             throw arguments.usage("Give the certificate that signs with --sign-cert CERT (its key with --sign-key, or --key).")
         }

@@ -31,9 +31,13 @@ enum TransferReceiveCommand {
         }
         let identity = try TransferOptions.identity(arguments)
         let roots = try KeyOptions.roots(arguments)
-        let credential = try ArchiveOptions.credential(arguments)
+        // Run by `inclusio serve`: no credential in the arguments, and the service's own dossier key.
+        let credential = ServiceBinding.current == nil ? try ArchiveOptions.credential(arguments) : nil
         let key: DossierSource
-        if let path = arguments.value(ArchiveIngestCommand.dossierKey) {
+        if let bound = ServiceBinding.current {
+            let (privateKey, file) = try bound.keys.openingKey()
+            key = DossierSource(roots: roots, key: .recipient(privateKey, certificate: nil, file: file))
+        } else if let path = arguments.value(ArchiveIngestCommand.dossierKey) {
             key = DossierSource(roots: roots, key: .recipient(try ArchiveOptions.privateKey(path, arguments), certificate: nil, file: path))
         } else if case let .key(privateKey, file) = credential {
             key = DossierSource(roots: roots, key: .recipient(privateKey, certificate: nil, file: file))

@@ -103,8 +103,8 @@ import Testing
         let staged = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("inclusio-request-\(service.process.processIdentifier)-") }
         #expect(staged.isEmpty, "\(staged)")
         // Commands the service does not run say so, before anything is sent.
-        let transfer = try Run.inclusio(["transfer", "receive", "x.asice", "-o", "r", "--ca", "root.pem", "--sign-cert", "c.pem", "--purpose", "x"] + service.client("office"))
-        #expect(transfer.status == 64 && transfer.stderr.contains("is not run by the archive service"), "\(transfer.stderr)")
+        let enrol = try Run.inclusio(["archive", "enrol", "someone", "--cert", "c.pem"] + service.client("office"))
+        #expect(enrol.status == 64 && enrol.stderr.contains("is not run by the archive service"), "\(enrol.stderr)")
     }
 
     @Test func aRemovedOperatorGets77AndAnUntrustedServerIsRefused() throws {
