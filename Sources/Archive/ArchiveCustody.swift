@@ -46,6 +46,8 @@ public final class ArchiveCustody: Sendable {
     public let root: URL
     let schemas: ArchiveSchemas
     let keys: ArchiveKeyring
+    /// Writes the log for every session of this custody (group commit; checkpoints on a timer).
+    let commits: LogCommitQueue
     /// Wrong proofs in a row, per operator id; reset by a right one.
     private let failures = Mutex<[String: Int]>([:])
     /// The delay before answering a wrong proof: `base` × 2^(failures − 1), at most `ceiling`.
@@ -56,6 +58,7 @@ public final class ArchiveCustody: Sendable {
         self.schemas = schemas
         self.keys = keys
         self.delay = delay
+        commits = LogCommitQueue(log: AccessLog(folder: ArchiveLayout(root: root).log))
     }
 
     /// A session of operator `op` for one request, when `proof` matches their enrolment and the
@@ -76,7 +79,7 @@ public final class ArchiveCustody: Sendable {
            enrolment.credential == found.credential.rawValue,
            accepts(proof, enrolment, minimum: archive.policy.minimumPassphraseLength) {
             failures.withLock { $0[op] = nil }
-            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose)
+            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose, commits: commits)
         }
         // Operator ids come from the request: only one that could be an id enters the log.
         let logged = Self.isIdentifier(op) ? op : "?"
