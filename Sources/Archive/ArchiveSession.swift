@@ -12,17 +12,17 @@ public final class ArchiveSession {
     public let op: ArchivePolicy.Operator
     /// Why, as given on the command line (written into every log entry).
     public let purpose: String?
-    /// A service's log writer (``ArchiveCustody``): appends shared with concurrent requests, and
-    /// checkpoints signed by it rather than at the end of each session.
-    let commits: LogCommitQueue?
+    /// The custody that opened this session, in a service: its log writer appends for concurrent
+    /// requests and signs the checkpoints, and the opened archive goes back to it at the end.
+    let custody: ArchiveCustody?
 
     init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?,
-         commits: LogCommitQueue? = nil) {
+         custody: ArchiveCustody? = nil) {
         self.archive = archive
         self.op = op
         self.keys = keys
         self.purpose = purpose
-        self.commits = commits
+        self.custody = custody
     }
 
     var database: SQLiteDatabase { archive.database }
@@ -56,7 +56,7 @@ public final class ArchiveSession {
     func append(_ events: [AccessEvent]) throws(ArchiveError) {
         let keys = try logKeys()
         try ConfidentialArchive.logging { () throws(AuditLogError) in
-            if let commits { try commits.append(events, keys: keys) } else { try archive.log.append(events, keys: keys) }
+            if let custody { try custody.commits.append(events, keys: keys) } else { try archive.log.append(events, keys: keys) }
         }
     }
 
@@ -69,7 +69,9 @@ public final class ArchiveSession {
         try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.checkpoint(keys: keys) }
     }
 
-    deinit { if commits == nil { try? signCheckpoint() } }
+    deinit {
+        if let custody { custody.recycle(archive) } else { try? signCheckpoint() }
+    }
 
     func event(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
                recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) -> AccessEvent {
