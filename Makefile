@@ -143,7 +143,8 @@ test: deps
 ## judge the deadlines of an archive of 100,000 documents (inclusio due);
 ## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
 ## print 1,000 placement letters, one PDF each and merged (vs Apache FOP);
-## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive).
+## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive);
+## 10,000 `archive show` requests to `inclusio serve` from 16 clients (vs one CLI process per show).
 benchmark: deps
 	@$(SWIFT) build -q -c release
 	@INCLUSIO=.build/release/inclusio ./Benchmarks/generate-validate.py
@@ -153,6 +154,7 @@ benchmark: deps
 	@./Benchmarks/audit_log.py
 	@./Benchmarks/render.py
 	@./Benchmarks/transfer.py --binary .build/release/inclusio
+	@./Benchmarks/serve.py --binary .build/release/inclusio
 
 clean:
 	@rm -rf .build $(OUT)

@@ -89,6 +89,7 @@ extension ArchiveSession {
     /// or a blob is found.
     public func deepCheck() throws(ArchiveError) -> ArchiveCheckReport {
         try authorize(.audit, placement: nil, pupil: nil, target: "the archive's contents")
+        custody?.commits.signCheckpoint()
         var report = archive.check()
         let pupils = try query("SELECT \(PupilRecord.columns()) FROM pupils WHERE shredded IS NULL").map(PupilRecord.init)
         for pupil in pupils {

@@ -36,8 +36,9 @@ public struct LoginTicket: Sendable, Equatable {
 /// proves: the proof is checked against their enrolment and the policy in force at that
 /// request, so an operator removed from the policy is refused at their next request.
 ///
-/// Thread-safe: every session opens its own ``ConfidentialArchive`` (its own SQLite
-/// connection); the keys are immutable and the failure counts sit behind a mutex.
+/// Thread-safe: every session has its own ``ConfidentialArchive`` (its own SQLite connection),
+/// taken from the archives earlier sessions left (``recycle(_:)``) or opened; the keys are
+/// immutable, and the failure counts, the idle archives and the enrolments read sit behind mutexes.
 public final class ArchiveCustody: Sendable {
     /// The name of the custodians in the log and in the key file's binding.
     static let custodian = "custodian"
@@ -46,6 +47,12 @@ public final class ArchiveCustody: Sendable {
     public let root: URL
     let schemas: ArchiveSchemas
     let keys: ArchiveKeyring
+    /// Writes the log for every session of this custody (group commit; checkpoints on a timer).
+    let commits: LogCommitQueue
+    /// Archives opened by earlier sessions (connection and parsed policy), handed to one session at a time.
+    private let idle = Mutex<[IdleArchive]>([])
+    /// Enrolments by operator, with the file bytes they were read from (the file is read at every request).
+    private let enrolments = Mutex<[String: (file: Data, enrolment: OperatorEnrolment?)]>([:])
     /// Wrong proofs in a row, per operator id; reset by a right one.
     private let failures = Mutex<[String: Int]>([:])
     /// The delay before answering a wrong proof: `base` × 2^(failures − 1), at most `ceiling`.
@@ -56,6 +63,30 @@ public final class ArchiveCustody: Sendable {
         self.schemas = schemas
         self.keys = keys
         self.delay = delay
+        commits = LogCommitQueue(log: AccessLog(folder: ArchiveLayout(root: root).log))
+    }
+
+    /// An opened archive between two sessions. SQLite allows a connection to move between threads
+    /// when it is used by one at a time ("multi-thread" mode, https://sqlite.org/threadsafe.html);
+    /// the pool hands each one to a single session, and nothing keeps it meanwhile.
+    private struct IdleArchive: @unchecked Sendable { let archive: ConfidentialArchive }
+
+    /// An archive for one session: an idle one whose parsed policy is still the one in force
+    /// (its bytes are compared with the index's at each use, so a policy applied meanwhile, by
+    /// this service or a command, is read afresh), or a newly opened one.
+    private func openArchive() throws(ArchiveError) -> ConfidentialArchive {
+        while let idle = idle.withLock({ $0.popLast() }) {
+            if let inForce = try? ConfidentialArchive.metadata("policy", in: idle.archive.database), inForce == idle.archive.policy.data {
+                return idle.archive
+            }
+        }
+        return try ConfidentialArchive(at: root, schemas: schemas)
+    }
+
+    /// Takes back the archive of a session that ended (at most a few are kept).
+    func recycle(_ archive: ConfidentialArchive) {
+        let kept = IdleArchive(archive: archive)
+        idle.withLock { if $0.count < 16 { $0.append(kept) } }
     }
 
     /// A session of operator `op` for one request, when `proof` matches their enrolment and the
@@ -66,7 +97,7 @@ public final class ArchiveCustody: Sendable {
     /// - Throws: ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``,
     ///   ``ArchiveError/damaged(what:reason:)``, ``ArchiveError/notAnArchive(path:)``.
     public func session(operator op: String, proof: OperatorProof, purpose: String?) throws(ArchiveError) -> ArchiveSession {
-        let archive = try ConfidentialArchive(at: root, schemas: schemas)
+        let archive = try openArchive()
         guard FileManager.default.contents(atPath: archive.layout.policy.path) == archive.policy.data else {
             throw .policyAltered(path: archive.layout.policy.path)
         }
@@ -76,7 +107,7 @@ public final class ArchiveCustody: Sendable {
            enrolment.credential == found.credential.rawValue,
            accepts(proof, enrolment, minimum: archive.policy.minimumPassphraseLength) {
             failures.withLock { $0[op] = nil }
-            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose)
+            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose, custody: self)
         }
         // Operator ids come from the request: only one that could be an id enters the log.
         let logged = Self.isIdentifier(op) ? op : "?"
@@ -90,6 +121,7 @@ public final class ArchiveCustody: Sendable {
             return counts[op]!
         }
         Thread.sleep(forTimeInterval: retryDelay(after: count))
+        recycle(archive)
         throw .wrongCredential(operator: logged)
     }
 
@@ -103,15 +135,22 @@ public final class ArchiveCustody: Sendable {
         return LoginTicket(operatorId: op, enrolmentSeal: seal)
     }
 
-    /// The enrolment of `op`, when its file is there and its seal holds.
+    /// The enrolment of `op`, when its file is there and its seal holds. The file is read each
+    /// time (a removal or re-enrolment counts at once); it is parsed and its seal checked again
+    /// only when its bytes changed.
     private func enrolment(of op: String, in archive: ConfidentialArchive) throws(ArchiveError) -> OperatorEnrolment? {
-        FileManager.default.contents(atPath: archive.layout.enrolment(op).path).flatMap { OperatorEnrolment.read($0, operator: op, key: keys.enrolmentSeal) }
+        guard let file = FileManager.default.contents(atPath: archive.layout.enrolment(op).path) else { return nil }
+        if let known = enrolments.withLock({ $0[op] }), known.file == file { return known.enrolment }
+        let read = OperatorEnrolment.read(file, operator: op, key: keys.enrolmentSeal)
+        enrolments.withLock { $0[op] = (file, read) }
+        return read
     }
 
     /// The operator enrolled with the certificate whose DER is `der`, if any (the service's way
     /// from a TLS client certificate to an operator id; ``session(operator:proof:purpose:)`` checks it again).
     public func operatorId(certificate der: Data) throws(ArchiveError) -> String? {
-        let archive = try ConfidentialArchive(at: root, schemas: schemas)
+        let archive = try openArchive()
+        defer { recycle(archive) }
         let rows: [SQLiteRow]
         do { rows = try archive.database.rows("SELECT id FROM operators WHERE fingerprint = ?", [.text(SHA256.hex(der))]) } catch { throw .database(error) }
         return rows.first?.text(0)

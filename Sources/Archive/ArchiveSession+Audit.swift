@@ -34,6 +34,7 @@ extension ArchiveSession {
     /// `exported` checkpoints too (for an operator whose role permits `audit`; logged first).
     public func verifyLog(exported: [(file: String, checkpoint: Checkpoint)]) throws(ArchiveError) -> LogVerification {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        custody?.commits.signCheckpoint()
         let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal)
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }

@@ -12,12 +12,17 @@ public final class ArchiveSession {
     public let op: ArchivePolicy.Operator
     /// Why, as given on the command line (written into every log entry).
     public let purpose: String?
+    /// The custody that opened this session, in a service: its log writer appends for concurrent
+    /// requests and signs the checkpoints, and the opened archive goes back to it at the end.
+    let custody: ArchiveCustody?
 
-    init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?) {
+    init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?,
+         custody: ArchiveCustody? = nil) {
         self.archive = archive
         self.op = op
         self.keys = keys
         self.purpose = purpose
+        self.custody = custody
     }
 
     var database: SQLiteDatabase { archive.database }
@@ -50,7 +55,9 @@ public final class ArchiveSession {
     /// Appends `events`, sealed with this session's keys (a checkpoint is signed every so many entries).
     func append(_ events: [AccessEvent]) throws(ArchiveError) {
         let keys = try logKeys()
-        try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.append(events, keys: keys) }
+        try ConfidentialArchive.logging { () throws(AuditLogError) in
+            if let custody { try custody.commits.append(events, keys: keys) } else { try archive.log.append(events, keys: keys) }
+        }
     }
 
     func logKeys() throws(ArchiveError) -> LogKeys { keys.log(origin: try archive.logOrigin) }
@@ -62,7 +69,9 @@ public final class ArchiveSession {
         try ConfidentialArchive.logging { () throws(AuditLogError) in try archive.log.checkpoint(keys: keys) }
     }
 
-    deinit { try? signCheckpoint() }
+    deinit {
+        if let custody { custody.recycle(archive) } else { try? signCheckpoint() }
+    }
 
     func event(_ action: String, pupil: String? = nil, document: String? = nil, version: Int? = nil, sha256: String? = nil,
                recipient: String? = nil, outcome: AccessEvent.Outcome = .granted) -> AccessEvent {

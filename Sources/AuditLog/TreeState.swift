@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The Merkle frontier of the log's first `offset` bytes, kept beside the log so an append
 /// need not re-read it. Only a cache: when missing, damaged or ahead of the log (which was
@@ -20,10 +21,14 @@ struct TreeState: Codable {
     }
 
     /// Saves by rename, without `fsync`: after a crash an old or missing state is rebuilt, never trusted.
+    /// (Written with `write`, not `FileManager.createFile`, which `fsync`s: a second flush per append.)
     func save(to url: URL) {
         guard let data = try? JSONEncoder().encode(self) else { return }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".tree.state.\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
-        rename(temporary.path, url.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let failed = data.withUnsafeBytes { AtomicFiles.writeAll(descriptor, $0) } != nil
+        close(descriptor)
+        if failed { unlink(temporary.path) } else { rename(temporary.path, url.path) }
     }
 }

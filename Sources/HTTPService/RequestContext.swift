@@ -6,14 +6,15 @@ import Foundation
 final class RequestContext: Sendable {
     private let handler: HTTPHandler
     private let maxBodyBytes: Int
-    private let verifiesClients: Bool
+    /// Verifies (and remembers) client certificates, when the server has a client CA.
+    private let clients: ClientCertificate?
     private let deadlines: RequestDeadlines
 
     init(handler: @escaping HTTPHandler, maxBodyBytes: Int, verifiesClients: Bool, deadlines: RequestDeadlines) {
         self.handler = handler
         self.deadlines = deadlines
         self.maxBodyBytes = maxBodyBytes
-        self.verifiesClients = verifiesClients
+        clients = verifiesClients ? ClientCertificate() : nil
     }
 
     /// The body read so far; one per request, kept retained in the request's `con_cls` and used
@@ -47,7 +48,7 @@ final class RequestContext: Sendable {
         let request = HTTPRequest(method: String(cString: method), path: String(cString: url),
                                   query: Fields.of(connection, .GET_ARGUMENT_KIND),
                                   headers: Fields.of(connection, .HEADER_KIND), body: pending.body,
-                                  clientCertificate: server.verifiesClients ? ClientCertificate.verified(on: connection) : nil)
+                                  clientCertificate: server.clients?.verified(on: connection))
         return ResponseQueue.queue(server.handler(request), on: connection)
     }
 

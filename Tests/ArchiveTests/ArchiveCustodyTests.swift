@@ -159,6 +159,28 @@ import TestSupport
         #expect(throws: ArchiveError.self) { _ = try served.session("teacher-mo-2", "school-b") }
     }
 
+    @Test func aPolicyAppliedWhileServingCountsAtTheNextSessionThoughArchivesAreReused() throws {
+        let served = try Served()
+        // Sessions that end leave their opened archive (connection, parsed policy) to the next.
+        _ = try served.session("teacher-mo-2", "school-b").pupils()
+        #expect(try served.session("teacher-mo-2", "school-b").op.scopes.map(\.school) == ["MOIC80100R"])
+        // A command on the service's machine (its own custody, its own connection) moves the teacher to school A.
+        let sample = try String(contentsOf: Run.project.appendingPathComponent("Archive/policy.sample.xml"), encoding: .utf8)
+        let moved = sample.replacingOccurrences(of: #"<scope jurisdiction="IT-MO" school="MOIC80100R"/>"#,
+                                                with: #"<scope jurisdiction="IT-MO" school="MOIC80000X"/>"#)
+        #expect(moved != sample)
+        let command = try ConfidentialArchive(at: served.root, schemas: ArchiveSchemas(directory: Self.schemas))
+            .unlock(custodianPassphrase: Self.custodian)
+        try command.session(operator: "admin", proof: .passphrase(TestArchive.adminPassphrase), purpose: nil)
+            .applyPolicy(Data(moved.utf8), file: "moved.xml")
+        let after = try served.session("teacher-mo-2", "school-b")
+        #expect(after.op.scopes.map(\.school) == ["MOIC80000X"])
+        // And back, applied by the service's own custody.
+        let admin = try served.custody.session(operator: "admin", proof: .passphrase(TestArchive.adminPassphrase), purpose: nil)
+        try admin.applyPolicy(Data(sample.utf8), file: "policy.xml")
+        #expect(try served.session("teacher-mo-2", "school-b").op.scopes.map(\.school) == ["MOIC80100R"])
+    }
+
     @Test func anEnrolmentSlippedIntoTheFolderIsRefused() throws {
         let served = try Served()
         // Someone with write access copies the head's enrolment (their certificate) over the teacher's, renamed.

@@ -42,6 +42,43 @@ import Testing
         #expect(mismatched.status != 200)
     }
 
+    @Test func aVerifiedCertificateIsRememberedOnlyWhileItIsValid() throws {
+        // A client CA of its own, and a certificate from it that expires in a few seconds.
+        let folder = try Run.temporaryFolder()
+        let caKey = try PrivateKey.generate(.p256)
+        let clientCA = try CertificateIssuer.issue(subject: [("CN", "Short-lived Client CA")], key: caKey, profile: .root,
+                                                   validity: DateInterval(start: Date().addingTimeInterval(-60), duration: 3600))
+        try clientCA.pem().write(to: folder.appendingPathComponent("client-ca.pem"))
+        var configuration = try EchoService.configuration()
+        configuration.clientCA = folder.appendingPathComponent("client-ca.pem")
+        let server = try HTTPSServer(configuration: configuration, handler: EchoService.handler)
+        defer { server.stop() }
+        let key = try PrivateKey.generate(.p256)
+        let expires = Date().addingTimeInterval(3)
+        let certificate = try CertificateIssuer.issue(subject: [("CN", "Short-lived School")], key: key, profile: .party,
+                                                      validity: DateInterval(start: Date().addingTimeInterval(-60), end: expires),
+                                                      issuer: (clientCA, caKey))
+        try certificate.pem().write(to: folder.appendingPathComponent("short.pem"))
+        try key.pem().write(to: folder.appendingPathComponent("short.key"))
+        let whoami = {
+            try Outsiders.curl([self.ca, try ServicePKI.file("service-ca.pem").path, "--cert", folder.appendingPathComponent("short.pem").path,
+                                "--key", folder.appendingPathComponent("short.key").path, "\(server.url)/whoami"])
+        }
+        // Verified, then remembered (a new connection with the same certificate is not verified again)…
+        for _ in 0..<2 { #expect(try JSONDecoder().decode(Echo.self, from: Data(whoami().body.utf8)).client == certificate.fingerprint) }
+        // …but only within its validity period.
+        Thread.sleep(until: expires.addingTimeInterval(1.5))
+        let late = try whoami()
+        #expect(late.status == 200)
+        #expect(try JSONDecoder().decode(Echo.self, from: Data(late.body.utf8)).client == nil)
+        // A certificate that did not verify is never remembered as verified.
+        for _ in 0..<2 {
+            let stranger = try Outsiders.curl([ca, try ServicePKI.file("service-ca.pem").path, "--cert", try ServicePKI.file("stranger.pem").path,
+                                               "--key", try ServicePKI.file("stranger.key").path, "\(server.url)/whoami"])
+            #expect(try JSONDecoder().decode(Echo.self, from: Data(stranger.body.utf8)).client == nil)
+        }
+    }
+
     @Test func opensslHandshakeVerifiesTheServerForItsIPAddress() throws {
         let server = try EchoService.start()
         defer { server.stop() }
