@@ -43,10 +43,10 @@ import Testing
 
         // Cut TLS handshakes: connect and close; the start of a ClientHello and close; the start of
         // one and silence, which holds a connection while the witness is served, until the idle time-out.
-        TCPConnection(port: port(service))?.close()
+        (try? RawConnection(port: port(service)))?.close()
         let hello: [UInt8] = [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03]
-        TCPConnection(port: port(service))?.send(hello)
-        let stalled = try #require(TCPConnection(port: port(service)))
+        (try? RawConnection(port: port(service)))?.send(hello)
+        let stalled = try RawConnection(port: port(service))
         stalled.send(hello)
         #expect(try witness(service, "during a stalled handshake") == expected)
         let closedAfter = try #require(stalled.secondsUntilClosed(), "the stalled handshake was never closed")
@@ -88,7 +88,7 @@ import Testing
         #expect(try witness(service, from: "127.0.0.2", "after the trickle") == expected)
 
         // Four connections held from 127.0.0.1: a fifth from there is refused, another address is served.
-        var held = (0..<4).compactMap { _ in TCPConnection(port: port(service)) }
+        var held = (0..<4).compactMap { _ in try? RawConnection(port: port(service)) }
         #expect(held.count == 4)
         Thread.sleep(forTimeInterval: 0.5)  // let the service accept them
         let fifth = try service.curl(["--max-time", "20", "--interface", "127.0.0.1", "\(service.url)/v1/commands/archive/list"], as: "office")
@@ -97,50 +97,5 @@ import Testing
         held.removeAll()
         Thread.sleep(forTimeInterval: 0.5)
         #expect(try witness(service, from: "127.0.0.1", "once 127.0.0.1 let go") == expected)
-    }
-}
-
-/// A plain TCP connection to 127.0.0.1, for clients that never finish a TLS handshake.
-private final class TCPConnection {
-    private var descriptor: Int32
-
-    init?(port: UInt16) {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 15, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            Glibc.close(descriptor)
-            return nil
-        }
-    }
-
-    deinit { close() }
-
-    func close() {
-        if descriptor >= 0 { Glibc.close(descriptor) }
-        descriptor = -1
-    }
-
-    func send(_ bytes: [UInt8]) {
-        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-    }
-
-    /// Seconds until the service closes the connection, or nil when it is still open after 15 s.
-    func secondsUntilClosed() -> Double? {
-        let start = Date()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count > 0 { continue }
-            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return nil }
-            return Date().timeIntervalSince(start)
-        }
     }
 }
