@@ -22,6 +22,9 @@ AS_AUDITOR = $(ARCHIVE) --as auditor --passphrase-file $(KEYS)/auditor.passphras
 SCHOOL = --path $(OUT)/school-archive
 AS_SCHOOL_HEAD = $(SCHOOL) --as head-a --key $(KEYS)/school-a.key
 AS_SCHOOL_ADMIN = $(SCHOOL) --as admin --passphrase-file $(KEYS)/admin.passphrase
+SERVED = --path $(OUT)/served-archive
+CUSTODIAN = --custodian-passphrase-file $(KEYS)/custodian.passphrase
+SERVED_ADMIN = $(SERVED) --as admin --passphrase-file $(KEYS)/admin.passphrase $(CUSTODIAN)
 TRANSFER = $(OUT)/transfer
 SEND = --to $(KEYS)/school-a.pem --sign-cert $(KEYS)/office.pem $(AS_OFFICE)
 RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEAD) --purpose "demo: incoming pupils"
@@ -33,10 +36,11 @@ RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEA
 ## the jurisdictions' deadlines;
 ## then audit: verify the access log, export a checkpoint, prove an entry, report on a pupil;
 ## then graduation: send the sample pupils' files to school A, receive them into its own archive, confirm;
+## then a served archive: inclusio serve holds its key, operators reach it with --server and their certificate;
 ## then apply the rules: a placement check, a school check, a merger allocation and a staff request card.
 demo: build
 	@rm -rf $(OUT)/records $(OUT)/pdf $(OUT)/pupil-file $(OUT)/dossiers $(OUT)/received $(OUT)/archive $(OUT)/audit \
-		$(OUT)/school-archive $(OUT)/transfer
+		$(OUT)/school-archive $(OUT)/transfer $(OUT)/served-archive
 	@$(BIN) generate Samples/cases -o $(OUT)/records
 	@echo
 	@$(BIN) validate $(OUT)/records | tail -n 1
@@ -117,6 +121,27 @@ demo: build
 	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: after the transfer"
 	@$(BIN) audit verify $(SCHOOL) --as auditor --passphrase-file $(KEYS)/auditor.passphrase --purpose "demo: after the transfer"
 	@echo
+	@echo "The office runs a served archive: its key stays with the service (unlocked by the custodians' passphrase),"
+	@echo "operators reach it with their certificate only (inclusio serve; the command line as its client):"
+	@[ -f $(KEYS)/server.pem ] || (echo "Output/keys predates the service's certificate: remove Output/keys and run make demo again." >&2; exit 1)
+	@[ -f $(KEYS)/custodian.passphrase ] || (umask 077; openssl rand -hex 16 > $(KEYS)/custodian.passphrase)
+	@$(BIN) archive init $(SERVED) --custody service $(CUSTODIAN) --admin-passphrase-file $(KEYS)/admin.passphrase > /dev/null
+	@$(BIN) archive enrol office --cert $(KEYS)/office.pem $(SERVED_ADMIN) > /dev/null
+	@$(BIN) archive enrol teacher-mo-2 --cert $(KEYS)/school-b.pem $(SERVED_ADMIN) > /dev/null
+	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(BIN) serve $(SERVED) --listen 127.0.0.1:$$port --tls-cert $(KEYS)/server.pem --tls-key $(KEYS)/server.key \
+		--client-ca $(KEYS)/root.pem --unlock-passphrase-file $(KEYS)/custodian.passphrase > $(OUT)/served-archive.log 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2> /dev/null' EXIT; \
+	for i in $$(seq 50); do grep -q Serving $(OUT)/served-archive.log 2> /dev/null && break; sleep 0.2; done; \
+	sed -n 1p $(OUT)/served-archive.log; \
+	server="--server https://127.0.0.1:$$port --server-ca $(KEYS)/root.pem"; \
+	$(BIN) archive ingest $(OUT)/records/certificate-80126b9151a3-v1.xml $$server --cert $(KEYS)/office.pem --key $(KEYS)/office.key \
+		--purpose "demo: filing through the service" && \
+	echo "School B's support teacher asks the service for that pupil, and for an id that is in no file (the same answer, both logged):" && \
+	{ $(BIN) archive show --pupil RSSLCU20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
+	{ $(BIN) archive show --pupil RSSXXX20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
+	echo "A copy of the folder opens for no operator: keys/ holds no operator key ($$(ls $(OUT)/served-archive/keys/operators | tr '\n' ' '))."
+	@echo
 	@echo "Rules (Rules/<jurisdiction>/rules.xml): what the criteria table of seed 002 §3 allows for a sample case,"
 	@echo "a Chinese school's classes against seed 000 §4, §11, §20, and a Japanese merger allocation (seed 004 II.3):"
 	@$(BIN) check placement Samples/cases/JP-11/case-01.json
@@ -132,7 +157,8 @@ demo: build
 	@echo "the archive in $(OUT)/archive/ (access log: $(OUT)/archive/log/access.jsonl);"
 	@echo "the PEI printed from the archive, the due dates (PDF, CSV), the audit checkpoint, proof, pupil report (CSV, PDF) and access chart in $(OUT)/audit/;"
 	@echo "the graduation transfers (dossiers, handover registers as XML, signature and PDF, receipts) in $(TRANSFER)/, school A's archive in $(OUT)/school-archive/;"
-	@echo "demo keys and the admin passphrase (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
+	@echo "the served archive (keys with the service only) in $(OUT)/served-archive/, what its service printed in $(OUT)/served-archive.log;"
+	@echo "demo keys and the admin and custodians' passphrases (not for real use) in $(KEYS)/. All of $(OUT)/ is ignored by git."
 
 test: deps
 	@$(SWIFT) build -q --build-tests
