@@ -135,9 +135,9 @@ demo: build
 	for i in $$(seq 50); do grep -q Serving $(OUT)/served-archive.log 2> /dev/null && break; sleep 0.2; done; \
 	sed -n 1p $(OUT)/served-archive.log; \
 	server="--server https://127.0.0.1:$$port --server-ca $(KEYS)/root.pem"; \
-	$(BIN) archive ingest $(OUT)/records/certificate-80126b9151a3-v1.xml $$server --cert $(KEYS)/office.pem --key $(KEYS)/office.key \
-		--purpose "demo: filing through the service" && \
-	echo "School B's support teacher asks the service for that pupil, and for an id that is in no file (the same answer, both logged):" && \
+	$(BIN) archive ingest $(OUT)/records $$server --cert $(KEYS)/office.pem --key $(KEYS)/office.key \
+		--purpose "demo: filing through the service" | tail -n 2 && echo "  …" && \
+	echo "School B's support teacher asks the service for a pupil of school A, and for an id that is in no file (the same answer, both logged):" && \
 	{ $(BIN) archive show --pupil RSSLCU20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
 	{ $(BIN) archive show --pupil RSSXXX20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
 	echo "A copy of the folder opens for no operator: keys/ holds no operator key ($$(ls $(OUT)/served-archive/keys/operators | tr '\n' ' '))."
