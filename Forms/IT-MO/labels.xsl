@@ -212,6 +212,7 @@
     <l n="schoolBriefingDate">Incontro con la scuola</l>
     <l n="supportingDocument">Documentazione</l>
     <l n="supportPlan">Piano di supporto</l>
+    <l n="icd10Code">Codice ICD-10</l>
     <v n="true">sì</v>
     <v n="false">no</v>
     <v n="M">maschio</v>
@@ -229,5 +230,10 @@
     <v n="fosterCarer">affidatario</v>
     <v n="revoca">revoca</v>
     <v n="rinnovo">rinnovo</v>
+    <v n="certificate">certificazione</v>
+    <v n="information-sheet">scheda informativa</v>
+    <v n="functional-diagnosis">diagnosi funzionale</v>
+    <v n="functional-profile">profilo dinamico funzionale</v>
+    <v n="iep">PEI</v>
   </xsl:variable>
 </xsl:stylesheet>

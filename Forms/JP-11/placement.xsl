@@ -127,10 +127,13 @@
       </xsl:if>
       <xsl:for-each select="p:exemption">
         <item label="{p:measure}">
-          <xsl:call-template name="date"><xsl:with-param name="iso" select="p:period/p:start"/></xsl:call-template>
-          <xsl:text>から</xsl:text>
-          <xsl:call-template name="date"><xsl:with-param name="iso" select="p:period/p:end"/></xsl:call-template>
-          <xsl:text>まで（</xsl:text>
+          <xsl:if test="p:period">
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="p:period/p:start"/></xsl:call-template>
+            <xsl:text>から</xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="iso" select="p:period/p:end"/></xsl:call-template>
+            <xsl:text>まで</xsl:text>
+          </xsl:if>
+          <xsl:text>（</xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="iso" select="p:guardianRequestDate"/></xsl:call-template>
           <xsl:text>付け願い出）。</xsl:text><xsl:value-of select="p:reason"/>
         </item>

@@ -83,7 +83,12 @@ import Testing
         #expect(filed.contains("certificate|2026-05-20|certificate revoked=2026-08-31"))
         #expect(try Run.program("sqlite3", [index, change]).status == 0)
         let left = try Run.program("sqlite3", [index, "SELECT COUNT(*) FROM versions WHERE facts IS NOT NULL"])
-        #expect(left.status != 0 || left.stdout == "0\n", "no facts are left before due runs")
+        // A dropped column cannot be counted; a reset one holds no facts.
+        if change.hasPrefix("ALTER") {
+            #expect(left.status != 0, "the column is gone before due runs")
+        } else {
+            #expect(left.status == 0 && left.stdout == "0\n", "no facts are left before due runs")
+        }
         let report = try report(office, on: "2026-02-01")
         #expect(findings(report, rule: "JP-WISH-NOT-FOLLOWED").count == 1)
         #expect(try Run.program("sqlite3", [index, recorded]).stdout == filed)

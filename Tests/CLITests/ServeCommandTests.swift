@@ -65,6 +65,18 @@ import Testing
             url = try #require(line.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         }
 
+        /// Applies the sample policy without operator `id`, on the service's machine, while it serves.
+        func removeFromPolicy(_ id: String) throws {
+            let sample = try String(contentsOf: Run.project.appendingPathComponent("Archive/policy.sample.xml"), encoding: .utf8)
+            let start = try #require(sample.range(of: "  <operator id=\"\(id)\""))
+            let end = try #require(sample.range(of: "</operator>", range: start.upperBound..<sample.endIndex))
+            let without = folder.appendingPathComponent("without-\(id).xml")
+            try sample.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(to: without, atomically: true, encoding: .utf8)
+            let apply = try Run.inclusio(["archive", "policy", "apply", without.path, "--as", "admin", "--passphrase-file", admin.path,
+                                          "--path", path, "--custodian-passphrase-file", custodian.path])
+            #expect(apply.status == 0, "\(apply.stderr)")
+        }
+
         func stop() {
             process.terminate()
             process.waitUntilExit()
@@ -168,14 +180,7 @@ import Testing
         #expect(try service.command("archive/list", ["--purpose", "x"], headers: ["-H", "Authorization: Bearer \(token)"]).status == 401)
         // The teacher is served, then removed from the policy (on the service's machine): refused at the next request.
         #expect(try service.command("archive/list", ["--purpose", "x"], as: "school-b").status == 200)
-        let sample = try String(contentsOf: Run.project.appendingPathComponent("Archive/policy.sample.xml"), encoding: .utf8)
-        let start = try #require(sample.range(of: "  <operator id=\"teacher-mo-2\""))
-        let end = try #require(sample.range(of: "</operator>", range: start.upperBound..<sample.endIndex))
-        let without = service.folder.appendingPathComponent("without.xml")
-        try sample.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(to: without, atomically: true, encoding: .utf8)
-        let apply = try Run.inclusio(["archive", "policy", "apply", without.path, "--as", "admin", "--passphrase-file", service.admin.path,
-                                      "--path", service.path, "--custodian-passphrase-file", service.custodian.path])
-        #expect(apply.status == 0, "\(apply.stderr)")
+        try service.removeFromPolicy("teacher-mo-2")
         #expect(try service.command("archive/list", ["--purpose", "x"], as: "school-b").status == 403)
         // Every refusal is in the log.
         let log = try String(contentsOf: URL(fileURLWithPath: service.path).appendingPathComponent("log/access.jsonl"), encoding: .utf8)
