@@ -92,8 +92,14 @@ extension ArchiveSession {
         let facts = item.facts!
         let existing = try findPupil(facts.identity)
         let school = facts.placement.schoolCode ?? facts.placement.schoolName ?? facts.placement.jurisdiction
-        try authorize(.ingest, kind: facts.kind, placement: facts.placement, pupil: existing?.pseudonym,
+        try authorize(.ingest, kind: facts.kind, placement: facts.placement, pupil: nil,
                       target: "\(facts.kind) records of \(school)")
+        // A record naming a pupil filed outside the operator's scope would move that pupil into it
+        // (the newest record sets the school) and open their whole file: refused, naming no pupil.
+        if let existing, !policy.reaches(op, existing.placement) {
+            try record(ArchivePolicy.Action.ingest.rawValue, outcome: .denied)
+            throw .withheld(operator: op.id, action: .ingest, target: "the file of the pupil this record names")
+        }
         let pseudonym: String, key: SymmetricKey
         if let existing {
             (pseudonym, key) = (existing.pseudonym, try pupilKey(existing))
