@@ -145,11 +145,13 @@ enum ServiceClient {
         return files.sorted()
     }
 
-    /// The values of the options given that are not input files: the only places a returned file may go.
+    /// The values of the options given that name a file or folder and are not inputs (`-o`,
+    /// `--merge`, `--public-key`): the only places a returned file may go.
     private static func outputs(_ arguments: [String], spec: CommandSpec, served: ServedCommand) -> [String] {
         let inputs = Set(served.inputs.map(\.key))
         return ServedCommand.tokens(arguments, spec: spec).compactMap { token -> String? in
-            guard case let .option(option, _, value?, prefix) = token, !inputs.contains(option.key) else { return nil }
+            guard case let .option(option, _, value?, prefix) = token, !inputs.contains(option.key),
+                  let placeholder = option.value, placeholder.hasPrefix("file") || placeholder == "dir" else { return nil }
             return String(arguments[value].dropFirst(prefix?.count ?? 0))
         }
     }
@@ -163,8 +165,12 @@ enum ServiceClient {
         var changed: [(url: URL, data: Data, mode: mode_t)] = []
         let inFolder = folder.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for file in files {
-            guard allowed.contains(where: { file.name == $0 || file.name.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }),
-                  let data = Data(base64Encoded: file.base64) else {
+            // A name under an allowed folder must stay under it: no `..` part after the folder.
+            let placed = allowed.contains { place in
+                let folder = place.hasSuffix("/") ? place : place + "/"
+                return file.name == place || (file.name.hasPrefix(folder) && StagedInputs.isPlain(String(file.name.dropFirst(folder.count))))
+            }
+            guard placed, let data = Data(base64Encoded: file.base64) else {
                 throw .failed(ServiceAnswerError.unexpectedFile(name: file.name))
             }
             let entry = (URL(fileURLWithPath: file.name), data, mode_t(file.mode ?? 0o600) & 0o777)
