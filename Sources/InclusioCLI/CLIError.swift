@@ -54,9 +54,6 @@ enum CLIError: Error {
         }
     }
 
-    /// The exit status of a module's error, for commands that report several failures.
-    static func exitCode(_ error: any CategorizedError) -> ExitCode { exitCode(error.category) }
-
     /// Every problem the error lists, for `--json` output.
     var problems: [Diagnostic] {
         switch self {

@@ -15,7 +15,12 @@ extension InclusioHome {
         var dates: [String: RecordDates] = [:]
         for code in library.jurisdictions.codes {
             do { books[code] = try library.book(for: code) } catch { throw .failed(error) }
-            let levels = (try? TransferRules.load(jurisdiction: code, folder: library.directory, schemas: transferSchemas))
+            // A jurisdiction without transfer rules has no age bounds; a broken file stops the run.
+            let levels: TransferRules?
+            do { levels = try TransferRules.load(jurisdiction: code, folder: library.directory, schemas: transferSchemas) } catch {
+                guard case .noRules = error else { throw .failed(error) }
+                levels = nil
+            }
             dates[code] = RecordDates(
                 today: today(in: library.jurisdictions.jurisdictions[code]?.timeZone ?? .current),
                 levels: (levels?.levels ?? [:]).mapValues { RecordDates.LevelAge(entryAge: $0.entryAge, years: $0.years) },

@@ -25,7 +25,7 @@ enum RenderCommand {
         and jurisdiction attribute) and rendered. Case files (JSON, CSV or XML, told by their content) are \
         generated first, as 'inclusio generate' does. PDFs are named like the records (<kind>-<digest>-v<version>.pdf), never after the pupil. \
         A record that fails is reported with its file and the others are still rendered (exit status non-zero); \
-        with --merge nothing is written unless every record renders. Both processor cores are used.
+        with --merge nothing is written unless every record renders. One worker per processor core.
         """)
 
     private struct Outcome: Encodable {

@@ -15,15 +15,6 @@ public struct RecordValidator: Sendable {
         self.limits = limits
     }
 
-    /// Parses and validates the record at `url`; returns its kind.
-    /// - Throws: ``RecordError`` naming every problem found.
-    @discardableResult
-    public func validate(contentsOf url: URL, file: String? = nil) throws(RecordError) -> String {
-        let tree: XMLTree
-        do { tree = try XMLTree(contentsOf: url, file: file, limits: limits) } catch { throw .xml(error) }
-        return try validate(tree)
-    }
-
     /// Parses and validates a record held in memory; returns its kind.
     @discardableResult
     public func validate(data: Data, file: String) throws(RecordError) -> String {
