@@ -45,7 +45,10 @@ extension ArchiveSession {
     ///   ``ArchiveError/ambiguousDocument(reference:candidates:)`` naming reachable documents only.
     func reachableDocument(_ reference: String, for action: ArchivePolicy.Action) throws(ArchiveError) -> (id: String, pupil: PupilRecord) {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let target = "document \(trimmed)"
+        // Archive and record ids (D-…, MO-2026-0001-PEI) are named back; anything else typed here,
+        // a national id by mistake say, is not.
+        let looksLikeId = trimmed.contains("-") && trimmed.contains { $0.isLetter }
+        let target = looksLikeId ? "document \(trimmed)" : "that document"
         try authorizeRole(action, kind: nil, target: target)
         let rows = try query("SELECT id, pseudonym FROM documents WHERE id = ? OR record_id = ? ORDER BY id", [.text(trimmed), .text(trimmed)])
         var reachable: [(id: String, pupil: PupilRecord)] = []

@@ -82,3 +82,14 @@ import TestSupport
         guard case .unknownVersion(filed[0].document, 9) = version else { Issue.record("got \(String(describing: version))"); return }
     }
 }
+
+/// A national id typed where a document reference goes is not named back in the refusal.
+@Suite struct ArchiveDocumentReferenceTests {
+    @Test func aNationalIdTypedAsADocumentIsNotEchoed() throws {
+        let test = try TestArchive()
+        try test.ingest("IT-MO-iep.xml")
+        let error = #expect(throws: ArchiveError.self) { _ = try test.session("teacher-mo-2").export(ArchiveExistenceTests.knownId) }
+        guard case .withheld = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(!(error?.description.contains(ArchiveExistenceTests.knownId) ?? true), "\(String(describing: error))")
+    }
+}
