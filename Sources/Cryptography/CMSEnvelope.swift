@@ -3,9 +3,18 @@ import Foundation
 
 /// CMS enveloped data (RFC 5652 §6) holding a small secret (a dossier's password) for
 /// certificate holders (RSA-OAEP-SHA256, or ECDH with a SHA-256 KDF) and/or a passphrase
-/// (PWRI, RFC 3211, PBKDF2). `openssl cms -decrypt` opens it.
+/// (PWRI, RFC 3211, PBKDF2-HMAC-SHA1, ``passphraseIterations``). `openssl cms -decrypt` opens it.
 /// See <https://docs.openssl.org/3.0/man3/CMS_encrypt/> and `CMS_decrypt`.
 public enum CMSEnvelope {
+    /// PBKDF2 iterations for a passphrase recipient.
+    ///
+    /// OpenSSL 3.0's `CMS_add0_recipient_password` takes the iteration count but always writes
+    /// PBKDF2 with its default PRF, HMAC-SHA1 (`PKCS5_pbkdf2_set(iter, NULL, 0, -1, -1)` in
+    /// `crypto/cms/cms_pwri.c`; the `pbe_nid` argument only names PBKDF2), so the strength left to
+    /// choose is the count: 1,300,000, OWASP's figure for PBKDF2-HMAC-SHA1 (the equivalent of
+    /// 600,000 for HMAC-SHA256). OpenSSL's default is 2,048.
+    public static let passphraseIterations = 1_300_000
+
     /// Seals `secret` for every certificate in `recipients` and for `passphrase` when given.
     /// - Throws: ``CryptographyError/unsupportedKey(file:use:)`` for a recipient that is neither RSA nor EC.
     public static func seal(_ secret: Data, for recipients: [Certificate], passphrase: Data?) throws(CryptographyError) -> Data {
@@ -17,7 +26,7 @@ public enum CMSEnvelope {
         if let passphrase {
             // add0: the ContentInfo takes the OPENSSL_malloc'd copy and frees it.
             let copy = passphrase.withUnsafeBytes { inclusio_OPENSSL_memdup($0.baseAddress, $0.count) }
-            guard let copy, CMS_add0_recipient_password(cms, -1, NID_id_alg_PWRI_KEK, NID_id_pbkdf2,
+            guard let copy, CMS_add0_recipient_password(cms, Int32(passphraseIterations), NID_id_alg_PWRI_KEK, NID_id_pbkdf2,
                                                        copy.assumingMemoryBound(to: UInt8.self), passphrase.count, nil) != nil else {
                 throw .library(.drain("CMS_add0_recipient_password"))
             }

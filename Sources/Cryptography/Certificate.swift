@@ -60,6 +60,13 @@ public final class Certificate {
         return SHA256.hex(der)
     }
 
+    /// SHA-256 of the certificate's public key (its DER SubjectPublicKeyInfo), lowercase hex: what
+    /// ``PrivateKey/publicKeyFingerprint`` gives for the private half.
+    public var publicKeyFingerprint: String {
+        guard let key = X509_get0_pubkey(x509) else { return "" }
+        return PrivateKey.fingerprint(ofPublicKey: key)
+    }
+
     /// Whether `key` is the private half of this certificate's public key.
     public func matches(_ key: PrivateKey) -> Bool {
         defer { OpenSSLError.clear() }

@@ -61,6 +61,16 @@ public final class PrivateKey {
         try MemoryBIO.writing("PEM_write_bio_PrivateKey") { PEM_write_bio_PrivateKey($0, pkey, nil, nil, 0, nil, nil) }
     }
 
+    /// SHA-256 of the public half (its DER SubjectPublicKeyInfo), lowercase hex; equal to the
+    /// ``Certificate/publicKeyFingerprint`` of the key's certificates.
+    public var publicKeyFingerprint: String { Self.fingerprint(ofPublicKey: pkey) }
+
+    /// SHA-256 of `pkey`'s DER SubjectPublicKeyInfo (`i2d_PUBKEY_bio`), lowercase hex; empty on failure.
+    static func fingerprint(ofPublicKey pkey: OpaquePointer) -> String {
+        guard let der = try? MemoryBIO.writing("i2d_PUBKEY_bio", { i2d_PUBKEY_bio($0, pkey) }) else { return "" }
+        return SHA256.hex(der)
+    }
+
     /// Whether this is an RSA key.
     var isRSA: Bool { EVP_PKEY_get_base_id(pkey) == EVP_PKEY_RSA }
     /// Whether this is an elliptic-curve key.

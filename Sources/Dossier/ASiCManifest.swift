@@ -2,7 +2,8 @@ import Foundation
 import XML
 
 /// `META-INF/ASiCManifest.xml`: the list of entries the signature covers, each with its
-/// SHA-256 digest (ETSI EN 319 162-1 §A.4; schema in `Schemas/dossier/`).
+/// SHA-256 digest (ETSI EN 319 162-1 §A.4; schema in `Schemas/dossier/`), then the addressees
+/// as its one manifest extension (``DossierAddressees``).
 struct ASiCManifest {
     static let namespace = "http://uri.etsi.org/02918/v1.2.1#"
     static let signatureNamespace = "http://www.w3.org/2000/09/xmldsig#"
@@ -17,6 +18,8 @@ struct ASiCManifest {
 
     let signatureURI: String
     let references: [Reference]
+    /// Who the dossier is addressed to (absent in dossiers of earlier Inclusio versions).
+    let addressees: DossierAddressees?
 
     /// The manifest as UTF-8 XML; these exact bytes are what the signature covers.
     func rendered() -> Data {
@@ -33,7 +36,7 @@ struct ASiCManifest {
               </asic:DataObjectReference>\n
             """
         }
-        return Data((xml + "</asic:ASiCManifest>\n").utf8)
+        return Data((xml + (addressees?.rendered() ?? "") + "</asic:ASiCManifest>\n").utf8)
     }
 
     /// Reads a manifest, accepting only the form above (hardened parse: no DTD, no network).
@@ -53,7 +56,13 @@ struct ASiCManifest {
             throw .malformedManifest(reason: "it does not start with a SigReference")
         }
         var references: [Reference] = []
+        var addressees: DossierAddressees?
         for child in root.children.dropFirst() {
+            guard addressees == nil else { throw .malformedManifest(reason: "line \(child.line): nothing may follow its extensions") }
+            if child.name == "ASiCManifestExtensions", child.namespace == Self.namespace, !references.isEmpty {
+                addressees = try DossierAddressees(parsing: child)
+                continue
+            }
             guard child.name == "DataObjectReference", child.namespace == Self.namespace, let uri = child.attribute("URI") else {
                 throw .malformedManifest(reason: "line \(child.line): only DataObjectReference elements may follow")
             }
@@ -69,12 +78,12 @@ struct ASiCManifest {
             references.append(Reference(uri: uri, mediaType: child.attribute("MimeType") ?? "application/octet-stream", digest: digest))
         }
         guard !references.isEmpty else { throw .malformedManifest(reason: "it lists no entries") }
-        self.signatureURI = signatureURI
-        self.references = references
+        self.init(signatureURI: signatureURI, references: references, addressees: addressees)
     }
 
-    init(signatureURI: String, references: [Reference]) {
+    init(signatureURI: String, references: [Reference], addressees: DossierAddressees?) {
         self.signatureURI = signatureURI
         self.references = references
+        self.addressees = addressees
     }
 }

@@ -16,6 +16,12 @@ public enum DossierError: CategorizedError, Sendable {
     case invalidRecord(RecordError)
     /// Neither a recipient certificate nor a passphrase was given.
     case noRecipient
+    /// The passphrase a dossier is packed for is shorter than the minimum.
+    case weakPassphrase(minimum: Int)
+    /// The key envelope is not the one the signed manifest names: it was replaced after signing.
+    case envelopeReplaced
+    /// The signed manifest does not name the dossier's addressees (packed by an earlier Inclusio).
+    case addresseesNotSigned
     /// A key, certificate or signature problem.
     case cryptography(CryptographyError)
     /// The dossier file cannot be read.
@@ -57,8 +63,9 @@ public enum DossierError: CategorizedError, Sendable {
         case .noRecipient: .usage
         case let .cryptography(error): error.category
         case let .invalidRecord(error): error.category
-        case .inputTooLarge, .damaged, .notADossier, .unsafeEntryName, .duplicateEntry, .bomb, .malformedManifest,
-             .notInManifest, .missingEntry, .digestMismatch, .damagedEntry, .malformedIndex, .wrongPassword: .data
+        case .inputTooLarge, .weakPassphrase, .damaged, .notADossier, .unsafeEntryName, .duplicateEntry, .bomb, .malformedManifest,
+             .notInManifest, .missingEntry, .digestMismatch, .damagedEntry, .malformedIndex, .wrongPassword, .envelopeReplaced,
+             .addresseesNotSigned: .data
         }
     }
 
@@ -73,6 +80,11 @@ public enum DossierError: CategorizedError, Sendable {
         case let .inputTooLarge(file, limit): "\(file) is larger than a dossier entry may be (\(limit >> 20) MiB); split it or leave it out."
         case let .invalidRecord(error): "\(error) A dossier carries only valid records; correct it and pack again."
         case .noRecipient: "Say who may open the dossier: give --recipient CERT (the receiving school's certificate) and/or --passphrase-file FILE."
+        case let .weakPassphrase(minimum): "The dossier passphrase is too short: use at least \(minimum) characters (a few unrelated words)."
+        case .envelopeReplaced:
+            "The key envelope is not the one the sender signed: it was replaced after signing (a recipient may have re-addressed the dossier); the dossier is refused."
+        case .addresseesNotSigned:
+            "The signed manifest does not name who the dossier is addressed to (an earlier Inclusio packed it), so it could have been forwarded; ask the sender to pack it again."
         case let .cryptography(error): error.description
         case let .unreadable(file): "\(file) cannot be read; check the path and its permissions."
         case let .damaged(file, reason): "\(file) is not a readable dossier: \(reason). Ask the sender for a new copy."

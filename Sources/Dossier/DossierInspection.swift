@@ -12,6 +12,8 @@ struct DossierInspection {
     let entries: [String: ZipReader.Entry]
     let manifest: ASiCManifest
     let signer: CMSSignature.Signer
+    /// The key envelope, matched to the digest the signed manifest gives for it (`nil` when there is none).
+    let envelope: Data?
 
     /// Opens the dossier at `origin` and checks everything that needs no key.
     init(_ origin: ZipOrigin, file: String, roots: [Certificate], at time: Date?, limits: DossierLimits) throws(DossierError) {
@@ -38,7 +40,19 @@ struct DossierInspection {
             throw .cryptography(error)
         }
         manifest = try ASiCManifest(parsing: manifestData)
-        try checkCoverage()
+        try Self.checkCoverage(of: manifest, in: reader, entries: entries)
+        envelope = try Self.checkEnvelope(of: manifest, in: reader, entries: entries, limits: limits)
+    }
+
+    /// The envelope, when there is one: the signed manifest must name the addressees and the
+    /// envelope's digest, so that no recipient can re-address the dossier by re-wrapping its password.
+    private static func checkEnvelope(of manifest: ASiCManifest, in reader: ZipReader, entries: [String: ZipReader.Entry],
+                                      limits: DossierLimits) throws(DossierError) -> Data? {
+        guard entries[DossierLayout.recipients] != nil else { return nil }
+        let envelope = try read(DossierLayout.recipients, in: reader, entries: entries, limit: limits.metadataSize)
+        guard let addressees = manifest.addressees else { throw .addresseesNotSigned }
+        guard SHA256.digest(envelope) == addressees.envelope else { throw .envelopeReplaced }
+        return envelope
     }
 
     /// The zip's entries by name, after the checks that protect the reader: the `mimetype`
@@ -79,7 +93,7 @@ struct DossierInspection {
 
     /// Every manifest reference is a distinct entry of the format that exists; every other
     /// entry is covered; encrypted entries come with a key envelope.
-    private func checkCoverage() throws(DossierError) {
+    private static func checkCoverage(of manifest: ASiCManifest, in reader: ZipReader, entries: [String: ZipReader.Entry]) throws(DossierError) {
         guard manifest.signatureURI == DossierLayout.signature else {
             throw .malformedManifest(reason: "its SigReference does not name \(DossierLayout.signature)")
         }
@@ -103,9 +117,11 @@ struct DossierInspection {
     /// Whether any covered entry is encrypted.
     var encrypted: Bool { manifest.references.contains { entries[$0.uri]!.encrypted } }
 
-    /// The password, from the envelope, with `key`.
+    /// The password, from the envelope, with `key`, which must be one of the signed addressees.
     func password(with key: DossierKey) throws(DossierError) -> String {
-        try key.unwrap(Self.read(DossierLayout.recipients, in: reader, entries: entries, limit: limits.metadataSize))
+        guard let envelope, let addressees = manifest.addressees else { throw .missingEntry(name: DossierLayout.recipients) }
+        try key.check(addressedBy: addressees)
+        return try key.unwrap(envelope)
     }
 
     /// Reads a small entry whole.

@@ -8,6 +8,21 @@ public enum DossierKey {
     /// The passphrase the dossier was packed for.
     case passphrase(Data)
 
+    /// Refuses a key the signed `addressees` do not name, as the envelope refuses a key it was not
+    /// sealed for: a recipient's key by its public key (and its certificate, when given), a
+    /// passphrase when the sender named none.
+    func check(addressedBy addressees: DossierAddressees) throws(DossierError) {
+        switch self {
+        case let .recipient(key, certificate, file):
+            let publicKey = key.publicKeyFingerprint, fingerprint = certificate?.fingerprint
+            guard addressees.recipients.contains(where: { $0.publicKey == publicKey && (fingerprint == nil || $0.certificate == fingerprint) }) else {
+                throw .cryptography(.notAddressedToKey(file: file))
+            }
+        case .passphrase:
+            guard addressees.passphrase else { throw .cryptography(.noPassphraseRecipient) }
+        }
+    }
+
     /// The dossier password inside `envelope`.
     func unwrap(_ envelope: Data) throws(DossierError) -> String {
         let secret: Data

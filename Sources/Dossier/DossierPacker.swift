@@ -54,7 +54,7 @@ public struct DossierPacker {
     /// Nothing is written unless every file is readable and every record valid.
     /// - Throws: ``DossierError``.
     public func pack(_ files: [(url: URL, name: String)], to output: URL, at time: Date = Date()) throws(DossierError) -> Packed {
-        guard !recipients.isEmpty || passphrase != nil else { throw .noRecipient }
+        try checkRecipients()
         let described = ConcurrentSlots<Result<(DossierEntry, Data), DossierError>>(count: files.count)
         let (validator, limits) = (validator, limits)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -71,11 +71,19 @@ public struct DossierPacker {
     /// every one is valid.
     /// - Throws: ``DossierError``.
     public func pack(_ documents: [Payload], handover: DossierHandover?, to output: URL, at time: Date = Date()) throws(DossierError) -> Packed {
-        guard !recipients.isEmpty || passphrase != nil else { throw .noRecipient }
+        try checkRecipients()
         let payload = try documents.enumerated().map { number, document throws(DossierError) in
             try Self.describe(document, number: number + 1, validator: validator)
         }
         return try write(payload, sources: documents.map { .data($0.data) }, handover: handover, to: output, at: time)
+    }
+
+    /// Someone must be able to open the dossier, and a passphrase must be long enough to resist guessing.
+    private func checkRecipients() throws(DossierError) {
+        guard !recipients.isEmpty || passphrase != nil else { throw .noRecipient }
+        if let passphrase, String(decoding: passphrase, as: UTF8.self).count < limits.passphraseLength {
+            throw .weakPassphrase(minimum: limits.passphraseLength)
+        }
     }
 
     /// Where an entry's bytes come from when the zip is written.
@@ -89,16 +97,20 @@ public struct DossierPacker {
                        to output: URL, at time: Date) throws(DossierError) -> Packed {
         let entries = payload.map(\.entry)
         let index = DossierIndex.render(entries, handover: handover, created: time)
-        let manifest = ASiCManifest(signatureURI: DossierLayout.signature, references:
-            [ASiCManifest.Reference(uri: DossierLayout.index, mediaType: "application/xml", digest: SHA256.digest(index))]
-            + payload.map { ASiCManifest.Reference(uri: $0.entry.name, mediaType: $0.entry.mediaType, digest: $0.digest) }).rendered()
         let password: String
-        let signature: Data, envelope: Data
+        let manifest: Data, signature: Data, envelope: Data
         do {
             // 256 random bits, as hex: a password 7-Zip and libzip take as typed.
             password = try SecureRandom.bytes(32).hexadecimal
-            signature = try CMSSignature.sign(manifest, by: identity)
             envelope = try CMSEnvelope.seal(Data(password.utf8), for: recipients, passphrase: passphrase)
+            // The manifest names the addressees and binds the envelope, so the signature covers both.
+            let addressees = DossierAddressees(recipients: recipients.map { .init(certificate: $0.fingerprint, publicKey: $0.publicKeyFingerprint) },
+                                               passphrase: passphrase != nil, envelope: SHA256.digest(envelope))
+            manifest = ASiCManifest(signatureURI: DossierLayout.signature, references:
+                [ASiCManifest.Reference(uri: DossierLayout.index, mediaType: "application/xml", digest: SHA256.digest(index))]
+                + payload.map { ASiCManifest.Reference(uri: $0.entry.name, mediaType: $0.entry.mediaType, digest: $0.digest) },
+                addressees: addressees).rendered()
+            signature = try CMSSignature.sign(manifest, by: identity)
         } catch {
             throw .cryptography(error)
         }
@@ -108,21 +120,19 @@ public struct DossierPacker {
             throw .cannotWrite(FileWriteError(path: output.deletingLastPathComponent().path, reason: "the folder cannot be created"))
         }
         let temporary = AtomicFiles.temporary(for: output, token: AtomicFiles.token())
-        do {
-            let writer = try ZipWriter(creating: temporary.path)
-            try writer.add(DossierLayout.mimetypeName, data: Data(DossierLayout.mimetype.utf8), compression: .store, modified: time)
-            try writer.add(DossierLayout.manifest, data: manifest, compression: .deflate, modified: time)
-            try writer.add(DossierLayout.signature, data: signature, compression: .store, modified: time)
-            try writer.add(DossierLayout.recipients, data: envelope, compression: .store, modified: time)
-            try writer.add(DossierLayout.index, data: index, compression: .deflate, password: password, modified: time)
-            for (source, entry) in zip(sources, entries) {
-                let compress = DossierLayout.kind(ofExtension: (entry.name as NSString).pathExtension).compress
-                switch source {
-                case let .file(url): try writer.add(entry.name, file: url, compression: compress ? .deflate : .store, password: password, modified: time)
-                case let .data(data): try writer.add(entry.name, data: data, compression: compress ? .deflate : .store, password: password, modified: time)
-                }
+        let metadata = Metadata(manifest: manifest, signature: signature, envelope: envelope, index: index, password: password, time: time)
+        do throws(ZipFailure) {
+            // The receiver refuses an entry that expands more than the ratio limit: one that deflated
+            // past it is written again, stored (rare: a blank scan, a file of zeros).
+            var stored: Set<String> = []
+            while true {
+                try Self.writeZip(temporary.path, metadata, entries: entries, sources: sources, storing: stored)
+                let expanding = try ZipReader(path: temporary.path).entries.filter {
+                    $0.size > limits.ratioFloor && $0.size / max($0.compressedSize, 1) > limits.ratio
+                }.compactMap(\.name)
+                guard !expanding.isEmpty, !stored.isSuperset(of: expanding) else { break }
+                stored.formUnion(expanding)
             }
-            try writer.close()
         } catch {
             unlink(temporary.path)
             throw .cannotWrite(FileWriteError(path: output.path, reason: error.message))
@@ -133,6 +143,35 @@ public struct DossierPacker {
             throw .cannotWrite(error)
         }
         return Packed(file: output, entries: entries, signer: identity.certificate.subject)
+    }
+
+    /// What the zip carries besides the payload.
+    private struct Metadata {
+        let manifest: Data, signature: Data, envelope: Data, index: Data
+        let password: String
+        let time: Date
+    }
+
+    /// Writes the zip at `path`: metadata first, then the payload entries, deflated where their
+    /// kind compresses unless named in `storing`.
+    private static func writeZip(_ path: String, _ metadata: Metadata, entries: [DossierEntry], sources: [Source],
+                                 storing: Set<String>) throws(ZipFailure) {
+        let (password, time) = (metadata.password, metadata.time)
+        let writer = try ZipWriter(creating: path)
+        try writer.add(DossierLayout.mimetypeName, data: Data(DossierLayout.mimetype.utf8), compression: .store, modified: time)
+        try writer.add(DossierLayout.manifest, data: metadata.manifest, compression: .deflate, modified: time)
+        try writer.add(DossierLayout.signature, data: metadata.signature, compression: .store, modified: time)
+        try writer.add(DossierLayout.recipients, data: metadata.envelope, compression: .store, modified: time)
+        try writer.add(DossierLayout.index, data: metadata.index, compression: storing.contains(DossierLayout.index) ? .store : .deflate,
+                       password: password, modified: time)
+        for (source, entry) in zip(sources, entries) {
+            let compress = DossierLayout.kind(ofExtension: (entry.name as NSString).pathExtension).compress && !storing.contains(entry.name)
+            switch source {
+            case let .file(url): try writer.add(entry.name, file: url, compression: compress ? .deflate : .store, password: password, modified: time)
+            case let .data(data): try writer.add(entry.name, data: data, compression: compress ? .deflate : .store, password: password, modified: time)
+            }
+        }
+        try writer.close()
     }
 
     /// The index entry and SHA-256 of a document held in memory; records are validated first.

@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func anotherSchoolsKeyOrAWrongPassphraseOpensNothing() throws {
-        let dossier = try TestDossier.make()
+        let dossier = try TestDossier.make(passphrase: TestDossier.passphrase)
         let schoolB = try refusal(dossier, key: .recipient(try TestPKI.key("school-b"), certificate: nil, file: "school-b.key"))
         #expect(schoolB.message == CryptographyError.notAddressedToKey(file: "school-b.key").description)
         let wrong = try refusal(dossier, key: .passphrase(Data("open sesam".utf8)))

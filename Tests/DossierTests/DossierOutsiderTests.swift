@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func thePassphraseOpensTheEnvelopeWithOpenSSLToo() throws {
-        let dossier = try TestDossier.make()
+        let dossier = try TestDossier.make(passphrase: TestDossier.passphrase)
         let folder = try Run.temporaryFolder()
         try sevenZip(dossier, ["META-INF/recipients.p7m"], password: "unused", into: folder)
         let decrypt = try Run.program("openssl", ["cms", "-decrypt", "-binary", "-inform", "DER", "-in", "META-INF/recipients.p7m",

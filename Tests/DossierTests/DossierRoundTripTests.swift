@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func thePassphraseOpensItAsWell() throws {
-        let dossier = try TestDossier.make()
+        let dossier = try TestDossier.make(passphrase: TestDossier.passphrase)
         let report = try TestDossier.verifier().verify(dossier, file: "d", key: .passphrase(TestDossier.passphrase))
         #expect(report.contentsChecked)
     }
