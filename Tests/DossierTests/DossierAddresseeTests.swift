@@ -37,6 +37,11 @@ import Testing
         }
         guard case .envelopeReplaced? = refused else { Issue.record("\(String(describing: refused))"); return }
         #expect(Run.files(in: folder).isEmpty)
+        // Nor from memory, as `transfer receive` files a dossier.
+        let read = #expect(throws: DossierError.self) {
+            _ = try TestDossier.verifier().read(try Data(contentsOf: dossier), file: "dossier.asice", key: schoolB)
+        }
+        guard case .envelopeReplaced? = read else { Issue.record("\(String(describing: read))"); return }
         // Without a key too: the signature no longer covers the envelope.
         #expect(throws: DossierError.self) { _ = try TestDossier.verifier().verify(dossier, file: "dossier.asice", key: nil) }
     }
