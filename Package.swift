@@ -13,6 +13,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibXSLT", pkgConfig: "libxslt", providers: [.apt(["libxslt1-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // Raw deflate for dossier entries, which Dossier compresses and encrypts itself (libzip only copies them).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
@@ -40,7 +42,7 @@ let package = Package(
         // The jurisdictions declared in Jurisdictions/<code>/jurisdiction.xml: language, time zone, fonts, …
         .target(name: "Jurisdictions", dependencies: ["Records", "XML", "Support"]),
         .target(name: "Printing", dependencies: ["Jurisdictions", "Records", "XML", "Rendering", "Support"]),
-        .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "XML", "Support"]),
+        .target(name: "Dossier", dependencies: ["CLibZip", "CZlib", "Cryptography", "Records", "XML", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
         .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "XML", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Jurisdictions", "XML", "Rendering", "Support"]),

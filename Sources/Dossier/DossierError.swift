@@ -12,6 +12,8 @@ public enum DossierError: CategorizedError, Sendable {
     case unreadableInput(file: String)
     /// An input file is larger than a dossier entry may be.
     case inputTooLarge(file: String, limit: UInt64)
+    /// An input file changed while the dossier was being packed.
+    case inputChanged(file: String)
     /// An input record breaks its schema.
     case invalidRecord(RecordError)
     /// Neither a recipient certificate nor a passphrase was given.
@@ -58,7 +60,7 @@ public enum DossierError: CategorizedError, Sendable {
     /// dossier or an input (forged, damaged, too large) is wrong data.
     public var category: FailureCategory {
         switch self {
-        case .unreadableInput, .unreadable: .input
+        case .unreadableInput, .unreadable, .inputChanged: .input
         case .cannotWrite: .output
         case .noRecipient: .usage
         case let .cryptography(error): error.category
@@ -78,6 +80,7 @@ public enum DossierError: CategorizedError, Sendable {
         switch self {
         case let .unreadableInput(file): "\(file) cannot be read; check the path and its permissions."
         case let .inputTooLarge(file, limit): "\(file) is larger than a dossier entry may be (\(limit >> 20) MiB); split it or leave it out."
+        case let .inputChanged(file): "\(file) changed while the dossier was being packed; pack again once nothing writes to it."
         case let .invalidRecord(error): "\(error) A dossier carries only valid records; correct it and pack again."
         case .noRecipient: "Say who may open the dossier: give --recipient CERT (the receiving school's certificate) and/or --passphrase-file FILE."
         case let .weakPassphrase(minimum): "The dossier passphrase is too short: use at least \(minimum) characters (a few unrelated words)."

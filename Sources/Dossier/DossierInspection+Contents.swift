@@ -81,12 +81,18 @@ extension DossierInspection {
         }
         defer { if descriptor >= 0 { close(descriptor) } }
         do {
-            try reader.read(entry.index, password: entry.encrypted ? password : nil, limit: min(entry.size, limits.entrySize)) { bytes in
+            let limit = min(entry.size, limits.entrySize)
+            let consume = { (bytes: UnsafeRawBufferPointer) throws in
                 hasher.update(bytes)
                 if keep { kept.append(contentsOf: bytes) }
                 if descriptor >= 0, let code = AtomicFiles.writeAll(descriptor, bytes) {
                     throw DossierError.cannotWrite(FileWriteError(path: target!.deletingLastPathComponent().path, reason: String(cString: strerror(code))))
                 }
+            }
+            if let password, entry.encrypted {
+                try EncryptedEntryReader.read(entry, from: reader, password: password, limit: limit, into: consume)
+            } else {
+                try reader.read(entry.index, limit: limit, into: consume)
             }
         } catch {
             if let target { unlink(target.path) }

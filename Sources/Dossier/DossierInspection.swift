@@ -125,12 +125,11 @@ struct DossierInspection {
     }
 
     /// Reads a small entry whole.
-    static func read(_ name: String, in reader: ZipReader, entries: [String: ZipReader.Entry], password: String? = nil,
-                     limit: UInt64) throws(DossierError) -> Data {
+    static func read(_ name: String, in reader: ZipReader, entries: [String: ZipReader.Entry], limit: UInt64) throws(DossierError) -> Data {
         guard let entry = entries[name] else { throw .missingEntry(name: name) }
         guard entry.size <= limit else { throw .bomb(position: entry.index + 1, reason: "is larger than \(limit >> 20) MiB") }
         do {
-            return try reader.data(entry.index, password: password, limit: min(entry.size, limit))
+            return try reader.data(entry.index, limit: min(entry.size, limit))
         } catch {
             throw Self.readFailure(error, name: name)
         }

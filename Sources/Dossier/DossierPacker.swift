@@ -63,7 +63,7 @@ public struct DossierPacker {
             }
         }
         let payload = try (0..<files.count).map { index throws(DossierError) in try described[index]!.get() }
-        return try write(payload.map { ($0.0, $0.1) }, sources: files.map { .file($0.url) }, handover: nil, to: output, at: time)
+        return try write(payload.map { ($0.0, $0.1) }, sources: files.map { .file($0.url, name: $0.name) }, handover: nil, to: output, at: time)
     }
 
     /// Packs documents held in memory into `output`, replacing it, with `handover` declared in
@@ -84,94 +84,6 @@ public struct DossierPacker {
         if let passphrase, String(decoding: passphrase, as: UTF8.self).count < limits.passphraseLength {
             throw .weakPassphrase(minimum: limits.passphraseLength)
         }
-    }
-
-    /// Where an entry's bytes come from when the zip is written.
-    private enum Source {
-        case file(URL)
-        case data(Data)
-    }
-
-    /// Signs the manifest of `payload` and writes the dossier (hidden temporary, then renamed).
-    private func write(_ payload: [(entry: DossierEntry, digest: Data)], sources: [Source], handover: DossierHandover?,
-                       to output: URL, at time: Date) throws(DossierError) -> Packed {
-        let entries = payload.map(\.entry)
-        let index = DossierIndex.render(entries, handover: handover, created: time)
-        let password: String
-        let manifest: Data, signature: Data, envelope: Data
-        do {
-            // 256 random bits, as hex: a password 7-Zip and libzip take as typed.
-            password = try SecureRandom.bytes(32).hexadecimal
-            envelope = try CMSEnvelope.seal(Data(password.utf8), for: recipients, passphrase: passphrase)
-            // The manifest names the addressees and binds the envelope, so the signature covers both.
-            let addressees = DossierAddressees(recipients: recipients.map { .init(certificate: $0.fingerprint, publicKey: $0.publicKeyFingerprint) },
-                                               passphrase: passphrase != nil, envelope: SHA256.digest(envelope))
-            manifest = ASiCManifest(signatureURI: DossierLayout.signature, references:
-                [ASiCManifest.Reference(uri: DossierLayout.index, mediaType: "application/xml", digest: SHA256.digest(index))]
-                + payload.map { ASiCManifest.Reference(uri: $0.entry.name, mediaType: $0.entry.mediaType, digest: $0.digest) },
-                addressees: addressees).rendered()
-            signature = try CMSSignature.sign(manifest, by: identity)
-        } catch {
-            throw .cryptography(error)
-        }
-        do {
-            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(FileWriteError(path: output.deletingLastPathComponent().path, reason: "the folder cannot be created"))
-        }
-        let temporary = AtomicFiles.temporary(for: output, token: AtomicFiles.token())
-        let metadata = Metadata(manifest: manifest, signature: signature, envelope: envelope, index: index, password: password, time: time)
-        do throws(ZipFailure) {
-            // The receiver refuses an entry that expands more than the ratio limit: one that deflated
-            // past it is written again, stored (rare: a blank scan, a file of zeros).
-            var stored: Set<String> = []
-            while true {
-                try Self.writeZip(temporary.path, metadata, entries: entries, sources: sources, storing: stored)
-                let expanding = try ZipReader(path: temporary.path).entries.filter {
-                    $0.size > limits.ratioFloor && $0.size / max($0.compressedSize, 1) > limits.ratio
-                }.compactMap(\.name)
-                guard !expanding.isEmpty, !stored.isSuperset(of: expanding) else { break }
-                stored.formUnion(expanding)
-            }
-        } catch {
-            unlink(temporary.path)
-            throw .cannotWrite(FileWriteError(path: output.path, reason: error.message))
-        }
-        do {
-            try AtomicFiles.moveIntoPlace([(temporary.path, output.path)], replacing: true)
-        } catch {
-            throw .cannotWrite(error)
-        }
-        return Packed(file: output, entries: entries, signer: identity.certificate.subject)
-    }
-
-    /// What the zip carries besides the payload.
-    private struct Metadata {
-        let manifest: Data, signature: Data, envelope: Data, index: Data
-        let password: String
-        let time: Date
-    }
-
-    /// Writes the zip at `path`: metadata first, then the payload entries, deflated where their
-    /// kind compresses unless named in `storing`.
-    private static func writeZip(_ path: String, _ metadata: Metadata, entries: [DossierEntry], sources: [Source],
-                                 storing: Set<String>) throws(ZipFailure) {
-        let (password, time) = (metadata.password, metadata.time)
-        let writer = try ZipWriter(creating: path)
-        try writer.add(DossierLayout.mimetypeName, data: Data(DossierLayout.mimetype.utf8), compression: .store, modified: time)
-        try writer.add(DossierLayout.manifest, data: metadata.manifest, compression: .deflate, modified: time)
-        try writer.add(DossierLayout.signature, data: metadata.signature, compression: .store, modified: time)
-        try writer.add(DossierLayout.recipients, data: metadata.envelope, compression: .store, modified: time)
-        try writer.add(DossierLayout.index, data: metadata.index, compression: storing.contains(DossierLayout.index) ? .store : .deflate,
-                       password: password, modified: time)
-        for (source, entry) in zip(sources, entries) {
-            let compress = DossierLayout.kind(ofExtension: (entry.name as NSString).pathExtension).compress && !storing.contains(entry.name)
-            switch source {
-            case let .file(url): try writer.add(entry.name, file: url, compression: compress ? .deflate : .store, password: password, modified: time)
-            case let .data(data): try writer.add(entry.name, data: data, compression: compress ? .deflate : .store, password: password, modified: time)
-            }
-        }
-        try writer.close()
     }
 
     /// The index entry and SHA-256 of a document held in memory; records are validated first.

@@ -76,10 +76,10 @@ final class ZipReader {
         Int(zip_file_extra_fields_count(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_LOCAL | ZIP_FL_CENTRAL)))
     }
 
-    /// Streams entry `index` (decrypted with `password` when given) to `consume` in pieces;
-    /// fails once more than `limit` bytes come out, whatever the header declared.
-    func read(_ index: Int, password: String?, limit: UInt64, into consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let file = zip_fopen_index_encrypted(archive, zip_uint64_t(index), 0, password) else {
+    /// Streams unencrypted entry `index` to `consume` in pieces; fails once more than `limit`
+    /// bytes come out, whatever the header declared. (Encrypted entries: ``EncryptedEntryReader``.)
+    func read(_ index: Int, limit: UInt64, into consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
             throw ZipFailure(zip_get_error(archive))
         }
         defer { zip_fclose(file) }
@@ -96,10 +96,28 @@ final class ZipReader {
         }
     }
 
+    /// Streams the raw bytes of encrypted entry `index` (still compressed and encrypted:
+    /// `ZIP_FL_ENCRYPTED`) to `consume`, in pieces it may change in place. libzip checks no CRC on
+    /// them unless the entry is stored, which is why encrypted entries of a dossier are deflated.
+    func readRaw(_ index: Int, into consume: (UnsafeMutableRawBufferPointer) throws -> Void) throws {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENCRYPTED)) else {
+            throw ZipFailure(zip_get_error(archive))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = zip_fread(file, buffer.baseAddress, zip_uint64_t(buffer.count))
+            guard count >= 0 else { throw ZipFailure(zip_file_get_error(file)) }
+            if count == 0 { return }
+            try consume(UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(count)]))
+        }
+    }
+
     /// Reads entry `index` whole; for small entries (manifest, signature).
-    func data(_ index: Int, password: String? = nil, limit: UInt64) throws -> Data {
+    func data(_ index: Int, limit: UInt64) throws -> Data {
         var data = Data()
-        try read(index, password: password, limit: limit) { data.append(contentsOf: $0) }
+        try read(index, limit: limit) { data.append(contentsOf: $0) }
         return data
     }
 

@@ -24,7 +24,7 @@ final class ZipWriter {
     deinit { if let archive { zip_discard(archive) } }
 
     /// Adds `data` as `name`; libzip gets its own copy.
-    func add(_ name: String, data: Data, compression: Compression, password: String? = nil, modified: Date) throws(ZipFailure) {
+    func add(_ name: String, data: Data, compression: Compression, modified: Date) throws(ZipFailure) {
         let archive = try open()
         // zip_source_buffer reads at zip_close: hand it a malloc'd copy it frees itself (freep = 1).
         let copy = malloc(max(data.count, 1))!
@@ -33,17 +33,34 @@ final class ZipWriter {
             free(copy)
             throw ZipFailure(zip_get_error(archive))
         }
-        try add(name, source: source, compression: compression, password: password, modified: modified)
+        try add(name, source: source, compression: compression, modified: modified)
     }
 
-    /// Adds the file at `url` as `name`; libzip reads it at ``close()``.
-    func add(_ name: String, file url: URL, compression: Compression, password: String? = nil, modified: Date) throws(ZipFailure) {
+    /// Adds `name`, whose bytes `entry` makes (deflated and WinZip AES-256 encrypted, see
+    /// ``PreparedEntry``) when libzip opens it at ``close()``. libzip copies them as they are:
+    /// the source says it is already deflated and encrypted, and has CRC 0 (AE-2).
+    func add(_ name: String, prepared entry: PreparedSource, modified: Date) throws(ZipFailure) {
         let archive = try open()
-        guard let source = zip_source_file(archive, url.path, 0, -1) else { throw ZipFailure(zip_get_error(archive)) }
-        try add(name, source: source, compression: compression, password: password, modified: modified)
+        let retained = Unmanaged.passRetained(entry)
+        guard let source = zip_source_function(archive, PreparedSource.callback, retained.toOpaque()) else {
+            retained.release()
+            throw ZipFailure(zip_get_error(archive))
+        }
+        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw ZipFailure(zip_get_error(archive))
+        }
+        let entry = zip_uint64_t(index)
+        // No password: libzip then neither decrypts nor encrypts, it copies (zip_close.c, add_data).
+        guard zip_set_file_compression(archive, entry, ZIP_CM_DEFLATE, 0) == 0,
+              zip_file_set_mtime(archive, entry, time_t(modified.timeIntervalSince1970), 0) == 0,
+              zip_file_set_encryption(archive, entry, zip_uint16_t(ZIP_EM_AES_256), nil) == 0 else {
+            throw ZipFailure(zip_get_error(archive))
+        }
     }
 
-    private func add(_ name: String, source: OpaquePointer, compression: Compression, password: String?, modified: Date) throws(ZipFailure) {
+    private func add(_ name: String, source: OpaquePointer, compression: Compression, modified: Date) throws(ZipFailure) {
         let archive = try open()
         let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
@@ -53,8 +70,7 @@ final class ZipWriter {
         let entry = zip_uint64_t(index)
         let method = compression == .store ? ZIP_CM_STORE : ZIP_CM_DEFLATE
         guard zip_set_file_compression(archive, entry, method, 0) == 0,
-              zip_file_set_mtime(archive, entry, time_t(modified.timeIntervalSince1970), 0) == 0,
-              password.map({ zip_file_set_encryption(archive, entry, zip_uint16_t(ZIP_EM_AES_256), $0) == 0 }) ?? true else {
+              zip_file_set_mtime(archive, entry, time_t(modified.timeIntervalSince1970), 0) == 0 else {
             throw ZipFailure(zip_get_error(archive))
         }
     }
