@@ -12,6 +12,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/sha.h>
 
 /* Function-like macros do not import into Swift; these wrap the few we use. */
 
@@ -39,4 +40,13 @@ static inline void *inclusio_OPENSSL_memdup(const void *p, size_t n) { return OP
 static inline void inclusio_OPENSSL_free(void *p) { OPENSSL_free(p); }
 static inline void inclusio_X509V3_set_ctx_nodb(X509V3_CTX *ctx) { X509V3_set_ctx_nodb(ctx); }
 
+/* One SHA-1 compression of a 64-byte block, for PBKDF2's rounds (WinZipAES): OpenSSL 3.0 marks the
+   low-level SHA-1 API deprecated but keeps it, and only it can resume from a hashed HMAC pad. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static inline int inclusio_SHA1_Init(SHA_CTX *c) { return SHA1_Init(c); }
+static inline int inclusio_SHA1_Update(SHA_CTX *c, const void *data, size_t len) { return SHA1_Update(c, data, len); }
+static inline int inclusio_SHA1_Final(unsigned char *md, SHA_CTX *c) { return SHA1_Final(md, c); }
+static inline void inclusio_SHA1_Transform(SHA_CTX *c, const unsigned char *data) { SHA1_Transform(c, data); }
+#pragma GCC diagnostic pop
 #endif

@@ -41,15 +41,8 @@ public final class WinZipAES {
     public init(password: String, salt: Data? = nil, encrypting: Bool) throws(CryptographyError) {
         let salt = try Self.salt(salt)
         precondition(salt.count == Self.saltByteCount, "WinZip AES-256 salts are 16 bytes")
-        var keys = [UInt8](repeating: 0, count: 2 * 32 + Self.verifierByteCount)
+        var keys = PBKDF2SHA1.derive(password: Array(password.utf8), salt: salt, rounds: 1000, count: 2 * 32 + Self.verifierByteCount)
         defer { keys.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
-        let password = Array(password.utf8)
-        let derived = salt.withUnsafeBytes { saltBytes in
-            PKCS5_PBKDF2_HMAC_SHA1(password.map { CChar(bitPattern: $0) }, Int32(password.count),
-                                   saltBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(salt.count), 1000,
-                                   Int32(keys.count), &keys)
-        }
-        guard derived == 1 else { throw .library(.drain("PKCS5_PBKDF2_HMAC_SHA1")) }
         guard let cipher = EVP_CIPHER_CTX_new() else { throw .library(.drain("EVP_CIPHER_CTX_new")) }
         guard EVP_EncryptInit_ex(cipher, EVP_aes_256_ecb(), nil, keys, nil) == 1, EVP_CIPHER_CTX_set_padding(cipher, 0) == 1 else {
             EVP_CIPHER_CTX_free(cipher)
