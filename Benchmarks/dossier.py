@@ -28,7 +28,7 @@ CATEGORIES = [("I/O, kernel, memcpy", r"\[kernel|memcpy|memmove|memset"),
               ("deflate/inflate, CRC-32 (zlib)", r"/libz\.so"),
               ("SHA-256", r"sha256"),
               ("HMAC-SHA-1 (WinZip AES auth)", r"sha1|hmac"),
-              ("AES-256-CTR (AES_encrypt, libzip)", r"aes|/libzip\.so"),
+              ("AES-256-CTR (WinZip counter; AES-NI keystream)", r"aes|/libzip\.so"),
               ("XML parsing (libxml2)", r"/libxml2\.so")]
 KEY_DERIVATION = "PBKDF2 (WinZip AES key per entry)"  # anywhere in the chain: it runs on HMAC-SHA-1
 

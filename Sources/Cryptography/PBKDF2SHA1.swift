@@ -35,20 +35,22 @@ enum PBKDF2SHA1 {
             var sum = digest
             // A 64-byte block holding a 20-byte message after a 64-byte pad: the message, 0x80,
             // zeros, and the length in bits (84 × 8 = 672) big-endian.
-            var message = [UInt8](repeating: 0, count: 64)
+            var message = digest + [UInt8](repeating: 0, count: 44)
             message[20] = 0x80
             message[62] = 0x02
             message[63] = 0xA0
-            for _ in 1..<max(rounds, 1) {
-                message.replaceSubrange(0..<20, with: digest)
-                var state = inner
-                inclusio_SHA1_Transform(&state, message)
-                write(state, into: &message)
-                state = outer
-                inclusio_SHA1_Transform(&state, message)
-                write(state, into: &message)
-                digest = Array(message[0..<20])
-                for index in 0..<20 { sum[index] ^= digest[index] }
+            message.withUnsafeMutableBytes { block in
+                sum.withUnsafeMutableBytes { sum in
+                    for _ in 1..<max(rounds, 1) {
+                        var state = inner
+                        inclusio_SHA1_Transform(&state, block.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                        write(state, into: block)
+                        state = outer
+                        inclusio_SHA1_Transform(&state, block.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                        write(state, into: block)
+                        for index in 0..<20 { sum[index] ^= block[index] }
+                    }
+                }
             }
             derived += sum
             block += 1
@@ -64,13 +66,12 @@ enum PBKDF2SHA1 {
         return context
     }
 
-    /// The digest in `state` (h0…h4, big-endian) over the first 20 bytes of `message`.
-    private static func write(_ state: SHA_CTX, into message: inout [UInt8]) {
-        for (index, word) in [state.h0, state.h1, state.h2, state.h3, state.h4].enumerated() {
-            message[4 * index] = UInt8(truncatingIfNeeded: word >> 24)
-            message[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
-            message[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
-            message[4 * index + 3] = UInt8(truncatingIfNeeded: word)
-        }
+    /// The digest in `state` (h0…h4, big-endian) over the first 20 bytes of `block`.
+    private static func write(_ state: SHA_CTX, into block: UnsafeMutableRawBufferPointer) {
+        block.storeBytes(of: state.h0.bigEndian, toByteOffset: 0, as: UInt32.self)
+        block.storeBytes(of: state.h1.bigEndian, toByteOffset: 4, as: UInt32.self)
+        block.storeBytes(of: state.h2.bigEndian, toByteOffset: 8, as: UInt32.self)
+        block.storeBytes(of: state.h3.bigEndian, toByteOffset: 12, as: UInt32.self)
+        block.storeBytes(of: state.h4.bigEndian, toByteOffset: 16, as: UInt32.self)
     }
 }
