@@ -12,7 +12,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="exsl str">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
@@ -27,9 +28,12 @@
   <xsl:variable name="rule-colour" select="'#555555'"/>
 
   <!-- ===== Page ===== -->
+  <!-- $orientation: portrait, or landscape for wide tables (the staff request). -->
   <xsl:template name="layout-masters">
+    <xsl:param name="orientation" select="'portrait'"/>
     <fo:layout-master-set>
-      <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
+      <fo:simple-page-master master-name="A4" page-width="{substring('210mm297mm', 1 + 5 * ($orientation = 'landscape'), 5)}"
+          page-height="{substring('297mm210mm', 1 + 5 * ($orientation = 'landscape'), 5)}"
           margin-top="12mm" margin-bottom="12mm" margin-left="20mm" margin-right="20mm">
         <fo:region-body margin-top="14mm" margin-bottom="14mm"/>
         <fo:region-before extent="10mm"/>
@@ -42,9 +46,10 @@
   <xsl:template name="form-document">
     <xsl:param name="title"/>
     <xsl:param name="subtitle"/>
+    <xsl:param name="orientation" select="'portrait'"/>
     <xsl:variable name="record" select="/*"/>
     <fo:root xml:lang="{$lang}" font-family="serif" font-size="{$body-size}" line-height="1.45">
-      <xsl:call-template name="layout-masters"/>
+      <xsl:call-template name="layout-masters"><xsl:with-param name="orientation" select="$orientation"/></xsl:call-template>
       <fo:page-sequence master-reference="A4" id="sequence">
         <fo:static-content flow-name="xsl-region-before">
           <fo:block>
@@ -309,8 +314,24 @@
     <xsl:param name="items"/>
     <xsl:variable name="columns" select="$items[1]/*[not(local-name() = local-name(preceding-sibling::*[1]))]"/>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-after="1mm">
+      <!-- Each column as wide as its longest word asks (an identifier or a date never breaks), or a
+           quarter of its longest text, 8 to 20 parts. -->
       <xsl:for-each select="$columns">
-        <fo:table-column column-width="proportional-column-width(1)"/>
+        <xsl:variable name="column" select="local-name()"/>
+        <xsl:variable name="needs">
+          <n>8</n>
+          <xsl:for-each select="$items/*[local-name() = $column]//text()">
+            <n><xsl:value-of select="floor(string-length(normalize-space(.)) div 4)"/></n>
+            <xsl:for-each select="str:tokenize(normalize-space(.), ' ')"><n><xsl:value-of select="string-length(.) + 2"/></n></xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="need">
+          <xsl:for-each select="exsl:node-set($needs)/n">
+            <xsl:sort select="." data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <fo:table-column column-width="proportional-column-width({$need - (number($need) &gt; 20) * ($need - 20)})"/>
       </xsl:for-each>
       <fo:table-header>
         <fo:table-row>
