@@ -74,8 +74,14 @@ final class ParagraphLayout {
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
         pango_layout_set_font_description(layout, shaper.fontDescription(style))
-        configure(style: style, width: width)
-        readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        // A negative text-indent starts the first line left of the others (a hanging indent):
+        // Pango indents the other lines instead, in a layout as much wider, moved left as much.
+        let hang = min(style.textIndent, 0)
+        configure(style: style, width: width - hang)
+        readLines(width: width - hang, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        if hang < 0 {
+            lines = lines.map { Line(pointer: $0.pointer, x: $0.x + hang, width: $0.width, ascent: $0.ascent, descent: $0.descent) }
+        }
         alignLastLine(style: style, width: width)
         for anchor in anchorIndexes {
             var line: Int32 = 0, x: Int32 = 0
