@@ -71,15 +71,16 @@ final class FlowLayouter {
     private func keepWithNext(_ item: FlowItem, followedBy next: FlowItem, left: Double, right: Double) {
         guard item.box.keepWithNext else { return }
         let following = if case let .table(table) = next { openingHeight(table, left: left, right: right) } else { Self.leadingHeight(next) }
-        keepWithNext(item, followedBy: following, left: left, right: right)
+        // The space between them resolves to the larger of the two (it is in `following` as the next one's).
+        keepWithNext(item, followedBy: following + max(0, item.box.spaceAfter - next.box.spaceBefore), left: left, right: right)
     }
 
     /// Breaks before `item` when it has keep-with-next and it and `following` points after it
-    /// fit on a fresh page but not in the room left here.
+    /// fit on a fresh page but not in the room left here (the space before `item` counted as it will resolve).
     private func keepWithNext(_ item: FlowItem, followedBy following: Double, left: Double, right: Double) {
         guard item.box.keepWithNext, hasContent else { return }
         let needed = measure(item, left: left, right: right) + following
-        if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
+        if needed <= areaHeight(currentArea + 1), y + max(pendingSpace, item.box.spaceBefore) + needed > areaHeight(currentArea) { newArea() }
     }
 
     func layout(_ item: FlowItem, left: Double, right: Double) {
