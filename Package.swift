@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Records", "XML", "TestSupport"]),
         .testTarget(name: "JurisdictionsTests", dependencies: ["inclusio", "Audit", "Jurisdictions", "Records", "XML", "TestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "XML", "TestSupport"]),
-        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Records", "XML", "TestSupport"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Rendering", "Records", "XML", "TestSupport"]),
         .testTarget(name: "HTTPServiceTests", dependencies: ["HTTPService", "HTTPClient", "Cryptography", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]

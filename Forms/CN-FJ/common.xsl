@@ -3,6 +3,9 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
   <xsl:import href="../common/layout.xsl"/>
   <xsl:import href="labels.xsl"/>
+  <!-- Full-width punctuation: a full-width colon after a label, and between the values of a list. -->
+  <xsl:variable name="colon" select="'：'"/>
+  <xsl:variable name="list-separator" select="'；'"/>
   <xsl:variable name="body-size" select="'10.5pt'"/>
 
   <xsl:template match="*" mode="person-name">

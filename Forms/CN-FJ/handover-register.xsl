@@ -9,7 +9,6 @@
   <xsl:variable name="l-sender" select="'移交单位'"/>
   <xsl:variable name="l-recipient" select="'接收学校'"/>
   <xsl:variable name="l-purpose" select="'事由'"/>
-  <xsl:variable name="l-rule" select="'应交材料依据'"/>
   <xsl:variable name="l-pupil" select="'学生（代码）'"/>
   <xsl:variable name="l-documents" select="'移交材料（类别 · 文号 · 档案编号 · 版本 · SHA-256）'"/>
   <xsl:variable name="l-dossier" select="'档案包'"/>

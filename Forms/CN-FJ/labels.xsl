@@ -227,5 +227,14 @@
     <v n="long">长期</v>
     <v n="legalGuardian">法定监护人</v>
     <v n="fosterCarer">寄养人</v>
+    <!-- Document kinds (schema root names), as a register or a record that cites another prints them. -->
+    <v n="placement">安置建议书</v>
+    <v n="iep">个别化教育计划</v>
+    <v n="certificate">随班就读认定书</v>
+    <v n="functional-diagnosis">功能诊断</v>
+    <v n="functional-profile">功能概况</v>
+    <v n="information-sheet">信息表</v>
+    <v n="staff-request">师资申请</v>
+    <v n="attachment">附件</v>
   </xsl:variable>
 </xsl:stylesheet>

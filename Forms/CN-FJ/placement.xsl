@@ -1,19 +1,28 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   CN-FJ placement: 随班就读认定书 / 安置建议书 as an official letter in the layout of
-  GB/T 9704-2012 (党政机关公文格式): red issuing-authority mark, 发文字号 above a red rule,
-  title, 主送, body with a two-character first-line indent, issuing authority and date at the
-  lower right with room for the seal, 版记 (抄送 and 印发) between thin rules at the foot of
-  the last page, "第 1 页 共 2 页" page numbers. Wording follows seed 001 第三步 and 000 §3-4.
+  GB/T 9704-2012 (党政机关公文格式): red 发文机关标志 35 mm below the text area's top, 发文字号
+  above a red rule, title, 主送, body of 28 characters a line and 22 lines a page with a
+  two-character first-line indent, issuing authority and date at the lower right as an unsealed
+  letter sets them (no seal is printed), 版记 (抄送 and 印发) between rules on the text area's
+  bottom edge of the last page (always even), and "— 1 —" page numbers on the outside corners.
+  Wording follows seed 001 第三步 and 000 §3-4.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:inclusio:placement:1" exclude-result-prefixes="p">
   <xsl:import href="common.xsl"/>
 
-  <!-- GB/T 9704: A4, top margin 37 mm, left 28 mm, right 26 mm, body 156 mm × 225 mm. -->
-  <xsl:variable name="body-height" select="225"/>
-  <!-- The foot of the last page (signature, seal, 版记), kept clear of the text. -->
-  <xsl:variable name="foot-height" select="70"/>
+  <!-- GB/T 9704-2012 in numbers (mm unless said): A4; 天头 37, 订口 28 (odd pages; 26 on even
+       pages, mirrored), 版心 156 × 225; body 3号 (16pt) 仿宋, 28 characters a line (a pitch of
+       156 mm / 28 = 15.7893pt: letter-spacing −0.2107pt) and 22 lines a page (225 mm / 22 = 28.95pt). -->
+  <xsl:variable name="pitch" select="15.7893"/>
+  <xsl:variable name="line" select="'28.95pt'"/>
+  <!-- Faces by family: the office's own 仿宋/楷体/黑体/方正小标宋 when installed, else free
+       substitutes from Debian: Noto Serif CJK SC (宋) for 仿宋 and, bold, for 小标宋 (no free
+       simplified 仿宋 or 小标宋 exists); AR PL UKai CN (fonts-arphic-ukai) for 楷体; Noto Sans CJK SC for 黑体. -->
+  <xsl:variable name="fangsong" select="'仿宋, FangSong, 仿宋_GB2312, FangSong_GB2312, serif'"/>
+  <xsl:variable name="kaiti" select="'楷体, KaiTi, 楷体_GB2312, KaiTi_GB2312, AR PL UKai CN, serif'"/>
+  <xsl:variable name="xiaobiaosong" select="'方正小标宋简体, FZXiaoBiaoSong-B05S, serif'"/>
 
   <xsl:template match="/">
     <xsl:if test="not(p:placement)">
@@ -22,38 +31,115 @@
     <xsl:apply-templates select="p:placement"/>
   </xsl:template>
 
+  <!-- A page master: $left and $right margins (订口 28 mm on odd pages, 26 mm on even ones);
+       the region-after holds the page number 7 mm below the text area ($foot mm above it: the 版记). -->
+  <xsl:template name="master">
+    <xsl:param name="name"/>
+    <xsl:param name="left"/>
+    <xsl:param name="right"/>
+    <xsl:param name="foot" select="0"/>
+    <fo:simple-page-master master-name="{$name}" page-width="210mm" page-height="297mm"
+        margin-top="37mm" margin-bottom="20mm" margin-left="{$left}mm" margin-right="{$right}mm">
+      <fo:region-body margin-bottom="{15 + $foot}mm"/>
+      <fo:region-after extent="{15 + $foot}mm" region-name="{$name}-after"/>
+    </fo:simple-page-master>
+  </xsl:template>
+
+  <!-- "— 1 —": 4号 (14pt) half-width digits between 一字线, one character in from the outside edge. -->
+  <xsl:template name="page-number">
+    <xsl:param name="side"/>
+    <fo:block font-family="serif" font-size="14pt" line-height="14pt" padding-top="4.4mm" text-align="{$side}">
+      <xsl:choose>
+        <xsl:when test="$side = 'end'"><xsl:attribute name="end-indent">14pt</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="start-indent">14pt</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>— </xsl:text><fo:page-number/><xsl:text> —</xsl:text>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template match="p:placement">
     <xsl:variable name="pupil"><xsl:apply-templates select="p:pupil/p:name" mode="plain-name"/></xsl:variable>
-    <fo:root xml:lang="{$lang}" font-family="serif" font-size="16pt" line-height="28pt">
+    <xsl:variable name="issuer" select="p:header/p:issuingAuthority/p:name"/>
+    <xsl:variable name="date"><xsl:call-template name="date"><xsl:with-param name="iso" select="p:header/p:issuedDate"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="copies">
+      <xsl:text>抄送：</xsl:text>
+      <xsl:value-of select="p:school/p:name"/>
+      <xsl:if test="p:cn/p:expertAssessment/p:committee">
+        <xsl:text>，</xsl:text><xsl:value-of select="p:cn/p:expertAssessment/p:committee"/>
+      </xsl:if>
+      <xsl:text>。</xsl:text>
+    </xsl:variable>
+    <!-- 版记: the 抄送 rows (4号: 29 characters on the first line, 26 on the next, which align
+         after the colon) and the 印发 row, 7 mm lines with 1.5 mm padding, between a 0.35 mm rule
+         above, a 0.25 mm rule between and a 0.35 mm rule below on the text area's bottom edge. -->
+    <xsl:variable name="copy-lines" select="1 + ceiling((string-length($copies) &gt; 29) * (string-length($copies) - 29) div 26)"/>
+    <xsl:variable name="banji-height" select="0.7 + 0.25 + 2 * 10 + 7 * ($copy-lines - 1)"/>
+    <fo:root xml:lang="{$lang}" font-family="{$fangsong}" font-size="16pt" line-height="{$line}" letter-spacing="-0.2107pt">
       <fo:layout-master-set>
-        <fo:simple-page-master master-name="letter" page-width="210mm" page-height="297mm"
-            margin-top="37mm" margin-bottom="20mm" margin-left="28mm" margin-right="26mm">
-          <fo:region-body margin-bottom="15mm"/>
-          <fo:region-after extent="12mm"/>
-        </fo:simple-page-master>
+        <xsl:call-template name="master"><xsl:with-param name="name" select="'odd'"/><xsl:with-param name="left" select="28"/><xsl:with-param name="right" select="26"/></xsl:call-template>
+        <xsl:call-template name="master"><xsl:with-param name="name" select="'even'"/><xsl:with-param name="left" select="26"/><xsl:with-param name="right" select="28"/></xsl:call-template>
+        <!-- The last page, always even: the 版记 above the page number, one blank line below the text. -->
+        <xsl:call-template name="master">
+          <xsl:with-param name="name" select="'last'"/><xsl:with-param name="left" select="26"/><xsl:with-param name="right" select="28"/>
+          <xsl:with-param name="foot" select="$banji-height"/>
+        </xsl:call-template>
+        <fo:page-sequence-master master-name="letter">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference master-reference="last" page-position="last" odd-or-even="even"/>
+            <fo:conditional-page-master-reference master-reference="odd" odd-or-even="odd"/>
+            <fo:conditional-page-master-reference master-reference="even" odd-or-even="even"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
       </fo:layout-master-set>
-      <fo:page-sequence master-reference="letter" id="sequence">
-        <fo:static-content flow-name="xsl-region-after">
-          <fo:block font-size="11pt" line-height="14pt" text-align="center">
-            <xsl:call-template name="page-numbers"/>
-          </fo:block>
+      <fo:page-sequence master-reference="letter" id="sequence" force-page-count="end-on-even">
+        <fo:static-content flow-name="odd-after">
+          <xsl:call-template name="page-number"><xsl:with-param name="side" select="'end'"/></xsl:call-template>
+        </fo:static-content>
+        <fo:static-content flow-name="even-after">
+          <xsl:call-template name="page-number"><xsl:with-param name="side" select="'start'"/></xsl:call-template>
+        </fo:static-content>
+        <fo:static-content flow-name="last-after">
+          <!-- 版记: 抄送 (4号, one character in on each side), then 印发机关 and 印发日期. -->
+          <fo:block-container height="{$banji-height - 0.7}mm" border-top="0.35mm solid black" border-bottom="0.35mm solid black">
+            <fo:block font-size="14pt" line-height="7mm" padding="1.5mm 0mm" start-indent="56pt" text-indent="-42pt" end-indent="14pt"
+                border-bottom="0.25mm solid black" letter-spacing="0pt">
+              <xsl:value-of select="$copies"/>
+            </fo:block>
+            <fo:table table-layout="fixed" width="100%">
+              <fo:table-column column-width="proportional-column-width(3)"/>
+              <fo:table-column column-width="proportional-column-width(2)"/>
+              <fo:table-body>
+                <fo:table-row>
+                  <fo:table-cell padding="1.5mm 0mm"><fo:block font-size="14pt" line-height="7mm" start-indent="14pt" letter-spacing="0pt">
+                    <xsl:value-of select="$issuer"/><xsl:value-of select="p:header/p:issuingAuthority/p:unit"/>
+                  </fo:block></fo:table-cell>
+                  <fo:table-cell padding="1.5mm 0mm"><fo:block font-size="14pt" line-height="7mm" text-align="end" end-indent="14pt" letter-spacing="0pt">
+                    <xsl:value-of select="$date"/><xsl:text>印发</xsl:text>
+                  </fo:block></fo:table-cell>
+                </fo:table-row>
+              </fo:table-body>
+            </fo:table>
+          </fo:block-container>
+          <xsl:call-template name="page-number"><xsl:with-param name="side" select="'start'"/></xsl:call-template>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
-          <!-- 发文机关标志 -->
-          <fo:block font-size="26pt" line-height="34pt" font-weight="bold" color="red" text-align="center"
-              letter-spacing="1mm" space-before="6mm">
-            <xsl:value-of select="p:header/p:issuingAuthority/p:name"/>
+          <!-- 发文机关标志: red 小标宋, the top of its characters' em box 35 mm below the text area's top
+               (35 mm less the 2.1pt the substitute face's ascent adds above the em box at 36pt). -->
+          <fo:block font-family="{$xiaobiaosong}" font-size="36pt" line-height="36pt" font-weight="bold" color="red"
+              text-align="center" padding-top="97.1pt" letter-spacing="0pt">
+            <xsl:value-of select="$issuer"/>
           </fo:block>
-          <!-- 发文字号, then the red separating rule -->
-          <fo:block text-align="center" space-before="8mm" padding-bottom="4mm" border-bottom="2pt solid red">
+          <!-- 发文字号 two lines below it, centred; the red rule, as wide as the text, 4 mm below it. -->
+          <fo:block text-align="center" space-before="57.9pt" padding-bottom="4.87pt" border-bottom="1pt solid red">
             <xsl:value-of select="p:header/p:referenceNumber"/>
           </fo:block>
-          <!-- 标题 -->
-          <fo:block font-size="22pt" line-height="32pt" font-weight="bold" text-align="center" space-before="10mm" space-after="8mm">
+          <!-- 标题: 2号 小标宋, two lines below the rule. -->
+          <fo:block font-family="{$xiaobiaosong}" font-size="22pt" font-weight="bold" text-align="center" space-before="57.9pt"
+              letter-spacing="0pt">
             <xsl:value-of select="p:cn/p:documentType"/>
           </fo:block>
-          <!-- 主送 -->
-          <fo:block>
+          <!-- 主送: one line below the title, flush left. -->
+          <fo:block space-before="{$line}">
             <xsl:apply-templates select="p:guardian[1]/p:name" mode="plain-name"/>
             <xsl:text>（</xsl:text><xsl:value-of select="$pupil"/><xsl:text>同学的</xsl:text>
             <xsl:call-template name="value"><xsl:with-param name="node" select="p:guardian[1]/p:relation"/></xsl:call-template>
@@ -62,51 +148,24 @@
           <xsl:apply-templates select="p:cn">
             <xsl:with-param name="pupil" select="$pupil"/>
           </xsl:apply-templates>
-          <fo:block text-indent="2em" text-align="justify">
+          <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
             <xsl:choose>
               <xsl:when test="p:cn/p:documentType = '安置建议书'">特此告知。</xsl:when>
               <xsl:otherwise>特此通知。</xsl:otherwise>
             </xsl:choose>
           </fo:block>
-          <!-- Keeps the foot clear: this box moves to a new page when the text leaves too little room. -->
-          <fo:block-container height="{$foot-height}mm"><fo:block/></fo:block-container>
-          <!-- Seal area (发文机关印章), over the issuer and date as GB/T 9704 places it. -->
-          <fo:block-container absolute-position="absolute" top="{$body-height - $foot-height - 4}mm" left="98mm"
-              width="40mm" height="40mm" border="0.5pt dashed #d08080">
-            <fo:block font-size="9pt" line-height="12pt" color="#d08080" text-align="center" space-before="15mm">（印章）</fo:block>
-          </fo:block-container>
-          <fo:block-container absolute-position="absolute" top="{$body-height - $foot-height + 8}mm" left="0mm"
-              width="156mm" height="{$foot-height - 8}mm">
-            <fo:block text-align="end" end-indent="10mm"><xsl:value-of select="p:header/p:issuingAuthority/p:name"/></fo:block>
-            <fo:block text-align="end" end-indent="14mm">
-              <xsl:call-template name="date"><xsl:with-param name="iso" select="p:header/p:issuedDate"/></xsl:call-template>
-            </fo:block>
-            <!-- 版记: 抄送, then 印发机关 and 印发日期, between rules -->
-            <fo:block font-size="12pt" line-height="18pt" space-before="10mm" border-top="0.75pt solid black"
-                border-bottom="0.5pt solid black" padding="1mm 0mm" start-indent="1em" end-indent="1em">
-              <xsl:text>抄送：</xsl:text>
-              <xsl:value-of select="p:school/p:name"/>
-              <xsl:if test="p:cn/p:expertAssessment/p:committee">
-                <xsl:text>，</xsl:text><xsl:value-of select="p:cn/p:expertAssessment/p:committee"/>
-              </xsl:if>
-              <xsl:text>。</xsl:text>
-            </fo:block>
-            <fo:table table-layout="fixed" width="156mm" border-bottom="0.75pt solid black">
-              <fo:table-column column-width="proportional-column-width(3)"/>
-              <fo:table-column column-width="proportional-column-width(2)"/>
-              <fo:table-body>
-                <fo:table-row>
-                  <fo:table-cell padding="1mm 0mm"><fo:block font-size="12pt" line-height="18pt" start-indent="1em">
-                    <xsl:value-of select="p:header/p:issuingAuthority/p:name"/><xsl:value-of select="p:header/p:issuingAuthority/p:unit"/>
-                  </fo:block></fo:table-cell>
-                  <fo:table-cell padding="1mm 0mm"><fo:block font-size="12pt" line-height="18pt" text-align="end" end-indent="1em">
-                    <xsl:call-template name="date"><xsl:with-param name="iso" select="p:header/p:issuedDate"/></xsl:call-template>
-                    <xsl:text>印发</xsl:text>
-                  </fo:block></fo:table-cell>
-                </fo:table-row>
-              </fo:table-body>
-            </fo:table>
-          </fo:block-container>
+          <!-- 发文机关署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): one line below the text, the
+               issuer two characters in from the right, the date on the next line starting two characters
+               right of the issuer's first; a date longer than that moves the issuer left. Digits are half width. -->
+          <xsl:variable name="issuer-width" select="string-length($issuer)"/>
+          <xsl:variable name="date-width" select="string-length($date) - 0.5 * (string-length($date) - string-length(translate($date, '0123456789', '')))"/>
+          <xsl:variable name="right" select="2 + (($date-width + 2 - $issuer-width) &gt; 0) * ($date-width + 2 - $issuer-width)"/>
+          <fo:block keep-with-next.within-page="always" space-before="{$line}" text-align="end" end-indent="{$right * $pitch}pt">
+            <xsl:value-of select="$issuer"/>
+          </fo:block>
+          <fo:block start-indent="{(28 - $right - $issuer-width + 2) * $pitch}pt">
+            <xsl:value-of select="$date"/>
+          </fo:block>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -115,7 +174,7 @@
   <xsl:template match="p:cn">
     <xsl:param name="pupil"/>
     <xsl:variable name="record" select=".."/>
-    <fo:block text-indent="2em" text-align="justify">
+    <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
       <xsl:text>你于</xsl:text>
       <xsl:call-template name="date"><xsl:with-param name="iso" select="p:applicationDate"/></xsl:call-template>
       <xsl:text>为</xsl:text><xsl:value-of select="$pupil"/>
@@ -129,7 +188,7 @@
       </xsl:if>
       <xsl:text>）提出的入学安置申请收悉。</xsl:text>
     </fo:block>
-    <fo:block text-indent="2em" text-align="justify">
+    <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
       <xsl:value-of select="p:expertAssessment/p:committee"/>
       <xsl:text>于</xsl:text>
       <xsl:call-template name="date"><xsl:with-param name="iso" select="p:expertAssessment/p:assessmentDate"/></xsl:call-template>
@@ -141,7 +200,7 @@
       <xsl:text>，评估结论为：</xsl:text><xsl:value-of select="p:expertAssessment/p:conclusion"/><xsl:text>。</xsl:text>
       <xsl:value-of select="p:expertAssessment/p:conclusionText"/>
     </fo:block>
-    <fo:block text-indent="2em" text-align="justify">
+    <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
       <!-- 001 第三步 calls the document 安置建议 (advice) and the county bureau 认定s (000 §1):
            a 安置建议书 advises a placement, a 随班就读认定书 states the 认定; neither says 现决定. -->
       <xsl:text>根据《福建省教育厅关于加强残疾儿童少年义务教育阶段随班就读工作的通知》（闽教规〔2023〕4号），</xsl:text>
@@ -172,22 +231,26 @@
       <xsl:text>。</xsl:text>
     </fo:block>
     <xsl:if test="p:support">
-      <fo:block text-indent="2em" text-align="justify">学校和有关单位将提供以下支持：</fo:block>
+      <fo:block text-indent="{2 * $pitch}pt" text-align="justify">学校和有关单位将提供以下支持：</fo:block>
       <xsl:for-each select="p:support">
-        <fo:block text-indent="2em" text-align="justify">
-          <xsl:text>（</xsl:text><xsl:call-template name="chinese-number"/><xsl:text>）</xsl:text>
-          <xsl:value-of select="p:category"/><xsl:text>。</xsl:text><xsl:value-of select="p:description"/>
+        <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
+          <!-- 第二层 "（一）" in 楷体. -->
+          <fo:inline font-family="{$kaiti}">
+            <xsl:text>（</xsl:text><xsl:call-template name="chinese-number"/><xsl:text>）</xsl:text>
+            <xsl:value-of select="p:category"/><xsl:text>。</xsl:text>
+          </fo:inline>
+          <xsl:value-of select="p:description"/>
           <xsl:if test="p:provider">（<xsl:value-of select="p:provider"/>）</xsl:if>
         </fo:block>
       </xsl:for-each>
     </xsl:if>
     <xsl:if test="p:educationalAdvice">
-      <fo:block text-indent="2em" text-align="justify">初步教育建议：</fo:block>
+      <fo:block text-indent="{2 * $pitch}pt" text-align="justify">初步教育建议：</fo:block>
       <xsl:for-each select="p:educationalAdvice">
-        <fo:block text-indent="2em" text-align="justify"><xsl:value-of select="position()"/>．<xsl:value-of select="."/></fo:block>
+        <fo:block text-indent="{2 * $pitch}pt" text-align="justify"><xsl:value-of select="position()"/>．<xsl:value-of select="."/></fo:block>
       </xsl:for-each>
     </xsl:if>
-    <fo:block text-indent="2em" text-align="justify">
+    <fo:block text-indent="{2 * $pitch}pt" text-align="justify">
       <xsl:text>请监护人持本</xsl:text><xsl:value-of select="p:documentType"/>
       <!-- 000 §2, in its words: the guardian applies through the school; the interval is "一般" (as a rule) not shorter than a semester. -->
       <xsl:text>按时到校办理相关手续。学生残疾情况发生明显变化的，监护人可通过学校向属地教育行政部门申请复测和重新认定，申请复测和重新认定时间间隔一般不短于一个学期。如有疑问，请与</xsl:text>

@@ -9,7 +9,6 @@
   <xsl:variable name="l-sender" select="'Trasmesso da'"/>
   <xsl:variable name="l-recipient" select="'Scuola ricevente'"/>
   <xsl:variable name="l-purpose" select="'Finalità'"/>
-  <xsl:variable name="l-rule" select="'Documenti richiesti'"/>
   <xsl:variable name="l-pupil" select="'Alunno (codice)'"/>
   <xsl:variable name="l-documents" select="'Documenti trasmessi (tipo · protocollo · id archivio · versione · SHA-256)'"/>
   <xsl:variable name="l-dossier" select="'Fascicolo'"/>

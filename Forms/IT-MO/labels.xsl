@@ -235,5 +235,9 @@
     <v n="functional-diagnosis">diagnosi funzionale</v>
     <v n="functional-profile">profilo dinamico funzionale</v>
     <v n="iep">PEI</v>
+    <!-- Document kinds (schema root names), as a register or a record that cites another prints them. -->
+    <v n="placement">proposta di inserimento</v>
+    <v n="staff-request">richiesta di personale</v>
+    <v n="attachment">allegato</v>
   </xsl:variable>
 </xsl:stylesheet>

@@ -5,6 +5,7 @@
   <xsl:template match="/">
     <xsl:call-template name="form-document">
       <xsl:with-param name="title">Griglia per la richiesta di personale</xsl:with-param>
+      <xsl:with-param name="orientation" select="'landscape'"/>
       <xsl:with-param name="subtitle" select="/*/*[local-name()='header']/*[local-name()='issuingAuthority']/*[local-name()='name']"/>
     </xsl:call-template>
   </xsl:template>

@@ -9,7 +9,6 @@
   <xsl:variable name="l-sender" select="'送付元'"/>
   <xsl:variable name="l-recipient" select="'引継ぎ先学校'"/>
   <xsl:variable name="l-purpose" select="'目的'"/>
-  <xsl:variable name="l-rule" select="'引継ぎ書類の根拠'"/>
   <xsl:variable name="l-pupil" select="'児童生徒（番号）'"/>
   <xsl:variable name="l-documents" select="'送付書類（種別 · 文書番号 · 保管番号 · 版 · SHA-256）'"/>
   <xsl:variable name="l-dossier" select="'ファイル'"/>

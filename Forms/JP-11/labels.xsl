@@ -227,5 +227,14 @@
     <v n="long">長期</v>
     <v n="legalGuardian">後見人</v>
     <v n="fosterCarer">里親</v>
+    <!-- Document kinds (schema root names), as a register or a record that cites another prints them. -->
+    <v n="placement">就学先決定の通知</v>
+    <v n="iep">個別の教育支援計画・個別の指導計画</v>
+    <v n="certificate">判定書</v>
+    <v n="functional-diagnosis">機能診断</v>
+    <v n="functional-profile">機能プロフィール</v>
+    <v n="information-sheet">情報シート</v>
+    <v n="staff-request">教職員配置申請</v>
+    <v n="attachment">添付資料</v>
   </xsl:variable>
 </xsl:stylesheet>

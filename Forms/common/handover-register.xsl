@@ -3,7 +3,9 @@
   The handover register of a transfer batch (Schemas/transfer/handover-register.xsd): who sent
   which pupil's file to which school, every document with its archive id, version and SHA-256,
   the dossier's SHA-256, the gaps declared, and a signature line for each side. Landscape A4,
-  the header row repeated on every page. A jurisdiction's handover-register.xsl imports its
+  the header row repeated on every page. Kinds print through the jurisdiction's labels, times in
+  its local time; no operator id, certificate subject, rule file or seed is printed (they are in
+  the signed XML). A jurisdiction's handover-register.xsl imports its
   common.xsl (language, dates, page numbers), then this file, and sets the labels below.
 -->
 <xsl:stylesheet version="1.0"
@@ -22,7 +24,6 @@
   <xsl:variable name="l-sender" select="'Sent by'"/>
   <xsl:variable name="l-recipient" select="'Received by'"/>
   <xsl:variable name="l-purpose" select="'Purpose'"/>
-  <xsl:variable name="l-rule" select="'Required set'"/>
   <xsl:variable name="l-pupil" select="'Pupil (code)'"/>
   <xsl:variable name="l-documents" select="'Documents sent (kind · record · archive id · version · SHA-256)'"/>
   <xsl:variable name="l-dossier" select="'Dossier'"/>
@@ -70,19 +71,15 @@
               </fo:table-row>
               <xsl:call-template name="fact">
                 <xsl:with-param name="label" select="$l-sender"/>
-                <xsl:with-param name="value" select="concat(h:sender/h:name, ' (', h:sender/h:operator, ') · ', h:sender/h:certificate)"/>
+                <xsl:with-param name="value" select="h:sender/h:name"/>
               </xsl:call-template>
               <xsl:call-template name="fact">
                 <xsl:with-param name="label" select="$l-recipient"/>
-                <xsl:with-param name="value" select="concat(h:recipient/h:name, ' · ', h:recipient/h:certificate)"/>
+                <xsl:with-param name="value" select="h:recipient/h:name"/>
               </xsl:call-template>
               <xsl:call-template name="fact">
                 <xsl:with-param name="label" select="$l-purpose"/>
                 <xsl:with-param name="value" select="@purpose"/>
-              </xsl:call-template>
-              <xsl:call-template name="fact">
-                <xsl:with-param name="label" select="$l-rule"/>
-                <xsl:with-param name="value" select="concat(h:rule/@file, ' · seed ', h:rule/@seed, ' ', h:rule/@paragraph)"/>
               </xsl:call-template>
               <xsl:call-template name="fact">
                 <xsl:with-param name="label" select="$l-count"/>
@@ -132,13 +129,16 @@
     <fo:table-row keep-together.within-page="always">
       <fo:table-cell border="0.5pt solid #555555" padding="1mm">
         <fo:block font-weight="bold"><xsl:value-of select="@pseudonym"/></fo:block>
-        <fo:block><xsl:value-of select="@level"/></fo:block>
-        <xsl:if test="@nextLevel"><fo:block>→ <xsl:value-of select="@nextLevel"/></fo:block></xsl:if>
+        <fo:block><xsl:call-template name="coded"><xsl:with-param name="code" select="@level"/></xsl:call-template></fo:block>
+        <xsl:if test="@nextLevel">
+          <fo:block>→ <xsl:call-template name="coded"><xsl:with-param name="code" select="@nextLevel"/></xsl:call-template></fo:block>
+        </xsl:if>
       </fo:table-cell>
       <fo:table-cell border="0.5pt solid #555555" padding="1mm">
         <xsl:for-each select="h:document">
           <fo:block>
-            <xsl:value-of select="concat(@kind, ' · ', @recordId, ' · ', @id, ' v', @version)"/>
+            <xsl:call-template name="coded"><xsl:with-param name="code" select="@kind"/></xsl:call-template>
+            <xsl:value-of select="concat(' · ', @recordId, ' · ', @id, ' v', @version)"/>
           </fo:block>
           <fo:block font-family="monospace" font-size="6.5pt" color="#333333" space-after="0.8mm"><xsl:value-of select="@sha256"/></fo:block>
         </xsl:for-each>
@@ -146,13 +146,12 @@
         <fo:block font-family="monospace" font-size="6.5pt"><xsl:value-of select="@dossierSha256"/></fo:block>
       </fo:table-cell>
       <fo:table-cell border="0.5pt solid #555555" padding="1mm">
-        <fo:block><xsl:call-template name="date"><xsl:with-param name="iso" select="substring(@sent, 1, 10)"/></xsl:call-template></fo:block>
-        <fo:block><xsl:value-of select="concat(substring(@sent, 12, 8), ' UTC')"/></fo:block>
+        <fo:block><xsl:call-template name="local-date-time"><xsl:with-param name="iso" select="@sent"/></xsl:call-template></fo:block>
       </fo:table-cell>
       <fo:table-cell border="0.5pt solid #555555" padding="1mm">
         <xsl:if test="not(h:missing)"><fo:block><xsl:value-of select="$l-none"/></fo:block></xsl:if>
         <xsl:for-each select="h:missing">
-          <fo:block font-weight="bold"><xsl:value-of select="@kind"/></fo:block>
+          <fo:block font-weight="bold"><xsl:call-template name="coded"><xsl:with-param name="code" select="@kind"/></xsl:call-template></fo:block>
         </xsl:for-each>
       </fo:table-cell>
     </fo:table-row>

@@ -12,7 +12,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="exsl str">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
@@ -20,16 +21,24 @@
   <!-- From the jurisdiction's manifest: its BCP 47 language, and family-first or given-first. -->
   <xsl:param name="lang"/>
   <xsl:param name="name-order"/>
+  <!-- Minutes the jurisdiction's time zone is ahead of UTC when printing: times print in local time. -->
+  <xsl:param name="utc-offset" select="0"/>
 
   <!-- Set by the jurisdiction. -->
   <xsl:variable name="labels"><l n="none">-</l></xsl:variable>
   <xsl:variable name="body-size" select="'10pt'"/>
   <xsl:variable name="rule-colour" select="'#555555'"/>
+  <!-- Punctuation of the language: after a label, and between the values of a list. -->
+  <xsl:variable name="colon" select="': '"/>
+  <xsl:variable name="list-separator" select="'; '"/>
 
   <!-- ===== Page ===== -->
+  <!-- $orientation: portrait, or landscape for wide tables (the staff request). -->
   <xsl:template name="layout-masters">
+    <xsl:param name="orientation" select="'portrait'"/>
     <fo:layout-master-set>
-      <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm"
+      <fo:simple-page-master master-name="A4" page-width="{substring('210mm297mm', 1 + 5 * ($orientation = 'landscape'), 5)}"
+          page-height="{substring('297mm210mm', 1 + 5 * ($orientation = 'landscape'), 5)}"
           margin-top="12mm" margin-bottom="12mm" margin-left="20mm" margin-right="20mm">
         <fo:region-body margin-top="14mm" margin-bottom="14mm"/>
         <fo:region-before extent="10mm"/>
@@ -42,9 +51,10 @@
   <xsl:template name="form-document">
     <xsl:param name="title"/>
     <xsl:param name="subtitle"/>
+    <xsl:param name="orientation" select="'portrait'"/>
     <xsl:variable name="record" select="/*"/>
     <fo:root xml:lang="{$lang}" font-family="serif" font-size="{$body-size}" line-height="1.45">
-      <xsl:call-template name="layout-masters"/>
+      <xsl:call-template name="layout-masters"><xsl:with-param name="orientation" select="$orientation"/></xsl:call-template>
       <fo:page-sequence master-reference="A4" id="sequence">
         <fo:static-content flow-name="xsl-region-before">
           <fo:block>
@@ -106,18 +116,18 @@
           <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt">
             <xsl:if test="$header/*[local-name()='referenceNumber']">
               <xsl:call-template name="label"><xsl:with-param name="name" select="'referenceNumber'"/></xsl:call-template>
-              <xsl:text>: </xsl:text>
+              <xsl:value-of select="$colon"/>
               <xsl:value-of select="$header/*[local-name()='referenceNumber']"/>
             </xsl:if>
           </fo:block></fo:table-cell>
           <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt" text-align="center">
             <xsl:call-template name="label"><xsl:with-param name="name" select="'recordId'"/></xsl:call-template>
-            <xsl:text>: </xsl:text>
+            <xsl:value-of select="$colon"/>
             <xsl:value-of select="/*/@id"/>
           </fo:block></fo:table-cell>
           <fo:table-cell padding-bottom="1mm"><fo:block font-size="9pt" text-align="end">
             <xsl:call-template name="label"><xsl:with-param name="name" select="'issuedDate'"/></xsl:call-template>
-            <xsl:text>: </xsl:text>
+            <xsl:value-of select="$colon"/>
             <xsl:call-template name="date"><xsl:with-param name="iso" select="$header/*[local-name()='issuedDate']"/></xsl:call-template>
           </fo:block></fo:table-cell>
         </fo:table-row>
@@ -143,13 +153,52 @@
     <xsl:choose>
       <xsl:when test="$node/*[local-name()='family']"><xsl:apply-templates select="$node" mode="person-name"/></xsl:when>
       <xsl:when test="$node/*[local-name()='postalCode' or local-name()='streetAddress']"><xsl:apply-templates select="$node" mode="address"/></xsl:when>
-      <xsl:when test="$node/*"><xsl:for-each select="$node/*"><xsl:if test="position() > 1"><xsl:text>; </xsl:text></xsl:if><xsl:call-template name="value"/></xsl:for-each></xsl:when>
+      <xsl:when test="$node/*"><xsl:for-each select="$node/*"><xsl:if test="position() > 1"><xsl:value-of select="$list-separator"/></xsl:if><xsl:call-template name="value"/></xsl:for-each></xsl:when>
       <xsl:when test="$coded"><xsl:value-of select="$coded[1]"/></xsl:when>
       <xsl:when test="string-length($text) = 10 and substring($text, 5, 1) = '-' and substring($text, 8, 1) = '-'">
         <xsl:call-template name="date"><xsl:with-param name="iso" select="$text"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A coded value (a kind, a role, a level) through the jurisdiction's labels, else as written. -->
+  <xsl:template name="coded">
+    <xsl:param name="code"/>
+    <xsl:variable name="label" select="exsl:node-set($labels)/v[@n = $code]"/>
+    <xsl:choose>
+      <xsl:when test="$label"><xsl:value-of select="$label[1]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An xs:dateTime in UTC (…Z) as the jurisdiction's local date and time (HH:MM), the date
+       written by its `date` template; $utc-offset minutes are added, across midnight too. -->
+  <xsl:template name="local-date-time">
+    <xsl:param name="iso"/>
+    <xsl:variable name="minutes" select="60 * substring($iso, 12, 2) + substring($iso, 15, 2) + $utc-offset"/>
+    <xsl:variable name="shift" select="floor($minutes div 1440)"/>
+    <xsl:variable name="m" select="$minutes - 1440 * $shift"/>
+    <!-- Julian day number of the date, shifted, and back (Fliegel and Van Flandern). -->
+    <xsl:variable name="y" select="number(substring($iso, 1, 4))"/>
+    <xsl:variable name="mo" select="number(substring($iso, 6, 2))"/>
+    <xsl:variable name="a" select="floor((14 - $mo) div 12)"/>
+    <xsl:variable name="y2" select="$y + 4800 - $a"/>
+    <xsl:variable name="m2" select="$mo + 12 * $a - 3"/>
+    <xsl:variable name="jdn" select="number(substring($iso, 9, 2)) + floor((153 * $m2 + 2) div 5) + 365 * $y2 + floor($y2 div 4)
+        - floor($y2 div 100) + floor($y2 div 400) - 32045 + $shift"/>
+    <xsl:variable name="b0" select="$jdn + 32044"/>
+    <xsl:variable name="b" select="floor((4 * $b0 + 3) div 146097)"/>
+    <xsl:variable name="c" select="$b0 - floor(146097 * $b div 4)"/>
+    <xsl:variable name="d" select="floor((4 * $c + 3) div 1461)"/>
+    <xsl:variable name="e" select="$c - floor(1461 * $d div 4)"/>
+    <xsl:variable name="mm" select="floor((5 * $e + 2) div 153)"/>
+    <xsl:call-template name="date">
+      <xsl:with-param name="iso" select="concat(format-number(100 * $b + $d - 4800 + floor($mm div 10), '0000'), '-',
+          format-number($mm + 3 - 12 * floor($mm div 10), '00'), '-', format-number($e - floor((153 * $mm + 2) div 5) + 1, '00'))"/>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="concat(format-number(floor($m div 60), '00'), ':', format-number($m mod 60, '00'))"/>
   </xsl:template>
 
   <!-- Defaults, refined by each jurisdiction. -->
@@ -309,8 +358,24 @@
     <xsl:param name="items"/>
     <xsl:variable name="columns" select="$items[1]/*[not(local-name() = local-name(preceding-sibling::*[1]))]"/>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-after="1mm">
+      <!-- Each column as wide as its longest word asks (an identifier or a date never breaks), or a
+           quarter of its longest text, 8 to 20 parts. -->
       <xsl:for-each select="$columns">
-        <fo:table-column column-width="proportional-column-width(1)"/>
+        <xsl:variable name="column" select="local-name()"/>
+        <xsl:variable name="needs">
+          <n>8</n>
+          <xsl:for-each select="$items/*[local-name() = $column]//text()">
+            <n><xsl:value-of select="floor(string-length(normalize-space(.)) div 4)"/></n>
+            <xsl:for-each select="str:tokenize(normalize-space(.), ' ')"><n><xsl:value-of select="string-length(.) + 2"/></n></xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="need">
+          <xsl:for-each select="exsl:node-set($needs)/n">
+            <xsl:sort select="." data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <fo:table-column column-width="proportional-column-width({$need - (number($need) &gt; 20) * ($need - 20)})"/>
       </xsl:for-each>
       <fo:table-header>
         <fo:table-row>
@@ -333,7 +398,7 @@
                   <xsl:when test="$cell">
                     <fo:block font-size="9pt">
                       <xsl:for-each select="$cell">
-                        <xsl:if test="position() > 1"><xsl:text>; </xsl:text></xsl:if>
+                        <xsl:if test="position() > 1"><xsl:value-of select="$list-separator"/></xsl:if>
                         <xsl:call-template name="value"/>
                       </xsl:for-each>
                     </fo:block>

@@ -65,7 +65,7 @@ public struct BatchPrinter: Sendable {
     }
 
     /// Prepares every record of `inputs` and, only when all of them could be prepared, renders
-    /// them into the one PDF `url`, in input order (written whole or not at all).
+    /// them into the one PDF `url`, in input order, each starting on a recto page (written whole or not at all).
     /// - Returns: the merged PDF, or (nothing written) the outcomes of the records that failed.
     /// - Throws: ``PrintingError/rendering(_:)`` when the merged PDF cannot be rendered or written.
     public func printMerged(_ inputs: [Input], into url: URL,
@@ -86,7 +86,8 @@ public struct BatchPrinter: Sendable {
             throw .rendering(.outputNotWritable(path: url.path, reason: "its folder cannot be created"))
         }
         let renderer = PDFRenderer()
-        do { try renderer.render(documents.map(\.document), to: url) } catch { throw .rendering(error) }
+        // Each record starts on a recto page, so double-sided no sheet holds two families' letters.
+        do { try renderer.render(documents.map(\.document), to: url, rectoStarts: true) } catch { throw .rendering(error) }
         return .success(Merged(output: url, records: inputs.count, pages: renderer.lastPageCount))
     }
 

@@ -69,10 +69,12 @@ public struct RecordPrinter: Sendable {
     }
 
     /// Transforms `tree` with `stylesheet`, which gets `jurisdiction`'s `lang` and `name-order` as
-    /// parameters, and checks that the FO stays in the subset; the FO's generic
+    /// parameters, and `utc-offset` (minutes its time zone is ahead of UTC now, for times printed
+    /// in local time), and checks that the FO stays in the subset; the FO's generic
     /// font families stand for the jurisdiction's.
     private func fill(_ tree: XMLTree, kind: String, with stylesheet: XSLTStylesheet, for jurisdiction: Jurisdiction) throws(PrintingError) -> PreparedDocument {
-        let parameters = ["lang": jurisdiction.language, "name-order": jurisdiction.nameOrder.rawValue]
+        let parameters = ["lang": jurisdiction.language, "name-order": jurisdiction.nameOrder.rawValue,
+                          "utc-offset": String(jurisdiction.timeZone.secondsFromGMT() / 60)]
         let fo: Data
         do { fo = try stylesheet.transform(tree, parameters: parameters) } catch { throw .form(record: tree.file, error) }
         let fonts = FontChoice(generic: jurisdiction.fontFamilies, fallback: jurisdiction.fallbackFonts)

@@ -28,20 +28,12 @@ struct FOReader {
         var initial = TextStyle()
         initial.fonts = fonts
         let rootStyle = try initial.resolved(by: attributes(root))
-        var masters: [String: PageMaster] = [:]
+        var masters: [String: PageMasterChoice] = [:]
         var sequences: [PageSequence] = []
         for child in root.children {
             switch child.name {
-            case "layout-master-set":
-                for master in child.children {
-                    let attributes = attributes(master)
-                    guard let name = attributes.string("master-name") else {
-                        throw .missingProperty(source: source, line: master.line, element: "fo:simple-page-master", property: "master-name")
-                    }
-                    masters[name] = try readMaster(master)
-                }
-            default:
-                sequences.append(try readSequence(child, masters: masters, style: rootStyle))
+            case "layout-master-set": masters = try readMasters(child)
+            default: sequences.append(try readSequence(child, masters: masters, style: rootStyle))
             }
         }
         guard !sequences.isEmpty else {
@@ -98,6 +90,58 @@ struct FOReader {
         return id
     }
 
+    /// The simple page masters and page-sequence masters of the layout-master-set, by name.
+    private func readMasters(_ set: XMLElement) throws(RenderingError) -> [String: PageMasterChoice] {
+        var simple: [String: PageMaster] = [:]
+        var choices: [String: PageMasterChoice] = [:]
+        func named(_ element: XMLElement) throws(RenderingError) -> String {
+            guard let name = attributes(element).string("master-name") else {
+                throw .missingProperty(source: source, line: element.line, element: "fo:\(element.name)", property: "master-name")
+            }
+            guard simple[name] == nil, choices[name] == nil else {
+                throw .badReference(source: source, line: element.line, property: "master-name", value: name,
+                                    problem: "is used twice; give each master its own name")
+            }
+            return name
+        }
+        for master in set.children where master.name == "simple-page-master" {
+            let name = try named(master)
+            simple[name] = try readMaster(master)
+            choices[name] = PageMasterChoice(simple[name]!)
+        }
+        for master in set.children where master.name == "page-sequence-master" {
+            let name = try named(master)
+            var alternatives: [PageMasterChoice.Alternative] = []
+            for reference in master.children.flatMap(\.children) {
+                let attributes = attributes(reference)
+                guard let target = attributes.string("master-reference") else {
+                    throw .missingProperty(source: source, line: reference.line, element: "fo:conditional-page-master-reference",
+                                           property: "master-reference")
+                }
+                guard let page = simple[target] else {
+                    throw .badReference(source: source, line: reference.line, property: "master-reference", value: target,
+                                        problem: "names no fo:simple-page-master; use a master-name of the layout-master-set")
+                }
+                var alternative = PageMasterChoice.Alternative(master: page)
+                if let parity = try attributes.choice("odd-or-even", ["odd", "even", "any"]) { alternative.parity = .init(rawValue: parity)! }
+                if let position = try attributes.choice("page-position", ["first", "last", "rest", "any"]) {
+                    alternative.position = .init(rawValue: position)!
+                }
+                if let first = alternatives.first, abs(first.master.bodyWidth - page.bodyWidth) > 0.01 {
+                    throw attributes.bad("master-reference", target,
+                                         expected: "a master whose region-body is as wide as the others' (mirror the margins)")
+                }
+                alternatives.append(alternative)
+            }
+            guard !alternatives.isEmpty else {
+                throw .missingProperty(source: source, line: master.line, element: "fo:page-sequence-master",
+                                       property: "an fo:conditional-page-master-reference")
+            }
+            choices[name] = PageMasterChoice(alternatives: alternatives)
+        }
+        return choices
+    }
+
     private func readMaster(_ element: XMLElement) throws(RenderingError) -> PageMaster {
         let attributes = attributes(element)
         func length(_ name: String, default value: Double) throws(RenderingError) -> Double {
@@ -109,13 +153,15 @@ struct FOReader {
             let regionAttributes = self.attributes(region)
             switch region.name {
             case "region-body": master.bodyMargins = try margins(regionAttributes)
-            case "region-before": master.beforeExtent = try regionAttributes.length("extent", fontSize: 12) ?? 0
-            default: master.afterExtent = try regionAttributes.length("extent", fontSize: 12) ?? 0
+            case "region-before":
+                master.beforeExtent = try regionAttributes.length("extent", fontSize: 12) ?? 0
+                master.beforeName = regionAttributes.string("region-name") ?? master.beforeName
+            default:
+                master.afterExtent = try regionAttributes.length("extent", fontSize: 12) ?? 0
+                master.afterName = regionAttributes.string("region-name") ?? master.afterName
             }
         }
-        guard master.width > 0, master.height > 0,
-              master.width - master.margins.left - master.margins.right - master.bodyMargins.left - master.bodyMargins.right > 10,
-              master.height - master.margins.top - master.margins.bottom - master.bodyMargins.top - master.bodyMargins.bottom > 10 else {
+        guard master.width > 0, master.height > 0, master.bodyWidth > 10, master.bodyHeight > 10 else {
             throw attributes.bad("page-width/page-height", "\(master.width)pt × \(master.height)pt",
                                  expected: "a page larger than its margins and the body's margins")
         }
@@ -130,14 +176,14 @@ struct FOReader {
                      left: try attributes.length("margin-left", fontSize: 12) ?? all.left)
     }
 
-    private mutating func readSequence(_ element: XMLElement, masters: [String: PageMaster], style rootStyle: TextStyle) throws(RenderingError) -> PageSequence {
+    private mutating func readSequence(_ element: XMLElement, masters: [String: PageMasterChoice], style rootStyle: TextStyle) throws(RenderingError) -> PageSequence {
         let attributes = attributes(element)
         guard let name = attributes.string("master-reference") else {
             throw .missingProperty(source: source, line: element.line, element: "fo:page-sequence", property: "master-reference")
         }
-        guard let master = masters[name] else {
+        guard let choice = masters[name] else {
             throw .badReference(source: source, line: element.line, property: "master-reference", value: name,
-                                problem: "names no fo:simple-page-master; use a master-name of the layout-master-set")
+                                problem: "names no fo:simple-page-master or fo:page-sequence-master; use a master-name of the layout-master-set")
         }
         let style = try rootStyle.resolved(by: attributes)
         let id = attributes.string("id")
@@ -146,8 +192,11 @@ struct FOReader {
         guard let format = PageNumberFormat(rawValue: formatText) else {
             throw attributes.bad("format", formatText, expected: "1, i, I, a or A")
         }
-        var sequence = PageSequence(master: master, initialPageNumber: try attributes.integer("initial-page-number", in: 0...99_999),
-                                    id: id, format: format, before: [], after: [], body: [])
+        let force = try attributes.choice("force-page-count", ["no-force", "auto", "even", "odd", "end-on-even", "end-on-odd"])
+        var sequence = PageSequence(masters: choice, initialPageNumber: try attributes.integer("initial-page-number", in: 0...99_999),
+                                    id: id, format: format, forcePageCount: force.flatMap(PageSequence.ForcePageCount.init) ?? .noForce,
+                                    statics: [:], body: [])
+        let regions = choice.regionNames
         var sawFlow = false
         for child in element.children {
             let childAttributes = self.attributes(child)
@@ -157,16 +206,14 @@ struct FOReader {
             case ("flow", "xsl-region-body"):
                 sequence.body = try items(of: child, style: childStyle)
                 sawFlow = true
-            case ("static-content", "xsl-region-before") where master.beforeExtent != nil:
-                sequence.before = try items(of: child, style: childStyle)
-            case ("static-content", "xsl-region-after") where master.afterExtent != nil:
-                sequence.after = try items(of: child, style: childStyle)
+            case ("static-content", _) where regions.contains(flowName):
+                sequence.statics[flowName] = try items(of: child, style: childStyle)
             case ("static-content", "xsl-region-before"), ("static-content", "xsl-region-after"):
                 throw .badReference(source: source, line: child.line, property: "flow-name", value: flowName,
                                     problem: "names a region the page master \(name) does not have; add it to the master")
             default:
                 throw childAttributes.bad("flow-name", flowName, expected: child.name == "flow"
-                    ? "xsl-region-body" : "xsl-region-before or xsl-region-after")
+                    ? "xsl-region-body" : "the region-name of a region-before or region-after of the page master \(name)")
             }
         }
         guard sawFlow else {

@@ -31,7 +31,19 @@ extension FlowLayouter {
         func height(_ range: Range<Int>) -> Double { heights[range].reduce(0, +) }
     }
 
-    func layoutTable(_ table: TableNode, left: Double, right: Double) {
+    /// A table's columns and grids as laid out in this area's width.
+    private struct TablePlan {
+        let frame: TableFrame
+        let outerLeft: Double
+        let outerWidth: Double
+        let bodyGrid: TableGrid
+        let header: LaidRows
+        let groups: [Range<Int>]
+
+        var headerHeight: Double { header.height(0..<header.rows.count) }
+    }
+
+    private func plan(_ table: TableNode, left: Double, right: Double) -> TablePlan {
         let box = table.box
         let borders = box.borderWidths
         let outerLeft = box.startIndent ?? left + box.marginLeft
@@ -45,15 +57,33 @@ extension FlowLayouter {
         for columnWidth in widths { columnX.append(x); x += columnWidth }
         let frame = TableFrame(left: outerLeft + borders.left, columnX: columnX, columnWidths: widths, collapse: table.collapse)
         let header = laidRows(table.header, grid: headerGrid, range: 0..<table.header.count, frame: frame)
-        let headerHeight = header.height(0..<header.rows.count)
-        let groups = bodyGrid.rowGroups(rowCount: table.body.count)
+        return TablePlan(frame: frame, outerLeft: outerLeft, outerWidth: outerWidth, bodyGrid: bodyGrid, header: header,
+                         groups: bodyGrid.rowGroups(rowCount: table.body.count))
+    }
+
+    /// The top border, header and first row group of a table: what must share a page with it
+    /// (and with a heading kept with it).
+    private func opening(_ table: TableNode, _ plan: TablePlan) -> Double {
+        let firstGroup = plan.groups.first.map { laidRows(table.body, grid: plan.bodyGrid, range: $0, frame: plan.frame).height($0) } ?? 0
+        return table.box.borderWidths.top + plan.headerHeight + firstGroup
+    }
+
+    /// The space before a table, its top border, header and first row group.
+    func openingHeight(_ table: TableNode, left: Double, right: Double) -> Double {
+        table.box.spaceBefore + opening(table, plan(table, left: left, right: right))
+    }
+
+    func layoutTable(_ table: TableNode, left: Double, right: Double) {
+        let box = table.box
+        let borders = box.borderWidths
+        let plan = plan(table, left: left, right: right)
+        let (frame, header, headerHeight, groups, bodyGrid) = (plan.frame, plan.header, plan.headerHeight, plan.groups, plan.bodyGrid)
 
         addSpace(box.spaceBefore)
         // The header never stands alone at the foot of a page.
-        let firstGroup = groups.first.map { laidRows(table.body, grid: bodyGrid, range: $0, frame: frame).height($0) } ?? 0
-        let opening = borders.top + headerHeight + firstGroup
+        let opening = opening(table, plan)
         if hasContent, opening <= areaHeight(currentArea + 1), y + opening > areaHeight(currentArea) - 0.01 { newArea() }
-        let opened = openBox(box, left: outerLeft, right: width - outerLeft - outerWidth)
+        let opened = openBox(box, left: plan.outerLeft, right: width - plan.outerLeft - plan.outerWidth)
         if !opened { reserve(0) }
         placeRows(header, 0..<header.rows.count, frame: frame)
         var rowsOnThisArea = 0

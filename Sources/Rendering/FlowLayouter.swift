@@ -61,17 +61,26 @@ final class FlowLayouter {
     /// Lays out `items` whose containing box has content edges `left` and `right` from this area's edges.
     func layout(_ items: [FlowItem], left: Double, right: Double) {
         for (index, item) in items.enumerated() {
-            if index + 1 < items.count { keepWithNext(item, followedBy: Self.leadingHeight(items[index + 1]), left: left, right: right) }
+            if index + 1 < items.count { keepWithNext(item, followedBy: items[index + 1], left: left, right: right) }
             layout(item, left: left, right: right)
         }
     }
 
-    /// Breaks before `item` when it has keep-with-next and it and the first lines after it
-    /// (`following` points) fit on a fresh page but not in the room left here.
+    /// Breaks before `item` when it has keep-with-next and it and the start of `next` (two
+    /// lines, or a table's header and first row) fit on a fresh page but not in the room left here.
+    private func keepWithNext(_ item: FlowItem, followedBy next: FlowItem, left: Double, right: Double) {
+        guard item.box.keepWithNext else { return }
+        let following = if case let .table(table) = next { openingHeight(table, left: left, right: right) } else { Self.leadingHeight(next) }
+        // The space between them resolves to the larger of the two (it is in `following` as the next one's).
+        keepWithNext(item, followedBy: following + max(0, item.box.spaceAfter - next.box.spaceBefore), left: left, right: right)
+    }
+
+    /// Breaks before `item` when it has keep-with-next and it and `following` points after it
+    /// fit on a fresh page but not in the room left here (the space before `item` counted as it will resolve).
     private func keepWithNext(_ item: FlowItem, followedBy following: Double, left: Double, right: Double) {
         guard item.box.keepWithNext, hasContent else { return }
         let needed = measure(item, left: left, right: right) + following
-        if needed <= areaHeight(currentArea + 1), y + pendingSpace + needed > areaHeight(currentArea) { newArea() }
+        if needed <= areaHeight(currentArea + 1), y + max(pendingSpace, item.box.spaceBefore) + needed > areaHeight(currentArea) { newArea() }
     }
 
     func layout(_ item: FlowItem, left: Double, right: Double) {
@@ -176,11 +185,10 @@ final class FlowLayouter {
             case let .paragraph(pieces): layoutParagraph(pieces, style: block.style, left: contentLeft, right: contentRight)
             case let .item(item):
                 if index + 1 < block.parts.count {
-                    let following = switch block.parts[index + 1] {
-                    case .paragraph: 2 * block.style.lineHeightPoints
-                    case let .item(next): Self.leadingHeight(next)
+                    switch block.parts[index + 1] {
+                    case .paragraph: keepWithNext(item, followedBy: 2 * block.style.lineHeightPoints, left: contentLeft, right: contentRight)
+                    case let .item(next): keepWithNext(item, followedBy: next, left: contentLeft, right: contentRight)
                     }
-                    keepWithNext(item, followedBy: following, left: contentLeft, right: contentRight)
                 }
                 layout(item, left: contentLeft, right: contentRight)
             }

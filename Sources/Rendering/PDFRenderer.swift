@@ -16,9 +16,12 @@ public final class PDFRenderer {
 
     /// One PDF holding every document's page sequences in order; each document's page
     /// numbers and citations are its own.
+    /// - Parameter rectoStarts: start every document on a recto (odd) sheet side, adding an
+    ///   empty page after a document that ends on one, so that printed double-sided no sheet
+    ///   holds two documents (`render --merge`).
     /// - Throws: ``RenderingError/nothingToRender``, ``RenderingError/unusableImage(source:line:path:problem:)``,
     ///   ``RenderingError/pdfFailed(reason:)``.
-    public func pdfData(_ documents: [FODocument]) throws(RenderingError) -> Data {
+    public func pdfData(_ documents: [FODocument], rectoStarts: Bool = false) throws(RenderingError) -> Data {
         guard !documents.isEmpty else { throw .nothingToRender }
         let sink = PDFSink()
         let composer = DocumentComposer(shaper: shaper)
@@ -27,6 +30,11 @@ public final class PDFRenderer {
         var painter: PagePainter?
         defer { if let surface { cairo_surface_destroy(surface) } }
         for document in documents {
+            if rectoStarts, pageCount % 2 != 0 {
+                // An empty verso, the size of the page before it.
+                painter?.drawEmptyPage()
+                pageCount += 1
+            }
             for page in composer.pages(of: document) {
                 if surface == nil {
                     surface = cairo_pdf_surface_create_for_stream(PDFSink.write, Unmanaged.passUnretained(sink).toOpaque(), page.width, page.height)
@@ -49,11 +57,11 @@ public final class PDFRenderer {
         return withExtendedLifetime(sink) { sink.data }
     }
 
-    /// Writes the PDF of `documents` to `url`: a temporary file beside it, renamed into place
+    /// Writes the PDF of `documents` to `url` (`rectoStarts` as for ``pdfData(_:rectoStarts:)``): a temporary file beside it, renamed into place
     /// when complete, so an error leaves nothing (an existing file is replaced only on success).
-    /// - Throws: as ``pdfData(_:)``, and ``RenderingError/outputNotWritable(path:reason:)``.
-    public func render(_ documents: [FODocument], to url: URL) throws(RenderingError) {
-        let data = try pdfData(documents)
+    /// - Throws: as ``pdfData(_:rectoStarts:)``, and ``RenderingError/outputNotWritable(path:reason:)``.
+    public func render(_ documents: [FODocument], to url: URL, rectoStarts: Bool = false) throws(RenderingError) {
+        let data = try pdfData(documents, rectoStarts: rectoStarts)
         let temporary = AtomicFiles.temporary(for: url, token: AtomicFiles.token())
         if let reason = AtomicFiles.write(temporary.path, data) {
             throw .outputNotWritable(path: url.path, reason: reason)

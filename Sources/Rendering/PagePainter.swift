@@ -40,6 +40,9 @@ final class PagePainter {
         cairo_show_page(cairo)
     }
 
+    /// Ends an empty page.
+    func drawEmptyPage() { cairo_show_page(cairo) }
+
     private func setColor(_ color: FOColor) {
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
     }

@@ -65,11 +65,23 @@ final class ParagraphLayout {
         for run in placed {
             Self.addAttributes(for: run.piece.style, object: run.object, from: run.start, to: run.end, to: attributes, shaper: shaper)
         }
+        // Pango ≥ 1.44 prints a hyphen where it breaks inside a word: never on our paper.
+        Self.add(pango_attr_insert_hyphens_new(0), from: 0, to: text.utf8.count, to: attributes)
+        // Identifiers, dates and codes stay on one line (they overflow rather than break).
+        for run in UnbreakableRuns.ranges(in: text) {
+            Self.add(pango_attr_allow_breaks_new(0), from: run.lowerBound, to: run.upperBound, to: attributes)
+        }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
         pango_layout_set_font_description(layout, shaper.fontDescription(style))
-        configure(style: style, width: width)
-        readLines(width: width, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        // A negative text-indent starts the first line left of the others (a hanging indent):
+        // Pango indents the other lines instead, in a layout as much wider, moved left as much.
+        let hang = min(style.textIndent, 0)
+        configure(style: style, width: width - hang)
+        readLines(width: width - hang, noWrapAlignment: style.wrap ? nil : style.textAlign)
+        if hang < 0 {
+            lines = lines.map { Line(pointer: $0.pointer, x: $0.x + hang, width: $0.width, ascent: $0.ascent, descent: $0.descent) }
+        }
         alignLastLine(style: style, width: width)
         for anchor in anchorIndexes {
             var line: Int32 = 0, x: Int32 = 0
@@ -139,14 +151,17 @@ final class ParagraphLayout {
         lines[lines.count - 1] = Line(pointer: last.pointer, x: x, width: last.width, ascent: last.ascent, descent: last.descent)
     }
 
+    /// Adds `attribute` over the bytes `start..<end` of the text.
+    private static func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?, from start: Int, to end: Int, to list: OpaquePointer?) {
+        guard let attribute else { return }
+        attribute.pointee.start_index = UInt32(start)
+        attribute.pointee.end_index = UInt32(end)
+        pango_attr_list_insert(list, attribute)
+    }
+
     private static func addAttributes(for style: TextStyle, object: Object?, from start: Int, to end: Int, to list: OpaquePointer?,
                                       shaper: TextShaper) {
-        func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
-            guard let attribute else { return }
-            attribute.pointee.start_index = UInt32(start)
-            attribute.pointee.end_index = UInt32(end)
-            pango_attr_list_insert(list, attribute)
-        }
+        func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) { Self.add(attribute, from: start, to: end, to: list) }
         func channel(_ value: Double) -> UInt16 { UInt16((value * 65535).rounded()) }
         add(pango_attr_font_desc_new(shaper.fontDescription(style)))
         add(pango_attr_foreground_new(channel(style.color.red), channel(style.color.green), channel(style.color.blue)))

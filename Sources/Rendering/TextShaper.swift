@@ -4,7 +4,8 @@ internal import CPangoCairo
 ///
 /// A font map of its own (`pango_cairo_font_map_new`) rather than the process default, so
 /// two renderers on two threads share no Pango object; fontconfig itself locks. Metrics are
-/// unhinted at 72 dpi, so a Pango unit is 1/1024 pt and layout matches the PDF exactly.
+/// unhinted at 72 dpi and glyph positions are not rounded to whole points (Pango rounds them
+/// by default), so a Pango unit is 1/1024 pt and layout matches the PDF exactly.
 /// Not thread-safe: one per thread.
 final class TextShaper {
     static let scale = Double(PANGO_SCALE)
@@ -32,6 +33,7 @@ final class TextShaper {
         fontMap = pango_cairo_font_map_new()
         context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
         let options = cairo_font_options_create()
         defer { cairo_font_options_destroy(options) }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
