@@ -42,11 +42,15 @@ let package = Package(
         .target(name: "Printing", dependencies: ["Jurisdictions", "Records", "XML", "Rendering", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "Cryptography", "Records", "XML", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
-        .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "XML", "Dossier", "Support"]),
+        // A witness of access logs (C2SP tlog-witness), run by an auditor on another machine, and the
+        // client that submits an archive's checkpoints to its witnesses and keeps their cosignatures.
+        .target(name: "Witness", dependencies: ["AuditLog", "Cryptography", "Support"]),
+        .target(name: "WitnessClient", dependencies: ["AuditLog", "HTTPClient"]),
+        .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "WitnessClient", "Cryptography", "Records", "XML", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Jurisdictions", "XML", "Rendering", "Support"]),
         .target(name: "Rules", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         .target(name: "Transfer", dependencies: ["Archive", "Dossier", "Printing", "Records", "XML", "Rendering", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "HTTPClient", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "HTTPClient", "Witness", "WitnessClient", "Support"]),
         .target(name: "Deadlines", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         // What a file is, from its bytes (case file, record, dossier, attachment), for every command
         // that reads records or case data; above Generation and Archive, whose typed inputs it makes.
@@ -76,6 +80,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "XML", "TestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Records", "XML", "TestSupport"]),
         .testTarget(name: "HTTPServiceTests", dependencies: ["HTTPService", "HTTPClient", "Cryptography", "TestSupport"]),
+        .testTarget(name: "WitnessTests", dependencies: ["Witness", "WitnessClient", "AuditLog", "HTTPService", "Cryptography", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

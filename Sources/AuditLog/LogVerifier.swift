@@ -6,6 +6,7 @@ public struct LogSnapshot: Sendable {
     let lines: [Data]
     let tornTail: Bool
     let checkpoints: [Checkpoint]
+    let cosigned: [CosignedCheckpoint]
 }
 
 /// Checks the whole access log: every entry's number, chain link and seal; the Merkle tree
@@ -16,18 +17,23 @@ public struct LogVerifier {
     let log: AccessLog
     let publicKey: Ed25519PublicKey
     let sealKey: SymmetricKey?
+    let witnesses: [WitnessKey]
+    let quorum: Int
 
     /// `sealKey` checks the entries' seals; without it only numbering, chain and tree are checked.
-    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?) {
+    /// With `witnesses`, the newest checkpoint must carry at least `quorum` of their cosignatures.
+    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?, witnesses: [WitnessKey] = [], quorum: Int = 0) {
         self.log = log
         self.publicKey = publicKey
         self.sealKey = sealKey
+        self.witnesses = witnesses
+        self.quorum = quorum
     }
 
     /// The log's lines and checkpoints as they are now, to verify as read (before the audit's own entry is added).
     public func snapshot() throws(AuditLogError) -> LogSnapshot {
         let (lines, tornTail) = try log.lines()
-        return LogSnapshot(lines: lines, tornTail: tornTail, checkpoints: try log.checkpoints())
+        return LogSnapshot(lines: lines, tornTail: tornTail, checkpoints: try log.checkpoints(), cosigned: try CosignatureStore(folder: log.folder).all())
     }
 
     /// Verifies the log as it is now and the `exported` checkpoints (with the files they came from).
@@ -35,8 +41,10 @@ public struct LogVerifier {
         verify(try snapshot(), exported: exported)
     }
 
-    /// Verifies `snapshot` and the `exported` checkpoints.
-    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = []) -> LogVerification {
+    /// Verifies `snapshot`, the `exported` checkpoints, and what the witnesses answered when the
+    /// newest checkpoint was last submitted to them (`answers`, by witness name).
+    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = [],
+                       answers: [String: WitnessOutcome] = [:]) -> LogVerification {
         var result = LogVerification()
         let (lines, tornTail, stored) = (snapshot.lines, snapshot.tornTail, snapshot.checkpoints)
         result.entries = lines.count
@@ -46,8 +54,10 @@ public struct LogVerifier {
         result.latestCheckpoint = stored.last.map { ($0.size, $0.time) }
         if tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
 
-        let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size)), into: &result)
+        let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size) + snapshot.cosigned.map(\.checkpoint.size)),
+                                 into: &result)
         checkStored(stored, heads: heads, entries: lines.count, into: &result)
+        checkWitnessed(snapshot.cosigned, stored: stored, heads: heads, entries: lines.count, answers: answers, into: &result)
         for (file, checkpoint) in exported { checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: lines.count, into: &result) }
         if let last = stored.last, last.size < lines.count {
             result.notes.append(last.size + 1 == lines.count ? "Entry \(lines.count) is not yet covered by a signed checkpoint."
