@@ -56,7 +56,7 @@ extension ArchiveSession {
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
         try record("audit")
-        return verifier.verify(snapshot, exported: exported, answers: answers)
+        return try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify(snapshot, exported: exported, answers: answers) }
     }
 
     /// A checkpoint of the log as it stands, signed now, and the PEM public key that checks it.

@@ -6,7 +6,7 @@ extension LogVerifier {
     /// older copy no longer reaches what they cosigned; a log rewritten and re-signed (even with
     /// the log's own key) no longer matches it, and its new checkpoints lack their cosignatures.
     func checkWitnessed(_ cosigned: [CosignedCheckpoint], stored: [Checkpoint], heads: [Int: Data], entries: Int,
-                        answers: [String: WitnessOutcome], into result: inout LogVerification) {
+                        answers: [String: WitnessOutcome], explainedFrom explained: Int?, into result: inout LogVerification) {
         guard !witnesses.isEmpty else { return }
         var witnessedBy: [Int: Set<String>] = [:]
         var beyond: (size: Int, names: Set<String>)?, changed: (size: Int, count: Int, names: Set<String>)?
@@ -27,7 +27,9 @@ extension LogVerifier {
         if let beyond {
             result.problems.append(.init(entry: entries + 1, message: "\(Self.list(beyond.names)) cosigned the log at \(beyond.size) entries, but it now ends at entry \(entries): entries were removed or the log was restored from an older copy"))
         }
-        if let changed {
+        if let changed, let explained, explained <= changed.size {
+            result.notes.append("\(changed.count) checkpoint(s) that \(Self.list(changed.names)) cosigned no longer match the log, as follows from the entry problems above.")
+        } else if let changed {
             result.problems.append(.init(entry: nil, message: "\(changed.count) checkpoint(s) that \(Self.list(changed.names)) cosigned no longer match the log, the first at \(changed.size) entries: entries up to \(changed.size) were changed and the log re-signed since"))
         }
         let problemsBefore = result.problems.count

@@ -1,0 +1,161 @@
+import Cryptography
+import Foundation
+
+/// What the verifier keeps of one log line: its number, its leaf hash, the leaf hash it
+/// recorded for the line before it, and what its seal says. 80 bytes, no allocation.
+struct ScannedEntry {
+    typealias Digest = (UInt64, UInt64, UInt64, UInt64)
+
+    /// The sequence number; 0 when the line is not a log entry.
+    var sequence = 0
+    var leaf: Digest = (0, 0, 0, 0)
+    /// The `previous` member's hash (zero when it is empty, as in the first entry).
+    var previous: Digest = (0, 0, 0, 0)
+    var flags: Flags = []
+
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        /// It parsed as an entry.
+        static let parsed = Flags(rawValue: 1)
+        /// Its `previous` member is empty (the first entry's).
+        static let noPrevious = Flags(rawValue: 2)
+        /// It carries a seal.
+        static let sealed = Flags(rawValue: 4)
+        /// Its seal is the seal key's.
+        static let sealValid = Flags(rawValue: 8)
+        /// Its kind may be written unsealed (``AccessEvent/mayBeUnsealed``).
+        static let mayBeUnsealed = Flags(rawValue: 16)
+    }
+
+    static func equal(_ a: Digest, _ b: Digest) -> Bool { a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 }
+}
+
+/// Hashes and reads a run of log lines on one thread: each line's leaf hash (RFC 6962), its
+/// seal (HMAC-SHA-256 under the seal key, from precomputed key blocks), and its number and link.
+///
+/// A line whose seal is valid was written by ``LogLine/encode(_:sealedWith:)``, so it is that
+/// encoder's JSON: its number and link are found by their keys without parsing the rest (a quote
+/// preceded by a comma is never inside a string, where every quote is escaped). Any other line is
+/// parsed whole, as before.
+struct EntryScanner {
+    private let hasher = SHA256Hasher()
+    private let seal: HMACSHA256Hasher?
+
+    init(sealKey: SymmetricKey?) {
+        seal = sealKey.map(HMACSHA256Hasher.init(key:))
+    }
+
+    private static let sealPrefix = Array(#","seal":""#.utf8)
+    private static let sequenceKey = Array(#","sequence":"#.utf8)
+    private static let previousKey = Array(#","previous":""#.utf8)
+
+    /// Scans every line of `lines` (whole lines, each ending in a newline).
+    func scan(_ lines: UnsafeRawBufferPointer) -> ContiguousArray<ScannedEntry> {
+        var entries = ContiguousArray<ScannedEntry>()
+        entries.reserveCapacity(lines.count / 200 + 1)
+        LogReader.forEachLine(in: lines) { line in entries.append(scan(line: line)) }
+        return entries
+    }
+
+    private func scan(line: UnsafeRawBufferPointer) -> ScannedEntry {
+        var entry = ScannedEntry()
+        var zero: UInt8 = 0
+        hasher.restart()
+        withUnsafeBytes(of: &zero) { hasher.update($0) }
+        hasher.update(line)
+        withUnsafeMutableBytes(of: &entry.leaf) { hasher.finalize(into: $0.baseAddress!) }
+        let bytes = line.bindMemory(to: UInt8.self)
+        // `,"seal":"` + 64 hex digits + `"}` closes a sealed line.
+        let sealStart = bytes.count - Self.sealPrefix.count - 66
+        if sealStart > 0, Self.matches(bytes, at: sealStart, Self.sealPrefix) {
+            entry.flags.insert(.sealed)
+            var code: ScannedEntry.Digest = (0, 0, 0, 0)
+            if let seal, withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.count, count: 32, into: $0) }) {
+                seal.restart()
+                seal.update(UnsafeRawBufferPointer(rebasing: line[..<sealStart]))
+                var brace = UInt8(ascii: "}")
+                withUnsafeBytes(of: &brace) { seal.update($0) }
+                if withUnsafeBytes(of: &code, { seal.matches($0.baseAddress!) }) { entry.flags.insert(.sealValid) }
+            }
+        }
+        if entry.flags.contains(.sealValid) { readKnown(bytes, into: &entry) } else { readAny(line, into: &entry) }
+        return entry
+    }
+
+    /// The number and link of a line this encoder wrote.
+    private func readKnown(_ bytes: UnsafeBufferPointer<UInt8>, into entry: inout ScannedEntry) {
+        guard let number = Self.find(Self.sequenceKey, in: bytes), let link = Self.find(Self.previousKey, in: bytes) else { return }
+        var index = number, sequence = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9"), sequence < Int.max / 10 {
+            sequence = sequence * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        guard sequence > 0, readPrevious(bytes, from: link, quoted: true, into: &entry) else { return }
+        entry.sequence = sequence
+        entry.flags.insert(.parsed)
+    }
+
+    /// Any other line: parsed whole.
+    private func readAny(_ line: UnsafeRawBufferPointer, into entry: inout ScannedEntry) {
+        guard let event = LogLine.decode(Data(line)), event.sequence > 0 else { return }
+        let previous = Array(event.previous.utf8)
+        let parsed = previous.withUnsafeBufferPointer { readPrevious($0, from: 0, quoted: false, into: &entry) }
+        guard parsed else { return }
+        entry.sequence = event.sequence
+        entry.flags.insert(.parsed)
+        if event.mayBeUnsealed { entry.flags.insert(.mayBeUnsealed) }
+    }
+
+    /// Reads the link at `start`: nothing (the first entry's) or 64 hex digits, then a closing
+    /// quote when `quoted` (in the line) or the end (in a decoded value).
+    private func readPrevious(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool, into entry: inout ScannedEntry) -> Bool {
+        let quote = UInt8(ascii: "\"")
+        let end = quoted ? bytes[start...].firstIndex(of: quote) : bytes.count
+        guard let end else { return false }
+        if end == start {
+            entry.flags.insert(.noPrevious)
+            return true
+        }
+        return end - start == 64 && withUnsafeMutableBytes(of: &entry.previous) { Self.hex(bytes, from: start, count: 32, into: $0) }
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: [UInt8]) -> Bool {
+        guard start >= 0, start + pattern.count <= bytes.count else { return false }
+        for (offset, byte) in pattern.enumerated() where bytes[start + offset] != byte { return false }
+        return true
+    }
+
+    /// The index just after the first `pattern` in `bytes`.
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var start = 0
+        while start + pattern.count <= bytes.count, let found = memchr(base + start, Int32(pattern[0]), bytes.count - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if matches(bytes, at: index, pattern) { return index + pattern.count }
+            start = index + 1
+        }
+        return nil
+    }
+
+    /// Decodes `count` bytes of lowercase or uppercase hex at `start` into `out`.
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, into out: UnsafeMutableRawBufferPointer) -> Bool {
+        guard start >= 0, start + count * 2 <= bytes.count else { return false }
+        for index in 0..<count {
+            guard let high = nibble(bytes[start + 2 * index]), let low = nibble(bytes[start + 2 * index + 1]) else { return false }
+            out[index] = high << 4 | low
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func nibble(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+@available(*, unavailable) extension EntryScanner: Sendable {}
