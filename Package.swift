@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "HTTPService", dependencies: ["CMicroHTTPD", "CGnuTLS", "Support"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
-        .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
+        .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography", "Witness", "WitnessClient", "HTTPService"],
+                          path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
 
         .testTarget(name: "XMLTests", dependencies: ["XML", "Support"]),

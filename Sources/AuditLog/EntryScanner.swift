@@ -37,15 +37,15 @@ struct ScannedEntry {
 /// encoder's JSON: its number and link are found by their keys without parsing the rest (a quote
 /// preceded by a comma is never inside a string, where every quote is escaped). Any other line is
 /// parsed whole, as before.
-struct EntryScanner {
-    private let hasher = SHA256Hasher()
-    private let seal: HMACSHA256Hasher?
+struct EntryScanner: Sendable {
+    private let seal: HMACSHA256Verifier?
 
     init(sealKey: SymmetricKey?) {
-        seal = sealKey.map(HMACSHA256Hasher.init(key:))
+        seal = sealKey.map(HMACSHA256Verifier.init(key:))
     }
 
     private static let sealPrefix = Array(#","seal":""#.utf8)
+    private static let closingBrace: [UInt8] = [UInt8(ascii: "}")]
     private static let sequenceKey = Array(#","sequence":"#.utf8)
     private static let previousKey = Array(#","previous":""#.utf8)
 
@@ -59,11 +59,7 @@ struct EntryScanner {
 
     private func scan(line: UnsafeRawBufferPointer) -> ScannedEntry {
         var entry = ScannedEntry()
-        var zero: UInt8 = 0
-        hasher.restart()
-        withUnsafeBytes(of: &zero) { hasher.update($0) }
-        hasher.update(line)
-        withUnsafeMutableBytes(of: &entry.leaf) { hasher.finalize(into: $0.baseAddress!) }
+        withUnsafeMutableBytes(of: &entry.leaf) { SHA256.digest(prefix: 0x00, line, into: $0.baseAddress!) }
         let bytes = line.bindMemory(to: UInt8.self)
         // `,"seal":"` + 64 hex digits + `"}` closes a sealed line.
         let sealStart = bytes.count - Self.sealPrefix.count - 66
@@ -71,11 +67,11 @@ struct EntryScanner {
             entry.flags.insert(.sealed)
             var code: ScannedEntry.Digest = (0, 0, 0, 0)
             if let seal, withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.count, count: 32, into: $0) }) {
-                seal.restart()
-                seal.update(UnsafeRawBufferPointer(rebasing: line[..<sealStart]))
-                var brace = UInt8(ascii: "}")
-                withUnsafeBytes(of: &brace) { seal.update($0) }
-                if withUnsafeBytes(of: &code, { seal.matches($0.baseAddress!) }) { entry.flags.insert(.sealValid) }
+                // The seal covers the JSON before it, closed: the line up to `,"seal":` and a `}`.
+                let valid = withUnsafeBytes(of: &code) { code in
+                    Self.closingBrace.withUnsafeBytes { seal.isValid(code.baseAddress!, for: UnsafeRawBufferPointer(rebasing: line[..<sealStart]), $0) }
+                }
+                if valid { entry.flags.insert(.sealValid) }
             }
         }
         if entry.flags.contains(.sealValid) { readKnown(bytes, into: &entry) } else { readAny(line, into: &entry) }
@@ -109,9 +105,11 @@ struct EntryScanner {
     /// Reads the link at `start`: nothing (the first entry's) or 64 hex digits, then a closing
     /// quote when `quoted` (in the line) or the end (in a decoded value).
     private func readPrevious(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool, into entry: inout ScannedEntry) -> Bool {
-        let quote = UInt8(ascii: "\"")
-        let end = quoted ? bytes[start...].firstIndex(of: quote) : bytes.count
-        guard let end else { return false }
+        var end = bytes.count
+        if quoted {
+            guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) else { return false }
+            end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
         if end == start {
             entry.flags.insert(.noPrevious)
             return true
@@ -158,4 +156,3 @@ struct EntryScanner {
     }
 }
 
-@available(*, unavailable) extension EntryScanner: Sendable {}

@@ -8,7 +8,6 @@ final class LeafFolder {
     /// 64 peaks of 32 bytes: enough for any size an `Int` holds.
     private let peaks = UnsafeMutableRawPointer.allocate(byteCount: 64 * 32, alignment: 16)
     private var count = 0
-    private let hasher = SHA256Hasher()
 
     deinit { peaks.deallocate() }
 
@@ -40,12 +39,7 @@ final class LeafFolder {
 
     /// SHA-256(0x01 ‖ left ‖ right) into `output` (which may be either input: both are read before it is written).
     private func node(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, into output: UnsafeMutableRawPointer) {
-        var prefix: UInt8 = 0x01
-        hasher.restart()
-        withUnsafeBytes(of: &prefix) { hasher.update($0) }
-        hasher.update(UnsafeRawBufferPointer(start: left, count: 32))
-        hasher.update(UnsafeRawBufferPointer(start: right, count: 32))
-        hasher.finalize(into: output)
+        SHA256.digest(prefix: 0x01, UnsafeRawBufferPointer(start: left, count: 32), UnsafeRawBufferPointer(start: right, count: 32), into: output)
     }
 }
 

@@ -66,13 +66,6 @@ public final class SHA256Hasher {
         EVP_DigestInit_ex(context, nil, nil)
     }
 
-    /// Writes the digest of everything fed to the 32 bytes at `output`, without allocating;
-    /// ``restart()`` before feeding the next message.
-    public func finalize(into output: UnsafeMutableRawPointer) {
-        var length: UInt32 = 0
-        _ = EVP_DigestFinal_ex(context, output.assumingMemoryBound(to: UInt8.self), &length)
-    }
-
     /// The digest of everything fed; ``restart()`` before feeding the next message.
     public func finalize() -> Data {
         var output = Data(count: 32)

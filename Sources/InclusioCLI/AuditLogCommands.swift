@@ -25,6 +25,13 @@ enum AuditOptions {
         return path
     }
 
+    /// The result of a command that prints `value` as JSON, or writes it to the `-o` file.
+    static func printed(_ value: some Encodable, _ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        let data = json(value)
+        let file = try deliver(data, arguments)
+        return CommandResult(value) { file == nil ? String(decoding: data, as: UTF8.self) : "" }
+    }
+
     /// `value` as the pretty JSON the audit files are written in.
     static func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
@@ -129,9 +136,7 @@ enum AuditProveCommand {
         let proof = try ArchiveOptions.run { () throws(ArchiveError) in
             try session.inclusionProof(entry: number, checkpoint: checkpoints[0].checkpoint, file: checkpoints[0].file)
         }
-        let data = AuditOptions.json(proof)
-        let file = try AuditOptions.deliver(data, arguments)
-        return CommandResult(proof) { file == nil ? String(decoding: data, as: UTF8.self) : "" }
+        return try AuditOptions.printed(proof, arguments)
     }
 }
 
@@ -159,8 +164,6 @@ enum AuditConsistencyCommand {
         let proof = try ArchiveOptions.run { () throws(ArchiveError) in
             try session.consistencyProof(from: checkpoints[0].checkpoint, file: checkpoints[0].file)
         }
-        let data = AuditOptions.json(proof)
-        let file = try AuditOptions.deliver(data, arguments)
-        return CommandResult(proof) { file == nil ? String(decoding: data, as: UTF8.self) : "" }
+        return try AuditOptions.printed(proof, arguments)
     }
 }

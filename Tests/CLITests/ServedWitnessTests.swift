@@ -22,21 +22,11 @@ import Testing
         /// Starts the witness, on the port it had before when it ran already (the policy names its URL).
         func start() throws {
             let port = url.split(separator: ":").last.map(String.init) ?? "0"
-            let out = folder.appendingPathExtension("out")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            process = Process()
-            process.executableURL = Run.inclusio
-            process.arguments = ["witness", "serve", folder.path, "--listen", "127.0.0.1:\(port)", "--tls-cert", try TestPKI.file("server.pem").path,
-                                 "--tls-key", try TestPKI.file("server.key").path]
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = ""
-            for _ in 0..<100 where !line.contains("https://") {
-                Thread.sleep(forTimeInterval: 0.1)
-                line = String(decoding: try Data(contentsOf: out), as: UTF8.self)
-            }
-            url = try #require(line.split(separator: " ").first { $0.hasPrefix("https://") }.map(String.init))
+            let started = try Run.startService(["witness", "serve", folder.path, "--listen", "127.0.0.1:\(port)",
+                                                "--tls-cert", try TestPKI.file("server.pem").path, "--tls-key", try TestPKI.file("server.key").path],
+                                               output: folder.appendingPathExtension("out"))
+            process = started.process
+            url = try #require(started.url)
         }
 
         func stop() {
