@@ -13,7 +13,7 @@ public struct CosignatureStore: Sendable {
         file = folder.appendingPathComponent("cosignatures.jsonl")
     }
 
-    private struct Stored: Codable { let note: String }
+    private struct Stored: Encodable { let note: String }
 
     /// Appends `cosigned` durably.
     /// - Throws: ``AuditLogError/cannotWrite(_:)``.
@@ -37,7 +37,7 @@ public struct CosignatureStore: Sendable {
         var stored: [CosignedCheckpoint] = []
         for (index, line) in lines.enumerated() {
             let place = "\(file.path) line \(index + 1)"
-            guard let note = try? JSONDecoder().decode(Stored.self, from: Data(line)).note else {
+            guard case let .string(note)? = FlatJSON.decode(Data(line))?["note"] else {
                 if index == lines.count - 1 && data.last != 0x0A { break }
                 throw .notACheckpoint(file: place, reason: "the line is not a stored cosigned checkpoint")
             }

@@ -44,10 +44,10 @@ struct EntryScanner: Sendable {
         seal = sealKey.map(HMACSHA256Verifier.init(key:))
     }
 
-    private static let sealPrefix = Array(#","seal":""#.utf8)
-    private static let closingBrace: [UInt8] = [UInt8(ascii: "}")]
-    private static let sequenceKey = Array(#","sequence":"#.utf8)
-    private static let previousKey = Array(#","previous":""#.utf8)
+    private static let sealPrefix: StaticString = #","seal":""#
+    private static let closingBrace: StaticString = "}"
+    private static let sequenceKey: StaticString = #","sequence":"#
+    private static let previousKey: StaticString = #","previous":""#
 
     /// Scans every line of `lines` (whole lines, each ending in a newline).
     func scan(_ lines: UnsafeRawBufferPointer) -> ContiguousArray<ScannedEntry> {
@@ -62,14 +62,15 @@ struct EntryScanner: Sendable {
         withUnsafeMutableBytes(of: &entry.leaf) { SHA256.digest(prefix: 0x00, line, into: $0.baseAddress!) }
         let bytes = line.bindMemory(to: UInt8.self)
         // `,"seal":"` + 64 hex digits + `"}` closes a sealed line.
-        let sealStart = bytes.count - Self.sealPrefix.count - 66
+        let sealStart = bytes.count - Self.sealPrefix.utf8CodeUnitCount - 66
         if sealStart > 0, Self.matches(bytes, at: sealStart, Self.sealPrefix) {
             entry.flags.insert(.sealed)
             var code: ScannedEntry.Digest = (0, 0, 0, 0)
-            if let seal, withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.count, count: 32, into: $0) }) {
+            if let seal, withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.utf8CodeUnitCount, count: 32, into: $0) }) {
                 // The seal covers the JSON before it, closed: the line up to `,"seal":` and a `}`.
                 let valid = withUnsafeBytes(of: &code) { code in
-                    Self.closingBrace.withUnsafeBytes { seal.isValid(code.baseAddress!, for: UnsafeRawBufferPointer(rebasing: line[..<sealStart]), $0) }
+                    seal.isValid(code.baseAddress!, for: UnsafeRawBufferPointer(rebasing: line[..<sealStart]),
+                                 UnsafeRawBufferPointer(start: Self.closingBrace.utf8Start, count: 1))
                 }
                 if valid { entry.flags.insert(.sealValid) }
             }
@@ -117,42 +118,43 @@ struct EntryScanner: Sendable {
         return end - start == 64 && withUnsafeMutableBytes(of: &entry.previous) { Self.hex(bytes, from: start, count: 32, into: $0) }
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: [UInt8]) -> Bool {
-        guard start >= 0, start + pattern.count <= bytes.count else { return false }
-        for (offset, byte) in pattern.enumerated() where bytes[start + offset] != byte { return false }
-        return true
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: StaticString) -> Bool {
+        guard start >= 0, start + pattern.utf8CodeUnitCount <= bytes.count, let base = bytes.baseAddress else { return false }
+        return memcmp(base + start, pattern.utf8Start, pattern.utf8CodeUnitCount) == 0
     }
 
     /// The index just after the first `pattern` in `bytes`.
-    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func find(_ pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         var start = 0
-        while start + pattern.count <= bytes.count, let found = memchr(base + start, Int32(pattern[0]), bytes.count - start) {
+        while start + pattern.utf8CodeUnitCount <= bytes.count, let found = memchr(base + start, Int32(pattern.utf8Start[0]), bytes.count - start) {
             let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if matches(bytes, at: index, pattern) { return index + pattern.count }
+            if matches(bytes, at: index, pattern) { return index + pattern.utf8CodeUnitCount }
             start = index + 1
         }
         return nil
     }
 
-    /// Decodes `count` bytes of lowercase or uppercase hex at `start` into `out`.
+    /// Decodes `count` bytes of lowercase or uppercase hex at `start` into `out` (at least `count` bytes).
     private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, into out: UnsafeMutableRawBufferPointer) -> Bool {
-        guard start >= 0, start + count * 2 <= bytes.count else { return false }
+        guard start >= 0, start + count * 2 <= bytes.count, out.count >= count, let base = bytes.baseAddress, let target = out.baseAddress else { return false }
+        let digits = base + start, output = target.assumingMemoryBound(to: UInt8.self)
+        var invalid: UInt8 = 0
         for index in 0..<count {
-            guard let high = nibble(bytes[start + 2 * index]), let low = nibble(bytes[start + 2 * index + 1]) else { return false }
-            out[index] = high << 4 | low
+            let high = nibble(digits[2 * index]), low = nibble(digits[2 * index + 1])
+            invalid |= (high | low) & 0xF0
+            output[index] = high << 4 | (low & 0x0F)
         }
-        return true
+        return invalid == 0
     }
 
+    /// The value of a hex digit, or a value above 15 for any other byte.
     @inline(__always)
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+    private static func nibble(_ byte: UInt8) -> UInt8 {
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 { return digit }
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 6 ? letter + 10 : 0xFF
     }
 }
 
