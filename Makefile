@@ -167,7 +167,7 @@ test: deps
 ## Release build; generate and validate 10,000 records (vs xmllint); pack, verify and open a
 ## 100 MB dossier (vs openssl cms + 7z); ingest, check and look up 2,000 documents in an archive;
 ## judge the deadlines of an archive of 100,000 documents (inclusio due);
-## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256);
+## append, verify and prove on a 1,000,000-entry access log (vs openssl speed sha256), and witness round trips;
 ## print 1,000 placement letters, one PDF each and merged (vs Apache FOP);
 ## transfer 300 pupils x 8 documents at graduation (prepare, then receive into a school's archive);
 ## 10,000 `archive show` requests to `inclusio serve` from 16 clients (vs one CLI process per show).

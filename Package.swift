@@ -44,11 +44,15 @@ let package = Package(
         .target(name: "Printing", dependencies: ["Jurisdictions", "Records", "XML", "Rendering", "Support"]),
         .target(name: "Dossier", dependencies: ["CLibZip", "CZlib", "Cryptography", "Records", "XML", "Support"]),
         .target(name: "AuditLog", dependencies: ["Cryptography", "Support"]),
-        .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "Cryptography", "Records", "XML", "Dossier", "Support"]),
+        // A witness of access logs (C2SP tlog-witness), run by an auditor on another machine, and the
+        // client that submits an archive's checkpoints to its witnesses and keeps their cosignatures.
+        .target(name: "Witness", dependencies: ["AuditLog", "Cryptography", "Support"]),
+        .target(name: "WitnessClient", dependencies: ["AuditLog", "HTTPClient"]),
+        .target(name: "Archive", dependencies: ["CSQLite", "AuditLog", "WitnessClient", "Cryptography", "Records", "XML", "Dossier", "Support"]),
         .target(name: "Audit", dependencies: ["Archive", "AuditLog", "Jurisdictions", "XML", "Rendering", "Support"]),
         .target(name: "Rules", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         .target(name: "Transfer", dependencies: ["Archive", "Dossier", "Printing", "Records", "XML", "Rendering", "Cryptography", "Support"]),
-        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "HTTPClient", "Support"]),
+        .target(name: "InclusioCLI", dependencies: ["Records", "XML", "Generation", "Printing", "Rendering", "Cryptography", "Dossier", "Archive", "AuditLog", "Audit", "Rules", "Deadlines", "Jurisdictions", "Transfer", "Intake", "HTTPService", "HTTPClient", "Witness", "WitnessClient", "Support"]),
         .target(name: "Deadlines", dependencies: ["Jurisdictions", "Records", "XML", "Support"]),
         // What a file is, from its bytes (case file, record, dossier, attachment), for every command
         // that reads records or case data; above Generation and Archive, whose typed inputs it makes.
@@ -58,7 +62,8 @@ let package = Package(
         .target(name: "HTTPService", dependencies: ["CMicroHTTPD", "CGnuTLS", "Support"]),
         .target(name: "HTTPClient", dependencies: ["CCurl", "Support"]),
         .executableTarget(name: "inclusio", dependencies: ["InclusioCLI"]),
-        .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography"], path: "Benchmarks/AuditLogBenchmark"),
+        .executableTarget(name: "inclusio-audit-log-benchmark", dependencies: ["AuditLog", "Cryptography", "Witness", "WitnessClient", "HTTPService"],
+                          path: "Benchmarks/AuditLogBenchmark"),
         .executableTarget(name: "inclusio-render-benchmark", dependencies: ["Rendering"], path: "Benchmarks/RenderBenchmark"),
 
         .testTarget(name: "XMLTests", dependencies: ["XML", "Support"]),
@@ -78,6 +83,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Dossier", "Generation", "Records", "XML", "TestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Rendering", "Records", "XML", "TestSupport"]),
         .testTarget(name: "HTTPServiceTests", dependencies: ["HTTPService", "HTTPClient", "Cryptography", "TestSupport"]),
+        .testTarget(name: "WitnessTests", dependencies: ["Witness", "WitnessClient", "AuditLog", "HTTPService", "Cryptography", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["inclusio", "Cryptography", "TestSupport"]),
     ]
 )

@@ -1,20 +1,24 @@
 import AuditLog
 import Cryptography
 import Foundation
+import HTTPService
+import Witness
+import WitnessClient
 
-// Appends, verifies and proves on a log of N entries (default 1,000,000) in a fresh folder;
-// prints one JSON object of figures for Benchmarks/audit_log.py.
-// usage: inclusio-audit-log-benchmark FOLDER [ENTRIES] [ENTRIES-PER-COMMAND] [PER-ENTRY-SAMPLE]
+// Figures for Benchmarks/audit_log.py, one JSON object per run:
+//   inclusio-audit-log-benchmark FOLDER [ENTRIES] [ENTRIES-PER-COMMAND] [PER-ENTRY-SAMPLE]
+//     appends ENTRIES (default 1,000,000) to a new log in FOLDER, verifies it, makes proofs; keeps the log and its keys;
+//   inclusio-audit-log-benchmark verify FOLDER
+//     verifies the log the first form left (run alone, so that its peak memory is the verifier's);
+//   inclusio-audit-log-benchmark witness FOLDER [ROUNDS]
+//     a witness over HTTPS on 127.0.0.1 and a growing log: ROUNDS (default 200) checkpoints submitted and cosigned.
 
 let arguments = CommandLine.arguments
+let usage = "usage: inclusio-audit-log-benchmark FOLDER [ENTRIES] [ENTRIES-PER-COMMAND] [PER-ENTRY-SAMPLE] | verify FOLDER | witness FOLDER [ROUNDS]\n"
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: inclusio-audit-log-benchmark FOLDER [ENTRIES] [ENTRIES-PER-COMMAND] [PER-ENTRY-SAMPLE]\n".utf8))
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(64)
 }
-let folder = URL(fileURLWithPath: arguments[1], isDirectory: true)
-let total = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
-let perCommand = arguments.count > 3 ? Int(arguments[3]) ?? 100 : 100
-let perEntrySample = arguments.count > 4 ? Int(arguments[4]) ?? 2_000 : 2_000
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -29,10 +33,68 @@ func event(_ index: Int) -> AccessEvent {
                 sha256: String(repeating: "ab", count: 32), purpose: "annual review of the individual education plan", outcome: .granted)
 }
 
-do {
+func printJSON(_ figures: [String: Any]) throws {
+    print(String(decoding: try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys]), as: UTF8.self))
+}
+
+/// The benchmark's log keys, kept beside the log so that `verify` can run in a process of its own.
+func keys(in folder: URL, create: Bool) throws -> LogKeys {
+    let file = folder.appendingPathComponent("keys.bin")
+    let bytes: Data
+    if create {
+        bytes = try SymmetricKey.random().bytes + SymmetricKey.random().bytes
+        try bytes.write(to: file)
+    } else {
+        bytes = try Data(contentsOf: file)
+    }
+    return LogKeys(seal: try SymmetricKey(bytes: bytes.prefix(32)), signing: try Ed25519SigningKey(seed: SymmetricKey(bytes: bytes.suffix(32))),
+                   origin: "inclusio.archive/benchmark")
+}
+
+func verifyOnly(_ folder: URL) throws {
+    let keys = try keys(in: folder, create: false)
+    let log = AccessLog(folder: folder.appendingPathComponent("log", isDirectory: true))
+    var verification: LogVerification?
+    let elapsed = try seconds { verification = try LogVerifier(log: log, publicKey: keys.signing.publicKey, sealKey: keys.seal).verify() }
+    guard let verification, verification.isIntact else { throw AuditLogError.unreadable(path: "benchmark log: \(verification?.problems.prefix(3) ?? [])") }
+    try printJSON(["entries": verification.entries, "bytes": verification.bytes, "seconds": elapsed,
+                   "verifyMBPerSecond": Double(verification.bytes) / elapsed / 1e6])
+}
+
+func witnessRounds(_ folder: URL, rounds: Int) throws {
+    try? FileManager.default.removeItem(at: folder)
+    let pki = folder.appendingPathComponent("pki")
+    _ = try DemoPKI.create(in: pki)
+    let keys = try keys(in: { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true); return folder }(), create: true)
+    let witnessFolder = WitnessFolder(folder: folder.appendingPathComponent("witness"))
+    _ = try witnessFolder.create(name: "benchmark.example/witness", logs: [.init(origin: keys.origin, key: keys.signing.publicKey)])
+    let witness = try LogWitness(folder: witnessFolder)
+    let server = try HTTPSServer(configuration: HTTPServerConfiguration(endpoint: .loopback(), certificate: pki.appendingPathComponent("server.pem"),
+                                                                        privateKey: pki.appendingPathComponent("server.key"))) { request in
+        let answer = witness.addCheckpoint(request.body)
+        return HTTPResponse(status: answer.status, headers: [HTTPField(name: "Content-Type", value: answer.contentType)], body: answer.body)
+    }
+    defer { server.stop() }
+    let log = AccessLog(folder: folder.appendingPathComponent("log", isDirectory: true))
+    try FileManager.default.createDirectory(at: log.folder, withIntermediateDirectories: true)
+    let endpoint = WitnessEndpoint(key: witness.identity, url: URL(string: "https://\(server.endpoint)")!)
+    let submitter = WitnessSubmitter(log: log, trustedCA: pki.appendingPathComponent("root.pem"))
+    var cosigned = 0, submitSeconds = 0.0
+    for round in 0..<rounds {
+        try log.append((0..<10).map { event(round * 10 + $0) }, keys: keys)
+        try log.checkpoint(keys: keys)
+        let newest = try log.checkpoints().last!
+        submitSeconds += seconds {
+            if case .cosigned = submitter.submit(newest, to: [endpoint]).values.first { cosigned += 1 }
+        }
+    }
+    try printJSON(["rounds": rounds, "cosigned": cosigned, "roundTripsPerSecond": Double(rounds) / submitSeconds])
+}
+
+func appendVerifyProve(_ folder: URL, total: Int, perCommand: Int, perEntrySample: Int) throws {
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let keys = LogKeys(seal: try SymmetricKey.random(), signing: try Ed25519SigningKey(seed: .random()), origin: "inclusio.archive/benchmark")
+    let keys = try keys(in: folder, create: true)
     let log = AccessLog(folder: folder.appendingPathComponent("log", isDirectory: true))
     try FileManager.default.createDirectory(at: log.folder, withIntermediateDirectories: true)
 
@@ -76,17 +138,31 @@ do {
         }
     }
     let sample1 = try seconds { _ = try InclusionProof(entry: checkpoint.size / 2, checkpoint: checkpoint, checkpointFile: "benchmark", log: log) }
+    let consistency = try seconds { _ = try ConsistencyProof(log: log, origin: checkpoint.origin, from: checkpoint.size / 3, to: checkpoint.size) }
 
-    let figures: [String: Any] = [
+    try printJSON([
         "entries": total, "bytes": bytes, "entriesPerCommand": perCommand,
         "appendSeconds": appendSeconds, "appendPerSecond": Double(total) / appendSeconds,
         "perEntrySample": perEntrySample, "perEntryPerSecond": Double(perEntrySample) / perEntrySeconds,
         "verifySeconds": verifySeconds, "verifyPerSecond": Double(total) / verifySeconds, "verifyMBPerSecond": Double(bytes) / verifySeconds / 1e6,
         "checkpoints": verification.checkpoints,
         "treeBuildSeconds": treeSeconds, "proofMicroseconds": proofSeconds / Double(proofs) * 1e6, "proofs": verified,
-        "proveCommandSeconds": sample1,
-    ]
-    print(String(decoding: try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys]), as: UTF8.self))
+        "proveCommandSeconds": sample1, "consistencyProofSeconds": consistency,
+    ])
+}
+
+do {
+    switch arguments[1] {
+    case "verify" where arguments.count == 3:
+        try verifyOnly(URL(fileURLWithPath: arguments[2], isDirectory: true))
+    case "witness" where arguments.count >= 3:
+        try witnessRounds(URL(fileURLWithPath: arguments[2], isDirectory: true), rounds: arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200)
+    default:
+        try appendVerifyProve(URL(fileURLWithPath: arguments[1], isDirectory: true),
+                              total: arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000,
+                              perCommand: arguments.count > 3 ? Int(arguments[3]) ?? 100 : 100,
+                              perEntrySample: arguments.count > 4 ? Int(arguments[4]) ?? 2_000 : 2_000)
+    }
 } catch {
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
     exit(70)

@@ -2,6 +2,7 @@ import AuditLog
 import Cryptography
 import Foundation
 import Synchronization
+import WitnessClient
 
 /// How an operator of a served archive proves who they are, at each request.
 public enum OperatorProof {
@@ -64,6 +65,14 @@ public final class ArchiveCustody: Sendable {
         self.keys = keys
         self.delay = delay
         commits = LogCommitQueue(log: AccessLog(folder: ArchiveLayout(root: root).log))
+    }
+
+    /// From now on, submits each checkpoint this service signs to the witnesses of the policy in
+    /// force, trusting the witnesses' TLS certificates issued by the CA(s) in `ca`; `report` is told
+    /// of each witness that did not cosign (the service's log).
+    public func submitCheckpoints(trustingWitnessCA ca: URL, report: @escaping @Sendable (String) -> Void) {
+        commits.submitter.withLock { $0 = WitnessSubmitter(log: commits.log, trustedCA: ca) }
+        commits.report.withLock { $0 = report }
     }
 
     /// An opened archive between two sessions. SQLite allows a connection to move between threads

@@ -1,5 +1,7 @@
+import AuditLog
 import Foundation
 import Records
+import WitnessClient
 import XML
 
 extension ArchivePolicy {
@@ -42,7 +44,28 @@ extension ArchivePolicy {
         }
         let minimum = root.children(named: "passphrases").first?.attribute("minimum-length")
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultMinimumPassphraseLength
-        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum, data: data)
+        let (witnesses, quorum) = try witnesses(root.children(named: "witnesses").first, file: file)
+        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum,
+                             witnesses: witnesses, witnessQuorum: quorum, data: data)
+    }
+
+    /// The `<witnesses>` element's witnesses and quorum (none and 0 without it).
+    private static func witnesses(_ element: XMLElement?, file: String) throws(ArchiveError) -> ([WitnessEndpoint], Int) {
+        guard let element else { return ([], 0) }
+        var witnesses: [WitnessEndpoint] = []
+        for (index, witness) in element.children(named: "witness").enumerated() {
+            let name = witness.attribute("name") ?? ""
+            guard let key = WitnessKey(verifierKey: witness.attribute("key") ?? ""), key.name == name else {
+                throw .invalidPolicy(file: file, reason: "witness \(index + 1): its key is not the verifier key `inclusio witness init` printed for a witness of that name")
+            }
+            // The schema's pattern guarantees an https URL.
+            witnesses.append(WitnessEndpoint(key: key, url: URL(string: witness.attribute("url") ?? "")!))
+        }
+        let quorum = Int(element.attribute("quorum")?.trimmingCharacters(in: .whitespaces) ?? "") ?? Int.max
+        guard quorum <= witnesses.count else {
+            throw .invalidPolicy(file: file, reason: "the witnesses' quorum is \(quorum) but only \(witnesses.count) witness(es) are listed")
+        }
+        return (witnesses, quorum)
     }
 
     private static func words(_ list: String?) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import WitnessClient
 import XML
 
 /// The archive's access policy (`policy.xml`, schema `Schemas/archive/policy.xsd`): roles and
@@ -56,6 +57,10 @@ public struct ArchivePolicy: Sendable {
     /// The fewest characters a passphrase of an operator of a served archive may have
     /// (`<passphrases minimum-length="…"/>`, 12 when absent); checked at enrolment and every login.
     public let minimumPassphraseLength: Int
+    /// The access log's witnesses (`<witnesses>`), to which the archive service submits each checkpoint.
+    public let witnesses: [WitnessEndpoint]
+    /// How many witnesses must have cosigned the log's newest checkpoint (0 without witnesses).
+    public let witnessQuorum: Int
     /// The policy file's bytes, as applied.
     public let data: Data
 

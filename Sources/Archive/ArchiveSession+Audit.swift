@@ -1,6 +1,7 @@
 import AuditLog
 import Cryptography
 import Foundation
+import WitnessClient
 
 /// Where a pupil's file belongs, as the index keeps it in clear (no name or id).
 public struct PupilPlace: Sendable, Codable {
@@ -32,14 +33,30 @@ public struct AuditTrail: Sendable {
 extension ArchiveSession {
     /// Verifies the whole log with the seal key and the index's checkpoint key, against the
     /// `exported` checkpoints too (for an operator whose role permits `audit`; logged first).
-    public func verifyLog(exported: [(file: String, checkpoint: Checkpoint)]) throws(ArchiveError) -> LogVerification {
+    ///
+    /// With witnesses in the policy, the newest checkpoint is submitted to them first (by the
+    /// service, which knows their CA; on a local archive only with `witnessCA`), so that a log cut
+    /// short, restored or rewritten since they last cosigned is named by their answers too.
+    public func verifyLog(exported: [(file: String, checkpoint: Checkpoint)], witnessCA: URL? = nil) throws(ArchiveError) -> LogVerification {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
-        custody?.commits.signCheckpoint()
-        let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal)
+        let witnesses = archive.policy.witnesses
+        var answers: [String: WitnessOutcome] = [:]
+        if let custody {
+            custody.commits.signCheckpoint()
+            custody.commits.witness(witnesses)
+            answers = custody.commits.witnessAnswers
+        } else if let witnessCA, !witnesses.isEmpty {
+            try signCheckpoint()
+            if let newest = try ConfidentialArchive.logging({ () throws(AuditLogError) in try archive.log.checkpoints() }).last {
+                answers = WitnessSubmitter(log: archive.log, trustedCA: witnessCA).submit(newest, to: witnesses)
+            }
+        }
+        let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal,
+                                   witnesses: witnesses.map(\.key), quorum: archive.policy.witnessQuorum)
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
         try record("audit")
-        return verifier.verify(snapshot, exported: exported)
+        return try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify(snapshot, exported: exported, answers: answers) }
     }
 
     /// A checkpoint of the log as it stands, signed now, and the PEM public key that checks it.
@@ -64,6 +81,33 @@ extension ArchiveSession {
         let log = archive.log
         return try ConfidentialArchive.logging { () throws(AuditLogError) in
             try InclusionProof(entry: entry, checkpoint: checkpoint, checkpointFile: file, log: log)
+        }
+    }
+
+    /// The RFC 9162 consistency proof from `checkpoint` (read from `file`, which must be this
+    /// archive's) to the newest checkpoint, signed now, with that checkpoint's note and the
+    /// cosignatures witnesses gave it.
+    /// - Throws: ``ArchiveError/accessLog(_:)`` when `checkpoint` is not this archive's or no longer matches the log.
+    public func consistencyProof(from checkpoint: Checkpoint, file: String) throws(ArchiveError) -> ConsistencyProof {
+        try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
+        try record("audit")
+        // The service signs (and submits to the witnesses) what its sessions wrote; a command signs its own.
+        if let custody { custody.commits.signCheckpoint() } else { try signCheckpoint() }
+        guard checkpoint.isSigned(by: try archive.checkpointKey()) else {
+            throw .accessLog(.notACheckpoint(file: file, reason: "it is not signed by this archive's key"))
+        }
+        let log = archive.log
+        return try ConfidentialArchive.logging { () throws(AuditLogError) in
+            guard let newest = try log.checkpoints().last, newest.size >= checkpoint.size else {
+                throw .notACheckpoint(file: file, reason: "it covers more entries than the log's newest checkpoint; run audit verify")
+            }
+            var proof = try ConsistencyProof(log: log, origin: newest.origin, from: checkpoint.size, to: newest.size)
+            guard proof.oldRoot == checkpoint.root.hexadecimal, proof.newRoot == newest.root.hexadecimal else {
+                throw .notACheckpoint(file: file, reason: "the log's first \(checkpoint.size) entries no longer match it; run audit verify")
+            }
+            let cosignatures = try CosignatureStore(folder: log.folder).all().filter { $0.checkpoint == newest }.flatMap(\.cosignatures)
+            proof.checkpoint = CosignedCheckpoint(checkpoint: newest, cosignatures: cosignatures).note
+            return proof
         }
     }
 

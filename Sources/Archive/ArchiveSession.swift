@@ -56,7 +56,11 @@ public final class ArchiveSession {
     func append(_ events: [AccessEvent]) throws(ArchiveError) {
         let keys = try logKeys()
         try ConfidentialArchive.logging { () throws(AuditLogError) in
-            if let custody { try custody.commits.append(events, keys: keys) } else { try archive.log.append(events, keys: keys) }
+            if let custody {
+                try custody.commits.append(events, keys: keys, witnesses: archive.policy.witnesses)
+            } else {
+                try archive.log.append(events, keys: keys)
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import AuditLog
 import Dispatch
 import Foundation
 import Synchronization
+import WitnessClient
 
 /// The access log of a served archive, written for many concurrent requests at once (group
 /// commit): each request's entries are still `fsync`'d before its data is released, but the
@@ -17,6 +18,11 @@ import Synchronization
 /// ``checkpointDelay`` seconds after the first unsigned entry (besides every
 /// ``AccessLog/checkpointInterval`` entries, which ``AccessLog/append(_:keys:)`` does), off the
 /// requests' path.
+///
+/// Witnesses: with a ``WitnessSubmitter`` (``ArchiveCustody/submitCheckpoints(trustingWitnessCA:report:)``),
+/// each checkpoint signed here is submitted to the witnesses of the policy in force, and their
+/// answers kept for `audit verify`. A witness that is down delays the checkpoint's signer by its
+/// time-out, never a request.
 ///
 /// Thread-safe: the queue sits behind a mutex; requests wait on their own semaphore.
 final class LogCommitQueue: Sendable {
@@ -34,20 +40,27 @@ final class LogCommitQueue: Sendable {
         /// A request is appending (or has been handed the lead): others wait.
         var leading = false
         var checkpointScheduled = false
-        /// The keys of entries appended since the last checkpoint this queue signed.
-        var unsigned: LogKeys?
+        /// The keys of entries appended since the last checkpoint this queue signed, and the witnesses then in force.
+        var unsigned: (keys: LogKeys, witnesses: [WitnessEndpoint])?
     }
 
     private let state = Mutex(State())
+    /// Submits checkpoints to the witnesses, once a service has been given their CA.
+    let submitter = Mutex<WitnessSubmitter?>(nil)
+    /// Told of a witness's refusal (the log cut short or rewritten): the service's log.
+    let report = Mutex<(@Sendable (String) -> Void)?>(nil)
+    /// What each witness answered last, by name.
+    private let answers = Mutex<[String: WitnessOutcome]>([:])
 
     init(log: AccessLog, checkpointDelay: Double = 1) {
         self.log = log
         self.checkpointDelay = checkpointDelay
     }
 
-    /// Appends `events`, sealed with `keys`, and returns once they are on disk.
+    /// Appends `events`, sealed with `keys`, and returns once they are on disk; the checkpoint
+    /// that will cover them goes to `witnesses`.
     /// - Throws: ``AuditLogError/cannotWrite(_:)`` when the batch holding them could not be written.
-    func append(_ events: [AccessEvent], keys: LogKeys) throws(AuditLogError) {
+    func append(_ events: [AccessEvent], keys: LogKeys, witnesses: [WitnessEndpoint]) throws(AuditLogError) {
         let ticket = Ticket()
         let leads = state.withLock { state in
             state.waiting.append(Waiting(events: events, ticket: ticket))
@@ -71,13 +84,13 @@ final class LogCommitQueue: Sendable {
             outcome = .written(failure)
         }
         if case let .written(failure?) = outcome { throw failure }
-        scheduleCheckpoint(keys)
+        scheduleCheckpoint(keys, witnesses: witnesses)
     }
 
     /// Signs a checkpoint `checkpointDelay` seconds from now, unless one is already due.
-    private func scheduleCheckpoint(_ keys: LogKeys) {
+    private func scheduleCheckpoint(_ keys: LogKeys, witnesses: [WitnessEndpoint]) {
         let schedule = state.withLock { state in
-            defer { state.checkpointScheduled = true; state.unsigned = keys }
+            defer { state.checkpointScheduled = true; state.unsigned = (keys, witnesses) }
             return !state.checkpointScheduled
         }
         guard schedule else { return }
@@ -91,12 +104,33 @@ final class LogCommitQueue: Sendable {
     /// Called before the log is judged (`audit verify`, a deep `archive check`), so that what the
     /// service's own delay leaves unsigned is not reported as such.
     func signCheckpoint() {
-        let keys = state.withLock { state in
+        let unsigned = state.withLock { state in
             defer { state.checkpointScheduled = false; state.unsigned = nil }
             return state.unsigned
         }
-        if let keys { _ = try? log.checkpoint(keys: keys) }
+        guard let unsigned, (try? log.checkpoint(keys: unsigned.keys)) != nil else { return }
+        witness(unsigned.witnesses)
     }
+
+    /// Submits the newest checkpoint to `witnesses` (when a submitter is set) and keeps their answers.
+    func witness(_ witnesses: [WitnessEndpoint]) {
+        guard !witnesses.isEmpty, let submitter = submitter.withLock({ $0 }), let newest = try? log.checkpoints().last else { return }
+        let outcomes = submitter.submit(newest, to: witnesses)
+        answers.withLock { $0.merge(outcomes) { $1 } }
+        let report = report.withLock { $0 }
+        for (name, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+            switch outcome {
+            case .cosigned: break
+            case let .ahead(witnessed): report?("witness \(name) has cosigned \(witnessed) entries, more than the log's \(newest.size): the log was cut short or restored")
+            case let .inconsistent(witnessed): report?("witness \(name) refused the checkpoint of \(newest.size) entries: not consistent with the \(witnessed) it cosigned")
+            case let .refused(status): report?("witness \(name) refused the checkpoint (HTTP \(status))")
+            case let .unavailable(reason): report?("witness \(name) did not cosign the checkpoint of \(newest.size) entries: \(reason)")
+            }
+        }
+    }
+
+    /// What each witness answered last (by name), for `audit verify`.
+    var witnessAnswers: [String: WitnessOutcome] { answers.withLock { $0 } }
 
     /// The last sessions are gone (a command run with the custodians' passphrase ends): sign now.
     deinit { signCheckpoint() }

@@ -12,7 +12,18 @@ public struct LogVerification: Sendable, Encodable {
         /// The entry (sequence number, from 1) concerned, if one can be named.
         public let entry: Int?
         public let message: String
-        public var description: String { entry.map { "entry \($0): \(message)" } ?? message }
+        /// Whether the message names the entry itself ("entry 25 is missing").
+        let namesEntry: Bool
+
+        init(entry: Int?, message: String, namesEntry: Bool = false) {
+            self.entry = entry
+            self.message = message
+            self.namesEntry = namesEntry
+        }
+
+        public var description: String { namesEntry ? message : entry.map { "entry \($0): \(message)" } ?? message }
+
+        private enum CodingKeys: String, CodingKey { case entry, message }
     }
 
     /// Entries in the log.

@@ -1,125 +1,178 @@
 import Cryptography
 import Foundation
+import Support
 
-/// The access log as read at one moment.
+/// The access log as found at one moment: its length, its checkpoints and cosignatures.
 public struct LogSnapshot: Sendable {
-    let lines: [Data]
-    let tornTail: Bool
+    /// Bytes of `access.jsonl` then (what is appended later is not judged).
+    let bytes: Int
     let checkpoints: [Checkpoint]
+    let cosigned: [CosignedCheckpoint]
 }
 
 /// Checks the whole access log: every entry's number, chain link and seal; the Merkle tree
 /// recomputed from the entries against every stored checkpoint and every exported one given
 /// (each must be signed by the archive's key and be a head of this log's prefix, which is
-/// what consistency between any two of them means). Names the entry where it can.
+/// what consistency between any two of them means), and against the witnesses' cosignatures.
+/// Names each cause once, at its entry where it can.
+///
+/// Streaming: the log is read a window at a time (``LogReader``), each window's lines hashed and
+/// read on both cores (``EntryScanner``), then judged and folded into the tree in order
+/// (``EntryJudge``, ``LeafFolder``): memory stays flat however long the log is.
 public struct LogVerifier {
     let log: AccessLog
     let publicKey: Ed25519PublicKey
     let sealKey: SymmetricKey?
+    let witnesses: [WitnessKey]
+    let quorum: Int
 
     /// `sealKey` checks the entries' seals; without it only numbering, chain and tree are checked.
-    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?) {
+    /// With `witnesses`, the newest checkpoint must carry at least `quorum` of their cosignatures.
+    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?, witnesses: [WitnessKey] = [], quorum: Int = 0) {
         self.log = log
         self.publicKey = publicKey
         self.sealKey = sealKey
+        self.witnesses = witnesses
+        self.quorum = quorum
     }
 
-    /// The log's lines and checkpoints as they are now, to verify as read (before the audit's own entry is added).
+    /// The log as it is now, to verify as found (before the audit's own entry is added).
     public func snapshot() throws(AuditLogError) -> LogSnapshot {
-        let (lines, tornTail) = try log.lines()
-        return LogSnapshot(lines: lines, tornTail: tornTail, checkpoints: try log.checkpoints())
+        var status = stat()
+        let bytes = stat(log.entriesFile.path, &status) == 0 ? Int(status.st_size) : 0
+        return LogSnapshot(bytes: bytes, checkpoints: try log.checkpoints(), cosigned: try CosignatureStore(folder: log.folder).all())
     }
 
     /// Verifies the log as it is now and the `exported` checkpoints (with the files they came from).
     public func verify(exported: [(file: String, checkpoint: Checkpoint)] = []) throws(AuditLogError) -> LogVerification {
-        verify(try snapshot(), exported: exported)
+        try verify(try snapshot(), exported: exported)
     }
 
-    /// Verifies `snapshot` and the `exported` checkpoints.
-    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = []) -> LogVerification {
+    /// Verifies `snapshot`, the `exported` checkpoints, and what the witnesses answered when the
+    /// newest checkpoint was last submitted to them (`answers`, by witness name).
+    /// - Throws: ``AuditLogError/unreadable(path:)`` when the log cannot be read.
+    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = [],
+                       answers: [String: WitnessOutcome] = [:]) throws(AuditLogError) -> LogVerification {
         var result = LogVerification()
-        let (lines, tornTail, stored) = (snapshot.lines, snapshot.tornTail, snapshot.checkpoints)
-        result.entries = lines.count
-        result.bytes = lines.reduce(0) { $0 + $1.count + 1 }
+        let stored = snapshot.checkpoints
         result.checkpoints = stored.count
         result.exportedCheckpoints = exported.count
         result.latestCheckpoint = stored.last.map { ($0.size, $0.time) }
-        if tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
-
-        let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size)), into: &result)
-        checkStored(stored, heads: heads, entries: lines.count, into: &result)
-        for (file, checkpoint) in exported { checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: lines.count, into: &result) }
-        if let last = stored.last, last.size < lines.count {
-            result.notes.append(last.size + 1 == lines.count ? "Entry \(lines.count) is not yet covered by a signed checkpoint."
-                                : "Entries \(last.size + 1)–\(lines.count) are not yet covered by a signed checkpoint.")
+        let wanted = Set(stored.map(\.size) + exported.map(\.checkpoint.size) + snapshot.cosigned.map(\.checkpoint.size))
+        let (heads, judge, read) = try readEntries(upTo: snapshot.bytes, wantingHeadsAt: wanted.sorted(), into: &result)
+        if read.tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
+        let entries = result.entries
+        // Every head from the first damaged line on differs: what follows from the entry problems is a note, not more problems.
+        let explained = judge.firstProblemLine
+        checkStored(stored, heads: heads, entries: entries, reached: judge.lastNumber, explainedFrom: explained, into: &result)
+        for (file, checkpoint) in exported {
+            checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: entries, explainedFrom: explained, into: &result)
+        }
+        checkWitnessed(snapshot.cosigned, stored: stored, heads: heads, entries: entries, answers: answers, explainedFrom: explained, into: &result)
+        if let last = stored.last, last.size < entries {
+            result.notes.append(last.size + 1 == entries ? "Entry \(entries) is not yet covered by a signed checkpoint."
+                                : "Entries \(last.size + 1)–\(entries) are not yet covered by a signed checkpoint.")
         }
         return result
     }
 
-    /// Checks each entry and returns the tree heads of the prefixes of the sizes in `wanted`.
-    private func checkEntries(_ lines: [Data], wantingHeadsAt wanted: Set<Int>, into result: inout LogVerification) -> [Int: Data] {
-        let hasher = MerkleHasher()
-        var frontier = MerkleFrontier()
+    /// Reads every line once, judging it and folding it into the tree; returns the tree heads
+    /// at the sizes in `wanted` (sorted).
+    private func readEntries(upTo bytes: Int, wantingHeadsAt wanted: [Int], into result: inout LogVerification)
+        throws(AuditLogError) -> (heads: [Int: Data], judge: EntryJudge, read: (bytes: Int, tornTail: Bool)) {
+        var judge = EntryJudge(checksSeals: sealKey != nil)
+        let folder = LeafFolder()
         var heads: [Int: Data] = [0: MerkleTree.emptyRoot]
-        var previous = ""
-        var named = Set<Int>()
-        func problem(_ entry: Int, _ message: String) {
-            guard named.insert(entry).inserted else { return }
-            result.problems.append(.init(entry: entry, message: message))
-        }
-        for (index, line) in lines.enumerated() {
-            let position = index + 1
-            let leaf = hasher.leaf(line)
-            defer {
-                frontier.append(leaf, hasher: hasher)
-                previous = leaf.hexadecimal
-                if wanted.contains(position) { heads[position] = frontier.root(hasher: hasher) }
-            }
-            guard let event = LogLine.decode(line) else {
-                problem(position, "it is not a log entry (changed or damaged)")
-                continue
-            }
-            if event.sequence != position {
-                problem(position, event.sequence > position
-                    ? "the log jumps to entry \(event.sequence) here: entries before it were deleted or moved"
-                    : "an entry numbered \(event.sequence) stands here: entries were inserted, moved or reordered")
-            }
-            if event.sequence == position, position > 1, event.previous != previous {
-                problem(position - 1, "it no longer matches the hash the next entry recorded for it: it was changed, inserted or moved")
-            }
-            if let sealKey {
-                if LogLine.isSealed(line) {
-                    if !LogLine.hasValidSeal(line, key: sealKey) { problem(position, "its seal does not match: it was changed after it was written, or forged") }
-                } else if !event.mayBeUnsealed {
-                    problem(position, "it carries no seal, which only a failed login may lack: it was forged")
+        var nextWanted = wanted.firstIndex { $0 > 0 } ?? wanted.count
+        let scanner = EntryScanner(sealKey: sealKey)
+        func fold(_ scanned: [ContiguousArray<ScannedEntry>]) {
+            for entry in scanned.joined() {
+                judge.judge(entry)
+                folder.append(entry.leaf)
+                while nextWanted < wanted.count, wanted[nextWanted] == folder.size {
+                    heads[folder.size] = folder.root()
+                    nextWanted += 1
                 }
             }
         }
-        result.root = frontier.root(hasher: hasher).hexadecimal
-        return heads
+        // A pipeline: while two workers scan a window, this thread judges and folds the one before.
+        var previous: [ContiguousArray<ScannedEntry>] = []
+        let read = try LogReader(file: log.entriesFile, limit: bytes).forEachWindow { window throws(AuditLogError) in
+            // Addresses, not pointers, cross to the workers: the window stays valid until they are waited for, below.
+            let halves = Self.halves(window).map { (UInt(bitPattern: $0.baseAddress), $0.count) }
+            let scanned = ConcurrentSlots<ContiguousArray<ScannedEntry>>(count: halves.count)
+            let scanning = DispatchGroup()
+            for (index, half) in halves.enumerated() {
+                DispatchQueue.global().async(group: scanning) {
+                    scanned[index] = scanner.scan(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: half.0), count: half.1))
+                }
+            }
+            fold(previous)
+            scanning.wait()
+            previous = (0..<halves.count).map { scanned[$0] ?? [] }
+        }
+        fold(previous)
+        judge.finish()
+        result.entries = folder.size
+        result.bytes = read.bytes
+        result.root = folder.root().hexadecimal
+        result.problems += judge.problems
+        return (heads, judge, read)
     }
 
-    private func checkStored(_ stored: [Checkpoint], heads: [Int: Data], entries: Int, into result: inout LogVerification) {
+    /// `window` cut in two at a line boundary near its middle (one piece when it is small).
+    private static func halves(_ window: UnsafeRawBufferPointer) -> [UnsafeRawBufferPointer] {
+        guard window.count > 1 << 16, let base = window.baseAddress,
+              let newline = memchr(base + window.count / 2, 0x0A, window.count - window.count / 2) else { return [window] }
+        let cut = base.distance(to: UnsafeRawPointer(newline)) + 1
+        return [UnsafeRawBufferPointer(rebasing: window[..<cut]), UnsafeRawBufferPointer(rebasing: window[cut...])].filter { !$0.isEmpty }
+    }
+
+    /// `reached` is the number the entries run to: a checkpoint beyond the lines but not beyond it
+    /// covers entries already named missing.
+    /// Each checkpoint's signature is one Ed25519 verification, and a long log has thousands of
+    /// checkpoints (as much work as hashing the log). With the seal key, a checkpoint that states
+    /// the head recomputed from sealed entries is vouched for by those seals: only the newest, and
+    /// any that does not match, have their signature checked. Without it, every one is.
+    private func checkStored(_ stored: [Checkpoint], heads: [Int: Data], entries: Int, reached: Int, explainedFrom explained: Int?,
+                             into result: inout LogVerification) {
         var previousSize = 0
+        var unsigned: [Int] = [], beyond: [Int] = [], differing: [Int] = [], echoes = 0
         for (index, checkpoint) in stored.enumerated() {
             let name = "checkpoint \(index + 1) (\(checkpoint.time), \(checkpoint.size) entries)"
-            if !checkpoint.isSigned(by: publicKey) {
-                result.problems.append(.init(entry: nil, message: "\(name) is not signed by this archive's key: it was forged or altered"))
-            }
+            let matches = heads[checkpoint.size] == checkpoint.root
+            if sealKey == nil || !matches || index == stored.count - 1, !checkpoint.isSigned(by: publicKey) { unsigned.append(index + 1) }
             if checkpoint.size < previousSize {
                 result.problems.append(.init(entry: nil, message: "\(name) covers fewer entries than the one before it (\(previousSize)): the checkpoints were rolled back or reordered"))
             }
             previousSize = max(previousSize, checkpoint.size)
-            if checkpoint.size > entries {
-                result.problems.append(.init(entry: entries + 1, message: "\(name) covers entries up to \(checkpoint.size), but the log ends at entry \(entries): entries were removed or the log was rolled back to an older copy"))
+            if checkpoint.size > max(entries, reached) {
+                beyond.append(index + 1)
+            } else if checkpoint.size > entries {
+                echoes += 1
             } else if heads[checkpoint.size] != checkpoint.root {
-                result.problems.append(.init(entry: nil, message: "the first \(checkpoint.size) entries no longer match \(name): an entry up to \(checkpoint.size) was changed, removed or inserted"))
+                if let explained, explained <= checkpoint.size { echoes += 1 } else { differing.append(index + 1) }
             }
+        }
+        func span(_ numbers: [Int]) -> String { LogVerifier.checkpoints(numbers[0], numbers[numbers.count - 1], count: numbers.count) }
+        if !unsigned.isEmpty {
+            result.problems.append(.init(entry: nil, message: "\(span(unsigned)) \(unsigned.count == 1 ? "is" : "are") not signed by this archive's key: forged or altered"))
+        }
+        if let last = beyond.last {
+            let end = max(entries, reached)
+            result.problems.append(.init(entry: end + 1, message: "\(span(beyond)) \(beyond.count == 1 ? "covers" : "cover") entries up to \(stored[last - 1].size), but the log ends at entry \(end): entries were removed or the log was rolled back to an older copy"))
+        }
+        if let first = differing.first {
+            let size = stored[first - 1].size
+            result.problems.append(.init(entry: nil, message: "the first \(size) entries no longer match \(span(differing)) (from \(stored[first - 1].time)): an entry up to \(size) was changed, removed or inserted"))
+        }
+        if echoes > 0 {
+            result.notes.append("\(echoes) stored checkpoint(s) no longer match the log, as follows from the entry problems above.")
         }
     }
 
     private func checkExported(_ checkpoint: Checkpoint, file: String, stored: [Checkpoint], heads: [Int: Data], entries: Int,
-                               into result: inout LogVerification) {
+                               explainedFrom explained: Int?, into result: inout LogVerification) {
         guard checkpoint.isSigned(by: publicKey) else {
             result.problems.append(.init(entry: nil, message: "\(file) is not signed by this archive's key (another archive's, or altered)"))
             return
@@ -127,7 +180,11 @@ public struct LogVerifier {
         if checkpoint.size > entries {
             result.problems.append(.init(entry: entries + 1, message: "\(file) (\(checkpoint.time)) covers \(checkpoint.size) entries, but the log now has \(entries): the log was rolled back or cut short"))
         } else if heads[checkpoint.size] != checkpoint.root {
-            result.problems.append(.init(entry: nil, message: "\(file) (\(checkpoint.time)) does not match the log's first \(checkpoint.size) entries: the log was rewritten since (a fork)"))
+            if let explained, explained <= checkpoint.size {
+                result.notes.append("\(file) no longer matches the log, as follows from the entry problems above.")
+            } else {
+                result.problems.append(.init(entry: nil, message: "\(file) (\(checkpoint.time)) does not match the log's first \(checkpoint.size) entries: the log was rewritten since (a fork)"))
+            }
         } else if !stored.contains(where: { $0.size >= checkpoint.size }) {
             result.notes.append("\(file) is newer than every stored checkpoint; the stored ones may have been removed.")
         }

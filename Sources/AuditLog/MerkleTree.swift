@@ -39,8 +39,8 @@ public struct MerkleTree: Sendable {
     /// The proof that the tree of `newSize` leaves extends the one of `oldSize` (RFC 6962 PROOF).
     public func consistencyProof(from oldSize: Int, to newSize: Int) -> [Data] {
         precondition(oldSize >= 0 && oldSize <= newSize && newSize <= size, "tree sizes out of range")
-        guard oldSize > 0, oldSize < newSize else { return [] }
-        return subproof(oldSize, 0, newSize, true, MerkleHasher())
+        let hasher = MerkleHasher()
+        return Self.consistencyRanges(from: oldSize, to: newSize).map { hash($0.lowerBound, $0.upperBound, hasher) }
     }
 
     /// MTH of leaves `start ..< end`: a stored perfect subtree when aligned, else split at the
@@ -65,14 +65,19 @@ public struct MerkleTree: Sendable {
         return path(index, start + split, end, hasher) + [hash(start, start + split, hasher)]
     }
 
-    private func subproof(_ old: Int, _ start: Int, _ end: Int, _ whole: Bool, _ hasher: MerkleHasher) -> [Data] {
-        let count = end - start
-        if old == count { return whole ? [] : [hash(start, end, hasher)] }
-        let split = Self.largestPowerOfTwo(below: count)
-        if old <= split {
-            return subproof(old, start, start + split, whole, hasher) + [hash(start + split, end, hasher)]
+    /// The leaf ranges whose hashes make the proof that the tree of `newSize` leaves extends the
+    /// one of `oldSize` (RFC 6962 PROOF), in proof order: what ``consistencyProof(from:to:)``
+    /// hashes, for a caller that streams the leaves instead of holding them.
+    public static func consistencyRanges(from oldSize: Int, to newSize: Int) -> [Range<Int>] {
+        guard oldSize > 0, oldSize < newSize else { return [] }
+        func subproof(_ old: Int, _ start: Int, _ end: Int, _ whole: Bool) -> [Range<Int>] {
+            let count = end - start
+            if old == count { return whole ? [] : [start..<end] }
+            let split = largestPowerOfTwo(below: count)
+            if old <= split { return subproof(old, start, start + split, whole) + [(start + split)..<end] }
+            return subproof(old - split, start + split, end, false) + [start..<(start + split)]
         }
-        return subproof(old - split, start + split, end, false, hasher) + [hash(start, start + split, hasher)]
+        return subproof(oldSize, 0, newSize, true)
     }
 
     /// The largest power of two strictly below `count` (count ≥ 2).

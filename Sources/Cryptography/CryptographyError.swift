@@ -16,6 +16,8 @@ public enum CryptographyError: CategorizedError, Sendable {
     case keyDoesNotMatchCertificate(key: String, certificate: String)
     /// The key type cannot do what is asked (sign in CMS, or receive an envelope).
     case unsupportedKey(file: String, use: String)
+    /// `file` is not an Ed25519 public key in PEM (`-----BEGIN PUBLIC KEY-----`).
+    case notAnEd25519PublicKey(file: String)
     /// The signature file is not a CMS signature.
     case malformedSignature(reason: String)
     /// The signature is well formed but does not match the signed content.
@@ -48,7 +50,7 @@ public enum CryptographyError: CategorizedError, Sendable {
         case .unreadable: .input
         case .notAddressedToKey, .wrongEnvelopePassphrase, .noPassphraseRecipient, .wrongPassphrase, .passphraseNeeded: .permission
         case .library: .internal
-        case .notACertificate, .notAPrivateKey, .keyDoesNotMatchCertificate, .unsupportedKey, .malformedSignature,
+        case .notACertificate, .notAPrivateKey, .keyDoesNotMatchCertificate, .unsupportedKey, .notAnEd25519PublicKey, .malformedSignature,
              .signatureMismatch, .untrustedSigner, .malformedEnvelope, .invalidKeyLength, .authenticationFailed,
              .invalidKeyDerivationParameters: .data
         }
@@ -63,6 +65,7 @@ public enum CryptographyError: CategorizedError, Sendable {
         case let .wrongPassphrase(file): "The passphrase does not open \(file)."
         case let .keyDoesNotMatchCertificate(key, certificate): "The private key \(key) does not belong to the certificate \(certificate)."
         case let .unsupportedKey(file, use): "The key in \(file) cannot be used to \(use); use an RSA (2048 bits or more) or ECDSA P-256 key."
+        case let .notAnEd25519PublicKey(file): "\(file) is not an Ed25519 public key in PEM (as `inclusio audit checkpoint --public-key` writes it)."
         case let .malformedSignature(reason): "The signature is damaged (\(reason))."
         case .signatureMismatch: "The signature does not match the signed content: the content was changed after signing."
         case let .untrustedSigner(subject, problem): "The signer \(subject) is not trusted: \(problem)."

@@ -62,6 +62,20 @@ public struct Ed25519PublicKey: Sendable, Equatable {
         self.rawRepresentation = rawRepresentation
     }
 
+    /// Reads a PEM `PUBLIC KEY` (SubjectPublicKeyInfo) of an Ed25519 key, as ``pemRepresentation()``
+    /// writes it and `openssl pkey -pubout` too; `file` names it in errors.
+    /// - Throws: ``CryptographyError/notAnEd25519PublicKey(file:)`` when it is not that.
+    public init(pem: String, file: String) throws(CryptographyError) {
+        // The DER of an Ed25519 SubjectPublicKeyInfo is this fixed 12-byte prefix, then the 32-byte key (RFC 8410 §4).
+        let prefix = Data([0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00])
+        let body = pem.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .drop { $0 != "-----BEGIN PUBLIC KEY-----" }.dropFirst().prefix { $0 != "-----END PUBLIC KEY-----" }.joined()
+        guard let der = Data(base64Encoded: body), der.count == 44, der.prefix(12) == prefix else {
+            throw .notAnEd25519PublicKey(file: file)
+        }
+        try self.init(rawRepresentation: Data(der.suffix(32)))
+    }
+
     /// Whether `signature` is this key's signature of `message`.
     public func isValidSignature(_ signature: some DataProtocol, for message: some DataProtocol) -> Bool {
         let signature = Data(signature), input = Data(message)

@@ -38,12 +38,17 @@ public final class HTTPSClient {
 
     /// GETs `path` (with any query) from the server, asking for JSON.
     public func get(_ path: String) throws(HTTPClientError) -> HTTPClientResponse {
-        try perform(path, jsonBody: nil)
+        try perform(path, body: nil)
     }
 
     /// POSTs `json` to `path` as `application/json`.
     public func post(_ path: String, json: Data) throws(HTTPClientError) -> HTTPClientResponse {
-        try perform(path, jsonBody: json)
+        try perform(path, body: (json, "application/json"))
+    }
+
+    /// POSTs `body` to `path` as `contentType` (a witness's `text/plain` add-checkpoint, for instance).
+    public func post(_ path: String, body: Data, contentType: String) throws(HTTPClientError) -> HTTPClientResponse {
+        try perform(path, body: (body, contentType))
     }
 
     /// Options that hold for every request; returns the first failing code, or `nil`.
@@ -73,10 +78,10 @@ public final class HTTPSClient {
         return results.first { $0 != CURLE_OK }
     }
 
-    private func perform(_ path: String, jsonBody: Data?) throws(HTTPClientError) -> HTTPClientResponse {
+    private func perform(_ path: String, body: (data: Data, type: String)?) throws(HTTPClientError) -> HTTPClientResponse {
         let collector = ResponseCollector(limit: configuration.maxResponseBytes)
         var lines = ["Accept: application/json", "Expect:"]  // "Expect:": no 100-continue round trip
-        if jsonBody != nil { lines.append("Content-Type: application/json") }
+        if let body { lines.append("Content-Type: \(body.type)") }
         if let token = configuration.bearerToken { lines.append("Authorization: Bearer \(token)") }
         var headers: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headers) }
@@ -93,10 +98,10 @@ public final class HTTPSClient {
             inclusio_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(collector).toOpaque()),
             inclusio_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, Unmanaged.passUnretained(collector).toOpaque()),
         ]
-        if let jsonBody {
+        if let bytes = body?.data {
             // The size first: CURLOPT_COPYPOSTFIELDS then copies that many bytes, NULs included.
-            results.append(inclusio_curl_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(jsonBody.count)))
-            results.append(jsonBody.withUnsafeBytes { bytes in
+            results.append(inclusio_curl_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
+            results.append(bytes.withUnsafeBytes { bytes in
                 bytes.baseAddress.map { inclusio_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0)) }
                     ?? inclusio_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
             })

@@ -8,10 +8,10 @@ enum AuditOptions {
                                  repeatable: true, help: "A checkpoint exported earlier (`audit checkpoint`); repeat for several.")
     static let output = Option(["-o", "--output"], value: "file", help: "Write to this file (never replaced) instead of printing.")
 
-    /// The checkpoints named by `--checkpoint`.
-    static func checkpoints(_ arguments: ParsedArguments) throws(CLIError) -> [(file: String, checkpoint: Checkpoint)] {
+    /// The checkpoints named by `option` (`--checkpoint`).
+    static func checkpoints(_ arguments: ParsedArguments, option: Option = checkpoint) throws(CLIError) -> [(file: String, checkpoint: Checkpoint)] {
         var read: [(file: String, checkpoint: Checkpoint)] = []
-        for file in arguments.all(checkpoint) {
+        for file in arguments.all(option) {
             guard let data = FileManager.default.contents(atPath: file) else { throw .failed(ArchiveError.cannotRead(file: file)) }
             do { read.append((file, try Checkpoint(note: String(decoding: data, as: UTF8.self), file: file))) } catch { throw .failed(ArchiveError.accessLog(error)) }
         }
@@ -23,6 +23,13 @@ enum AuditOptions {
         guard let path = arguments.value(output) else { return nil }
         try ArchiveOptions.writeNew(data, to: path, mode: mode)
         return path
+    }
+
+    /// The result of a command that prints `value` as JSON, or writes it to the `-o` file.
+    static func printed(_ value: some Encodable, _ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        let data = json(value)
+        let file = try deliver(data, arguments)
+        return CommandResult(value) { file == nil ? String(decoding: data, as: UTF8.self) : "" }
     }
 
     /// `value` as the pretty JSON the audit files are written in.
@@ -41,18 +48,22 @@ enum AuditVerifyCommand {
     static let spec = CommandSpec(
         path: "audit verify",
         abstract: "Verify the access log: every entry's number, link and seal, the Merkle tree against every signed checkpoint.",
-        options: ArchiveOptions.session + [AuditOptions.checkpoint],
+        options: ArchiveOptions.session + [AuditOptions.checkpoint, ServeCommand.witnessCA],
         required: ArchiveOptions.login,
         discussion: """
         Any entry changed, deleted, reordered, inserted or forged is named by its number; a log cut short or rolled \
         back to an older copy is found against the stored checkpoints, and a rewritten log (a fork) against the \
-        checkpoints you exported and kept elsewhere (--checkpoint). Needs an operator whose role permits "audit".
+        checkpoints you exported and kept elsewhere (--checkpoint), and against the witnesses the policy lists: \
+        their cosignatures are checked, the newest checkpoint must carry the policy's quorum of them, and the \
+        witnesses are asked for it (by the service; on a local archive with --witness-ca). Needs an operator whose \
+        role permits "audit".
         """)
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
         let exported = try AuditOptions.checkpoints(arguments)
         let session = try ArchiveOptions.login(arguments)
-        let verification = try ArchiveOptions.run { () throws(ArchiveError) in try session.verifyLog(exported: exported) }
+        let witnessCA = arguments.value(ServeCommand.witnessCA).map { URL(fileURLWithPath: $0) }
+        let verification = try ArchiveOptions.run { () throws(ArchiveError) in try session.verifyLog(exported: exported, witnessCA: witnessCA) }
         var result = CommandResult(verification) {
             (["\(verification.entries) entries (\(verification.bytes) bytes), \(verification.checkpoints) signed checkpoints"
                 + (exported.isEmpty ? "" : ", \(exported.count) exported checkpoint(s)") + " checked. Tree head \(verification.root)."]
@@ -125,8 +136,34 @@ enum AuditProveCommand {
         let proof = try ArchiveOptions.run { () throws(ArchiveError) in
             try session.inclusionProof(entry: number, checkpoint: checkpoints[0].checkpoint, file: checkpoints[0].file)
         }
-        let data = AuditOptions.json(proof)
-        let file = try AuditOptions.deliver(data, arguments)
-        return CommandResult(proof) { file == nil ? String(decoding: data, as: UTF8.self) : "" }
+        return try AuditOptions.printed(proof, arguments)
+    }
+}
+
+/// `inclusio audit consistency`: proof that the log only grew since an exported checkpoint.
+enum AuditConsistencyCommand {
+    static let from = Option(["--from"], value: "file", help: "The checkpoint exported earlier (`audit checkpoint`) to prove from.")
+
+    static let command = Command(spec: spec, run: run)
+
+    static let spec = CommandSpec(
+        path: "audit consistency",
+        abstract: "Print the RFC 9162 consistency proof (JSON) from an exported checkpoint to the log's newest, with its cosignatures.",
+        options: ArchiveOptions.session + [from, AuditOptions.output],
+        required: [.option(from)] + ArchiveOptions.login,
+        discussion: """
+        Shows that the entries the exported checkpoint covered are unchanged in today's log. \
+        Benchmarks/verify_witnessed.py PROOF LOG-KEY WITNESS-KEY checks it with SHA-256 and openssl alone, with the \
+        log's signature and a witness's cosignature on the newest checkpoint.
+        """)
+
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
+        let checkpoints = try AuditOptions.checkpoints(arguments, option: from)
+        guard checkpoints.count == 1 else { throw arguments.usage("Give one checkpoint with --from FILE.") }
+        let session = try ArchiveOptions.login(arguments)
+        let proof = try ArchiveOptions.run { () throws(ArchiveError) in
+            try session.consistencyProof(from: checkpoints[0].checkpoint, file: checkpoints[0].file)
+        }
+        return try AuditOptions.printed(proof, arguments)
     }
 }

@@ -13,10 +13,11 @@ public enum Inclusio {
         ArchiveInitCommand.command, ArchiveEnrolCommand.command, ArchivePolicyApplyCommand.command, ArchivePolicyShowCommand.command,
         ArchiveIngestCommand.command, ArchiveListCommand.command, ArchiveSearchCommand.command, ArchiveShowCommand.command,
         ArchiveGetCommand.command, ArchiveRenderCommand.command, ArchiveHoldCommand.command, ArchiveShredCommand.command,
-        ArchiveCheckCommand.command, AuditVerifyCommand.command, AuditCheckpointCommand.command, AuditProveCommand.command,
+        ArchiveCheckCommand.command, AuditVerifyCommand.command, AuditCheckpointCommand.command, AuditProveCommand.command, AuditConsistencyCommand.command,
         AuditReportCommand.command, AuditChartCommand.command, CheckPlacementCommand.command, CheckSchoolCommand.command,
         AllocationMergerCommand.command, AllocationStaffRequestCommand.command, TransferPrepareCommand.command,
-        TransferReceiveCommand.command, TransferConfirmCommand.command, DueCommand.command, ServeCommand.command, CommandsCommand.command,
+        TransferReceiveCommand.command, TransferConfirmCommand.command, DueCommand.command, ServeCommand.command,
+        WitnessInitCommand.command, WitnessServeCommand.command, CommandsCommand.command,
     ]
 
     /// What each group of commands is for.
@@ -28,6 +29,7 @@ public enum Inclusio {
         "audit": "The access log: verify it, export checkpoints and proofs, report and chart who saw what.",
         "check": "What a jurisdiction's rules say about a case or a school.",
         "allocation": "Staff allocations computed from the rules and the records.",
+        "witness": "A witness of an archive's access log, kept by an auditor on another machine: cosigns only checkpoints that extend what it saw.",
         "transfer": "Pupils' files sent to their next school at graduation, received and acknowledged.",
     ]
 

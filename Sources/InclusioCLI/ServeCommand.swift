@@ -10,6 +10,8 @@ enum ServeCommand {
     static let tlsKey = Option(["--tls-key"], value: "key", help: "The service's TLS private key (PEM, unencrypted).")
     static let clientCA = Option(["--client-ca"], value: "cert", help: "The CA that issues operators' client certificates (PEM).")
     static let unlock = Option(["--unlock-passphrase-file"], value: "file", help: "The custodians' passphrase, which opens the archive key at start.")
+    static let witnessCA = Option(["--witness-ca"], value: "cert",
+                                  help: "The CA that issued the TLS certificates of the policy's witnesses (PEM): submit each checkpoint to them.")
     static let lifetime = Option(["--session-lifetime"], value: "seconds", type: .integer(1...86_400),
                                  help: "How long a passphrase operator's session lasts (default 900).")
 
@@ -18,7 +20,7 @@ enum ServeCommand {
     static let spec = CommandSpec(
         path: "serve",
         abstract: "Serve a served archive over HTTPS: the service alone holds its keys; operators prove who they are per request.",
-        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime] + ServeLimits.options + ServiceKeys.options + [HomeOptions.schemas],
+        options: [ArchiveOptions.path, listen, tlsCert, tlsKey, clientCA, unlock, lifetime, witnessCA] + ServeLimits.options + ServiceKeys.options + [HomeOptions.schemas],
         required: [.option(listen), .option(tlsCert), .option(tlsKey), .option(clientCA), .option(unlock)],
         discussion: """
         Runs until SIGINT or SIGTERM. One service per archive folder (a lock file, serve.lock); a second is refused. \
@@ -31,8 +33,7 @@ enum ServeCommand {
               let ca = arguments.value(clientCA), let unlockFile = arguments.value(unlock) else {
             throw arguments.usage("Give --listen, --tls-cert, --tls-key, --client-ca and --unlock-passphrase-file.")
         }
-        let parts = address.split(separator: ":")
-        guard parts.count == 2, let port = UInt16(parts[1]) else { throw arguments.usage("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8443.") }
+        let endpoint = try endpoint(address, arguments)
         let passphrase = try KeyOptions.passphrase(in: unlockFile)
         let keys = try ServiceKeys.load(arguments)
         let archive = try ArchiveOptions.open(arguments)
@@ -40,27 +41,52 @@ enum ServeCommand {
         let custody = try ArchiveOptions.run { () throws(ArchiveError) in try archive.unlock(custodianPassphrase: passphrase) }
         StagedInputs.removeLeftovers()
         let service = ArchiveService(custody: custody, sessionLifetime: TimeInterval(arguments.integer(lifetime) ?? 900), keys: keys)
+        let say = { @Sendable [json = arguments.json] (line: String) in
+            if json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { CommandPrinter.live(line) }
+        }
+        if let ca = arguments.value(witnessCA) {
+            custody.submitCheckpoints(trustingWitnessCA: URL(fileURLWithPath: ca)) { say("Witness: \($0)") }
+        }
 
-        // Block the signals in every thread (the server's inherit the mask), then wait for one here.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let configuration = HTTPServerConfiguration(endpoint: .tcp(address: String(parts[0]), port: port),
+        let signals = blockStopSignals()
+        let configuration = HTTPServerConfiguration(endpoint: endpoint,
                                                     certificate: URL(fileURLWithPath: cert), privateKey: URL(fileURLWithPath: key),
                                                     clientCA: URL(fileURLWithPath: ca),
                                                     limits: ServeLimits.limits(arguments))
         let server: HTTPSServer
         do { server = try HTTPSServer(configuration: configuration, handler: service.handle) } catch { throw .failed(error) }
         // Said at once (on stderr with --json, whose stdout is the one document printed at the end).
-        let started = "Serving \(archive.root.path) on https://\(server.endpoint)"
-        if arguments.json { FileHandle.standardError.write(Data((started + "\n").utf8)) } else { CommandPrinter.live(started) }
-        var received: Int32 = 0
-        sigwait(&signals, &received)
+        say("Serving \(archive.root.path) on https://\(server.endpoint)")
+        let received = wait(for: signals)
         server.stop()
         withExtendedLifetime(lock) {}
         return CommandResult(["stopped": server.endpoint.description]) { "Stopped (signal \(received))." }
+    }
+
+    /// The `--listen` address `ADDRESS:PORT`.
+    static func endpoint(_ address: String, _ arguments: ParsedArguments) throws(CLIError) -> HTTPServerConfiguration.Endpoint {
+        let parts = address.split(separator: ":")
+        guard parts.count == 2, let port = UInt16(parts[1]) else { throw arguments.usage("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8443.") }
+        return .tcp(address: String(parts[0]), port: port)
+    }
+
+    /// Blocks SIGINT and SIGTERM in every thread (the server's threads inherit the mask), so that
+    /// ``wait(for:)`` receives them here.
+    static func blockStopSignals() -> sigset_t {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        return signals
+    }
+
+    /// Waits for one of `signals`; returns it.
+    static func wait(for signals: sigset_t) -> Int32 {
+        var signals = signals
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        return received
     }
 }
 

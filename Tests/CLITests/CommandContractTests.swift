@@ -45,6 +45,10 @@ import Testing
         Case(path: "audit verify", success: { $0.auditor }, failure: { $0.intruder }),
         Case(path: "audit prove", success: { ["--entry", "1", "--checkpoint", $0.checkpoint] + $0.auditor },
              failure: { ["--entry", "999999", "--checkpoint", $0.checkpoint] + $0.auditor }),
+        Case(path: "audit consistency", success: { ["--from", $0.checkpoint] + $0.auditor },
+             failure: { ["--from", $0.checkpointKey] + $0.auditor }),
+        Case(path: "witness init", success: { [$0.file("witness"), "--name", "dpo.example.org/w", "--log-checkpoint", $0.checkpoint, "--log-key", $0.checkpointKey] },
+             failure: { [$0.file("witness-refused"), "--name", "dpo.example.org/w", "--log-checkpoint", $0.checkpoint, "--log-key", $0.pki("office.pem")] }),
         Case(path: "audit report", success: { ["--pupil", ContractArchive.rossi, "--purpose", "inspection"] + $0.auditor },
              failure: { ["--operator", "office", "--since", "2026-02-30", "--purpose", "inspection"] + $0.auditor }),
         Case(path: "audit chart", success: { ["-o", $0.file("chart.png"), "--purpose", "inspection"] + $0.auditor },
@@ -91,6 +95,8 @@ import Testing
         Case(path: "serve", success: { _ in [] },
              failure: { ["--path", $0.path, "--listen", "127.0.0.1:0", "--tls-cert", $0.pki("office.pem"), "--tls-key", $0.pki("office.key"),
                          "--client-ca", $0.pki("root.pem"), "--unlock-passphrase-file", $0.file("admin.pass")] }),
+        Case(path: "witness serve", success: { _ in [] },
+             failure: { [$0.file("no-witness"), "--listen", "127.0.0.1:0", "--tls-cert", $0.pki("server.pem"), "--tls-key", $0.pki("server.key")] }),
     ]
 
     @Test func longRunningCommandsFailAsOneJSONDocument() throws {

@@ -17,6 +17,8 @@ struct ContractArchive: Sendable {
     let document: String
     let dossier: String
     let checkpoint: String
+    /// The checkpoint key (PEM) exported with ``checkpoint``.
+    let checkpointKey: String
     let transferOut: String
     let receipt: String
     let register: String
@@ -66,7 +68,8 @@ struct ContractArchive: Sendable {
         let filed = ((try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["filed"] as? [[String: Any]]
         document = filed?.first { ($0["file"] as? String)?.hasSuffix("IT-MO-iep.xml") == true }?["document"] as? String ?? "D-missing"
         checkpoint = root.appendingPathComponent("kept.note").path
-        _ = try run(["audit", "checkpoint", "-o", checkpoint] + auditor)
+        checkpointKey = root.appendingPathComponent("kept-key.pem").path
+        _ = try run(["audit", "checkpoint", "-o", checkpoint, "--public-key", checkpointKey] + auditor)
         dossier = root.appendingPathComponent("sent.asice").path
         _ = try run(["dossier", "pack", "--sign-cert", try pki("office.pem"), "--sign-key", try pki("office.key"), "--recipient", try pki("school-a.pem"),
                      "-o", dossier, "Tests/Fixtures/records/IT-MO-iep.xml"])

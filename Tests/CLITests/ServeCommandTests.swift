@@ -46,23 +46,12 @@ import Testing
 
         /// Starts the service (again) on the folder; `url` is where it listens.
         func start() throws {
-            let out = folder.appendingPathComponent("serve.out")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            process = Process()
-            process.executableURL = Run.inclusio
-            process.arguments = ["serve", "--path", path, "--listen", "127.0.0.1:0", "--tls-cert", pki.appendingPathComponent("server.pem").path,
-                                 "--tls-key", pki.appendingPathComponent("server.key").path, "--client-ca", pki.appendingPathComponent("root.pem").path,
-                                 "--unlock-passphrase-file", custodian.path, "--session-lifetime", "3"] + serveArguments
-            process.currentDirectoryURL = Run.project
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = ""
-            for _ in 0..<100 where !line.contains("https://") {
-                Thread.sleep(forTimeInterval: 0.1)
-                line = String(decoding: try Data(contentsOf: out), as: UTF8.self)
-            }
-            url = try #require(line.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            let started = try Run.startService(["serve", "--path", path, "--listen", "127.0.0.1:0", "--tls-cert", pki.appendingPathComponent("server.pem").path,
+                                                "--tls-key", pki.appendingPathComponent("server.key").path, "--client-ca", pki.appendingPathComponent("root.pem").path,
+                                                "--unlock-passphrase-file", custodian.path, "--session-lifetime", "3"] + serveArguments,
+                                               output: folder.appendingPathComponent("serve.out"))
+            process = started.process
+            url = try #require(started.url)
         }
 
         /// Applies the sample policy without operator `id`, on the service's machine, while it serves.

@@ -146,6 +146,34 @@ import Testing
         #expect(!HMACSHA256.isValid(code.prefix(16), for: message, key: Data("k".utf8)))
     }
 
+    /// The precomputed-state verifier agrees with RFC 4231 §4.3's code for a 32-byte key (test case 1's
+    /// message under a key made of its code), split anywhere, and refuses a flipped bit.
+    @Test func hmacVerifierFromPrecomputedStatesAgreesWithTheOneShotCode() throws {
+        let key = try SymmetricKey(bytes: hex("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"))
+        let message = [UInt8]("what do ya want for nothing? and a little more".utf8)
+        var code = [UInt8](HMACSHA256.authenticationCode(for: message, key: key.bytes))
+        let verifier = HMACSHA256Verifier(key: key)
+        for split in [0, 1, 17, message.count] {
+            let valid = message.withUnsafeBytes { bytes in
+                code.withUnsafeBytes { verifier.isValid($0.baseAddress!, for: UnsafeRawBufferPointer(rebasing: bytes[..<split]), UnsafeRawBufferPointer(rebasing: bytes[split...])) }
+            }
+            #expect(valid, "split at \(split)")
+        }
+        code[31] ^= 1
+        let flipped = message.withUnsafeBytes { bytes in code.withUnsafeBytes { verifier.isValid($0.baseAddress!, for: bytes, UnsafeRawBufferPointer(start: nil, count: 0)) } }
+        #expect(!flipped)
+    }
+
+    /// SHA-256 of a prefix byte and two pieces, into a buffer, is SHA-256 of their concatenation.
+    @Test func prefixedDigestIsTheDigestOfTheConcatenation() {
+        let first = [UInt8]("leaf or left".utf8), second = [UInt8](repeating: 7, count: 100)
+        var out = [UInt8](repeating: 0, count: 32)
+        first.withUnsafeBytes { a in second.withUnsafeBytes { b in out.withUnsafeMutableBytes { SHA256.digest(prefix: 1, a, b, into: $0.baseAddress!) } } }
+        #expect(Data(out) == SHA256.digest(Data([1] + first + second)))
+        first.withUnsafeBytes { a in out.withUnsafeMutableBytes { SHA256.digest(prefix: 0, a, into: $0.baseAddress!) } }
+        #expect(Data(out) == SHA256.digest(Data([0] + first)))
+    }
+
     // MARK: HKDF-SHA-256
 
     /// RFC 5869 §A.1 (salt and info) and §A.3 (both empty).

@@ -44,6 +44,28 @@ public struct Run: Sendable {
                    stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
+    /// Starts `inclusio` with `arguments` in the project folder (a service that runs until stopped),
+    /// its stdout written to `output`; returns the process and the first `https://` address it
+    /// prints, waiting up to 10 seconds for it (`nil` when none came).
+    public static func startService(_ arguments: [String], output: URL) throws -> (process: Process, url: String?) {
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
+        process.executableURL = inclusio
+        process.arguments = arguments
+        process.currentDirectoryURL = project
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            Thread.sleep(forTimeInterval: 0.1)
+            let printed = String(decoding: try Data(contentsOf: output), as: UTF8.self)
+            if let url = printed.split(whereSeparator: { $0 == " " || $0 == "\n" }).first(where: { $0.hasPrefix("https://") }) {
+                return (process, String(url))
+            }
+        }
+        return (process, nil)
+    }
+
     /// A new empty folder under the system temporary folder.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("inclusio-test-\(UUID().uuidString)")
