@@ -56,7 +56,9 @@ extension ArchiveSession {
         }
         try writing { () throws(ArchiveError) in
             _ = try query("DELETE FROM tokens WHERE pseudonym = ?", [.text(pupil.pseudonym)])
-            _ = try query("UPDATE pupils SET wrapped_key = NULL, sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
+            // Every wrap of every key of the pupil, under every scope.
+            _ = try query("DELETE FROM pupil_keys WHERE pseudonym = ?", [.text(pupil.pseudonym)])
+            _ = try query("UPDATE pupils SET sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
                           [.text(AccessLog.timestamp(Date())), .text(op.id), .text(pupil.pseudonym)])
             // Content tokens are keyed digests of the plaintext: replaced by random bytes so no
             // one holding the archive key can confirm a guessed document afterwards.

@@ -15,6 +15,9 @@ public final class ArchiveSession {
     /// The custody that opened this session, in a service: its log writer appends for concurrent
     /// requests and signs the checkpoints, and the opened archive goes back to it at the end.
     let custody: ArchiveCustody?
+    /// Scope and pupil keys opened during this session, by name (emptied when a write transaction
+    /// fails, since it may have made some that were rolled back).
+    var openedKeys: [String: SymmetricKey] = [:]
 
     init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?,
          custody: ArchiveCustody? = nil) {
@@ -82,6 +85,7 @@ public final class ArchiveSession {
     /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``.
     func writing<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
         do { return try database.writing(body) } catch {
+            openedKeys = [:]
             switch error {
             case let .database(failure): throw .database(failure)
             case let .body(failure): throw failure

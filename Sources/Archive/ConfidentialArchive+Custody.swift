@@ -24,12 +24,16 @@ extension ConfidentialArchive {
             AccessEvent(operatorId: ArchiveCustody.custodian, role: ArchiveCustody.custodian, organisation: "",
                         action: outcome == .granted ? "unlock" : "login", purpose: "", outcome: outcome)
         }
-        guard let archiveKey = opened else {
+        guard let master = opened else {
             // Written without a seal, like a denied login; the next sealed entry and checkpoint cover it.
             try Self.logging { () throws(AuditLogError) in try log.append([event(.denied)], keys: nil) }
             throw .wrongCustodianPassphrase
         }
-        let keys = try keyring(archiveKey)
+        let keys = try keyring(master, keyFile: layout.custodianKey) { file throws(ArchiveError) in
+            try Self.crypto { () throws(CryptographyError) in
+                try OperatorKeyFile.open(file, with: .passphrase(custodianPassphrase), operator: ArchiveCustody.custodian)
+            }
+        }
         let origin = try logOrigin
         try Self.logging { () throws(AuditLogError) in
             try log.append([event(.granted)], keys: keys.log(origin: origin))
