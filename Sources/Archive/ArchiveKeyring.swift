@@ -30,6 +30,18 @@ struct ArchiveKeyring: Sendable {
     /// The key the log's keys derive from: a format-1 archive's archive key (kept by `archive migrate`), or a random one.
     let archiveKey: SymmetricKey
 
+    /// These keys under another master key (after `archive rekey --master`).
+    func replacing(master: SymmetricKey) -> ArchiveKeyring {
+        ArchiveKeyring(master: master, blindIndex: blindIndex, contentTokens: contentTokens, policySeal: policySeal, notes: notes,
+                       logSeal: logSeal, checkpointSigning: checkpointSigning, enrolmentSeal: enrolmentSeal, archiveKey: archiveKey)
+    }
+
+    private init(master: SymmetricKey, blindIndex: BlindIndex, contentTokens: SymmetricKey, policySeal: SymmetricKey, notes: SymmetricKey,
+                 logSeal: SymmetricKey, checkpointSigning: Ed25519SigningKey, enrolmentSeal: SymmetricKey, archiveKey: SymmetricKey) {
+        (self.master, self.blindIndex, self.contentTokens, self.policySeal, self.notes) = (master, blindIndex, contentTokens, policySeal, notes)
+        (self.logSeal, self.checkpointSigning, self.enrolmentSeal, self.archiveKey) = (logSeal, checkpointSigning, enrolmentSeal, archiveKey)
+    }
+
     init(master: SymmetricKey, keys: SeparateKeys) throws(CryptographyError) {
         self.master = master
         archiveKey = keys.logRoot

@@ -7,7 +7,8 @@ import Foundation
 /// before any data is released.
 public final class ArchiveSession {
     let archive: ConfidentialArchive
-    let keys: ArchiveKeyring
+    /// Its keys (a new master key after ``rekeyMaster(holder:)``).
+    private(set) var keys: ArchiveKeyring
     /// The operator, as the policy describes them.
     public let op: ArchivePolicy.Operator
     /// Why, as given on the command line (written into every log entry).
@@ -27,6 +28,9 @@ public final class ArchiveSession {
         self.purpose = purpose
         self.custody = custody
     }
+
+    /// Continues with `master` once a rekey committed it.
+    func replaceMaster(_ master: SymmetricKey) { keys = keys.replacing(master: master) }
 
     var database: SQLiteDatabase { archive.database }
     var policy: ArchivePolicy { archive.policy }

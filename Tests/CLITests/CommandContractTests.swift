@@ -68,6 +68,8 @@ import Testing
         Case(path: "archive enrol", success: { ["head-mo-1", "--cert", $0.pki("school-a.pem")] + $0.spareAdmin },
              failure: { ["nobody", "--cert", $0.pki("school-a.pem")] + $0.spareAdmin }),
         Case(path: "archive policy apply", success: { ["Archive/policy.sample.xml"] + $0.spareAdmin }, failure: { [$0.file("no-policy.xml")] + $0.spareAdmin }),
+        Case(path: "archive rekey", success: { ["--master", "--purpose", "rotation"] + $0.spareAdmin },
+             failure: { ["--scope", "NOSUCHSCHOOL", "--purpose", "rotation"] + $0.spareAdmin }),
         Case(path: "archive ingest", success: { ["Tests/Fixtures/records/CN-FJ-iep.xml", "--purpose", "filing"] + $0.office },
              failure: { ["Tests/Fixtures/records/CN-FJ-iep.xml", "--purpose", "filing"] + $0.intruder }),
         Case(path: "archive hold", success: { ["--pupil", "SPSSFO13E49X000Q", "--reason", "complaint", "--purpose", "legal"] + $0.office },
