@@ -32,6 +32,9 @@ public enum ArchiveError: CategorizedError {
     case servedArchive(path: String)
     /// `archive rekey --scope` naming no school, district or jurisdiction that has keys.
     case unknownScope(reference: String)
+    /// A backup copy opened as an archive, or a folder given to `archive restore` that is not a backup.
+    case backupCopy(path: String)
+    case notABackup(path: String)
     /// `unlock` of an archive whose operators hold its key.
     case notServed(path: String)
     /// The custodians' passphrase does not open the archive key.
@@ -83,9 +86,9 @@ public enum ArchiveError: CategorizedError {
     /// database) fail as they say.
     public var category: FailureCategory {
         switch self {
-        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead, .unknownScope: .input
+        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead, .unknownScope, .notABackup: .input
         case .alreadyExists, .incomplete, .cannotWrite: .output
-        case .invalidPolicy, .policyAltered, .notServed, .earlierFormat: .configuration
+        case .invalidPolicy, .policyAltered, .notServed, .earlierFormat, .backupCopy: .configuration
         case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
         case .notEnrolled, .wrongCredential, .notPermitted, .withheld, .servedArchive, .wrongCustodianPassphrase: .permission
         case .weakPassphrase, .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
@@ -131,6 +134,10 @@ public enum ArchiveError: CategorizedError {
             "The archive in \(path) keeps its keys with its service: reach it through `inclusio serve` (HTTPS, with your certificate or passphrase); a custodian on the service's machine may run the command here with --custodian-passphrase-file."
         case let .unknownScope(reference):
             "No school, district or jurisdiction \"\(reference)\" has keys in this archive (a scope gets its keys when its first pupil is filed); give a school code or name, a district or a jurisdiction code as the records name them."
+        case let .backupCopy(path):
+            "\(path) is a backup copy: its pupil keys open only with the backup keys its archive holds. Restore it with `inclusio archive restore \(path) --to NEW-FOLDER` run on that archive."
+        case let .notABackup(path):
+            "\(path) is not a backup written by `inclusio archive backup`."
         case let .notServed(path):
             "The archive in \(path) is local: its operators' credentials open its key, so there is nothing for a custodian to unlock. Create a served archive with `inclusio archive init --custody service`."
         case .wrongCustodianPassphrase:

@@ -75,6 +75,8 @@ enum Binding {
     static func pupilKey(_ pupil: String) -> Data { Data("pupil-key|\(pupil)".utf8) }
     /// A pupil's key of one class, wrapped under one scope's key of that class (or a backup period's).
     static func pupilKey(_ pupil: String, keyClass: String, scope: String) -> Data { Data("pupil-key|\(pupil)|\(keyClass)|\(scope)".utf8) }
+    /// A pupil's backup key of one period, wrapped under that period's key.
+    static func backupKey(_ pupil: String, period: String) -> Data { Data("backup-key|\(pupil)|\(period)".utf8) }
     /// A key wrapped under the master key, by its name in the `keys` table.
     static func wrappedKey(_ name: String) -> Data { Data("key|\(name)".utf8) }
     static func identity(_ pupil: String) -> Data { Data("identity|\(pupil)".utf8) }

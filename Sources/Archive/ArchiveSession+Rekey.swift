@@ -156,7 +156,7 @@ extension ArchiveSession {
     }
 
     /// Re-seals what `old` sealed for the pupil in `keyClass` (document keys, details, the identity) under `new`.
-    private func reseal(_ pupil: String, keyClass: String, from old: SymmetricKey, to new: SymmetricKey) throws(ArchiveError) -> Int {
+    func reseal(_ pupil: String, keyClass: String, from old: SymmetricKey, to new: SymmetricKey) throws(ArchiveError) -> Int {
         func move(_ sealed: Data, _ binding: Data) throws(ArchiveError) -> Data {
             do { return try AESGCM.seal(try AESGCM.open(sealed, key: old, associatedData: binding), key: new, associatedData: binding) } catch {
                 throw .damaged(what: "A sealed value of pupil \(pupil)", reason: "it does not open")

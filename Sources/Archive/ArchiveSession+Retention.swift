@@ -58,6 +58,8 @@ extension ArchiveSession {
             _ = try query("DELETE FROM tokens WHERE pseudonym = ?", [.text(pupil.pseudonym)])
             // Every wrap of every key of the pupil, under every scope.
             _ = try query("DELETE FROM pupil_keys WHERE pseudonym = ?", [.text(pupil.pseudonym)])
+            // And their backup key of every period: no backup taken before opens for them any more.
+            _ = try query("DELETE FROM backup_keys WHERE pseudonym = ?", [.text(pupil.pseudonym)])
             _ = try query("UPDATE pupils SET sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
                           [.text(AccessLog.timestamp(Date())), .text(op.id), .text(pupil.pseudonym)])
             // Content tokens are keyed digests of the plaintext: replaced by random bytes so no

@@ -13,6 +13,7 @@ extension ConfidentialArchive {
     ///   ``ArchiveError/damaged(what:reason:)`` when the key file or the policy's seal is damaged.
     public func unlock(custodianPassphrase: Data, retryDelay: Double = 0.25, retryCeiling: Double = 8) throws(ArchiveError) -> ArchiveCustody {
         guard custody == .service else { throw .notServed(path: root.path) }
+        try checkOpenable()
         guard let file = FileManager.default.contents(atPath: layout.custodianKey.path) else {
             throw .damaged(what: "The archive's key file (keys/custodian.scrypt)", reason: "it is missing")
         }

@@ -18,6 +18,8 @@ public final class ConfidentialArchive {
     public let policy: ArchivePolicy
     /// Who holds the archive key: its operators (a local archive), or its service alone.
     public let custody: KeyCustody
+    /// The index's format: ``IndexSchema/version``, or 1 (opened to be checked and migrated only).
+    let format: Int
 
     /// Who holds an archive's key.
     public enum KeyCustody: String, Sendable {
@@ -42,14 +44,14 @@ public final class ConfidentialArchive {
         self.schemas = schemas
         self.log = AccessLog(folder: layout.log)
         do { database = try SQLiteDatabase(path: layout.index.path, create: false) } catch { throw .database(error) }
-        let format = try Self.metadata("format", in: database).map { String(decoding: $0, as: UTF8.self) }
-        if format == "1" { throw .earlierFormat(path: root.path) }
-        guard format == "\(IndexSchema.version)" else {
+        let format = try Self.metadata("format", in: database).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+        guard let format, (1...IndexSchema.version).contains(format) else {
             throw .damaged(what: "The archive's index", reason: "it has no format version this Inclusio knows (it was made by another version)")
         }
         // The policy in force lives in the index (sealed); policy.xml is its readable copy.
         guard let inForce = try Self.metadata("policy", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no policy") }
         policy = try ArchivePolicy.read(inForce, file: "the policy in force", schemas: schemas.policy)
+        self.format = format
         custody = try Self.metadata("custody", in: database).flatMap { KeyCustody(rawValue: String(decoding: $0, as: UTF8.self)) } ?? .operators
     }
 
@@ -65,6 +67,7 @@ public final class ConfidentialArchive {
             throw .policyAltered(path: layout.policy.path)
         }
         guard custody == .operators else { throw .servedArchive(path: root.path) }
+        try checkOpenable()
         guard let found = policy.operators[op] else {
             throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
         }
@@ -84,6 +87,12 @@ public final class ConfidentialArchive {
             try Self.crypto { () throws(CryptographyError) in try OperatorKeyFile.open(file, with: credential, operator: op) }
         }
         return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+    }
+
+    /// Keys are used only in an archive of the current format that is not a backup copy.
+    func checkOpenable() throws(ArchiveError) {
+        guard format == IndexSchema.version else { throw .earlierFormat(path: root.path) }
+        guard try Self.metadata("backup_period", in: database) == nil else { throw .backupCopy(path: root.path) }
     }
 
     /// Where `archive rekey --master` writes the new key file before the index commits.

@@ -84,5 +84,11 @@ enum IndexSchema {
         PRIMARY KEY (pseudonym, key_class, scope)
     );
     CREATE INDEX pupil_keys_by_scope ON pupil_keys(scope, key_class);
+    CREATE TABLE backup_keys (
+        period TEXT NOT NULL,              -- the backup period (YYYY-MM)
+        pseudonym TEXT NOT NULL,
+        wrapped_key BLOB NOT NULL,         -- the pupil's backup key of that period, sealed under the period's key; deleted when shredded
+        PRIMARY KEY (period, pseudonym)
+    );
     """
 }
