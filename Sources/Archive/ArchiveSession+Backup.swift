@@ -49,10 +49,7 @@ extension ArchiveSession {
             }
             try DurableFile.makeFolder(staging.appendingPathComponent("tmp"))
             try record("backup", recipient: "period \(period)")
-            guard rename(staging.path, folder.path) == 0 else {
-                throw .cannotWrite(FileWriteError(path: folder.path, reason: String(cString: strerror(errno))))
-            }
-            DurableFile.syncFolder(folder.deletingLastPathComponent())
+            try ArchiveCopy.place(staging, at: folder)
             return BackupReport(period: period, folder: folder.path, pupils: pupils, versions: versions)
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -151,5 +148,13 @@ enum ArchiveCopy {
             try tree(source.appendingPathComponent(name), to: target.appendingPathComponent(name), temporary: temporary)
         }
         DurableFile.syncFolder(target)
+    }
+
+    /// Moves the finished copy in `staging` to `folder`, durably.
+    static func place(_ staging: URL, at folder: URL) throws(ArchiveError) {
+        guard rename(staging.path, folder.path) == 0 else {
+            throw .cannotWrite(FileWriteError(path: folder.path, reason: String(cString: strerror(errno))))
+        }
+        DurableFile.syncFolder(folder.deletingLastPathComponent())
     }
 }

@@ -31,10 +31,7 @@ extension ArchiveSession {
             for pupil in Set(wraps.map(\.pupil)) { backupKeys[pupil] = try storedBackupKey(pupil, period: period, periodKey: periodKey) }
             let shredded = try rewrap(staging, period: period, wraps: wraps, backupKeys: backupKeys)
             try record("restore", recipient: "period \(period)")
-            guard rename(staging.path, folder.path) == 0 else {
-                throw .cannotWrite(FileWriteError(path: folder.path, reason: String(cString: strerror(errno))))
-            }
-            DurableFile.syncFolder(folder.deletingLastPathComponent())
+            try ArchiveCopy.place(staging, at: folder)
             return RestoreReport(period: period, folder: folder.path, restored: Set(wraps.map(\.pupil)).count - shredded.count, shredded: shredded)
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -93,12 +90,7 @@ extension ArchiveSession {
     private func destroy(_ pupil: String) throws(ArchiveError) {
         let blobs = try query("SELECT v.blob FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ? AND v.blob IS NOT NULL",
                               [.text(pupil)]).compactMap { $0.text(0) }
-        _ = try query("DELETE FROM tokens WHERE pseudonym = ?", [.text(pupil)])
-        _ = try query("DELETE FROM pupil_keys WHERE pseudonym = ?", [.text(pupil)])
-        _ = try query("UPDATE pupils SET sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
-                      [.text(AccessLog.timestamp(Date())), .text(op.id), .text(pupil)])
-        _ = try query("UPDATE versions SET wrapped_key = NULL, sealed_details = NULL, blob = NULL, content_token = randomblob(32) WHERE document IN (SELECT id FROM documents WHERE pseudonym = ?)",
-                      [.text(pupil)])
+        try destroyKeys(of: pupil)
         for blob in blobs { unlink(archive.layout.blob(blob).path) }
     }
 }
