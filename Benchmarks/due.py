@@ -66,7 +66,8 @@ def extend(index, documents):
             for slot, kind in enumerate(KINDS.get(template["jurisdiction"], KINDS["IT-MO"])[:PER_PUPIL]):
                 document = f"D-B{number:08d}{slot}"
                 day = earliest + datetime.timedelta(days=random.randrange(740))
-                database.execute("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
+                # due reads no key: the class is only there because the index requires one.
+                database.execute("INSERT INTO documents (id, pseudonym, kind, record_id, key_class) VALUES (?, ?, ?, ?, 'educational')",
                                  (document, pseudonym, kind, f"BENCH-{number}-{slot}"))
                 database.execute("INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by, "
                                  "wrapped_key, sealed_details, blob, blob_size, facts) VALUES (?, 1, ?, 'application/xml', 4000, ?, ?, 'office', ?, ?, ?, ?, ?)",

@@ -4,10 +4,10 @@
 Builds a served archive (`archive init --custody service`, the demo PKI, the sample policy, office enrolled by
 certificate) and files the fixture records with one real `archive ingest`. Then extends it, as
 Benchmarks/due.py does, to N document versions of N/10 pupils with sqlite3, but sealed so that `archive
-show` opens them: Python opens the archive key with the custodians' passphrase (keys/custodian.scrypt:
-scrypt, AES-256-GCM), derives the pupil-key key (HKDF-SHA-256) and, for each new pupil, re-seals a filed
-pupil's key, identity and document details and keys under the new pseudonym and document ids (the sealed
-values are bound to them). Blobs are shared with the templates, so `archive get` and `archive check` would
+show` opens them: Python opens the master key with the custodians' passphrase (keys/custodian.scrypt:
+scrypt, AES-256-GCM), opens the scope keys and a filed pupil's keys of each class through them, and, for each
+new pupil, wraps those keys under the same scope keys and re-seals the identity and document details and keys
+under the new pseudonym and document ids (the sealed values are bound to them). Blobs are shared with the templates, so `archive get` and `archive check` would
 rightly refuse the copies; `show` decrypts the pupil key, the identity and every version's details, which
 is what it does in a real archive of that size.
 
@@ -27,9 +27,7 @@ import tempfile, threading, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from archive import FIXTURES, ROOT, fsync_rate, run  # noqa: E402
 
-from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF  # noqa: E402
 
 PER_PUPIL = 10
 CUSTODIAN = "benchmark custodians' passphrase"
@@ -66,10 +64,6 @@ def archive_key(archive):
     return AESGCM(key).decrypt(data[len(header):len(header) + 12], data[len(header) + 12:], header + b"custodian")
 
 
-def derive(key, label):
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label.encode()).derive(key)
-
-
 def open_sealed(key, sealed, binding):
     return AESGCM(key).decrypt(sealed[:12], sealed[12:], binding.encode())
 
@@ -83,43 +77,58 @@ def extend(archive, documents):
     """Adds pupils with PER_PUPIL document versions each, sealed for their own pseudonym and documents, until
     the index holds `documents` versions; returns the versions, pupils and the new pupils' pseudonyms."""
     random.seed(16)
-    pupil_keys = derive(archive_key(archive), "inclusio archive 1: pupil keys")
+    master = archive_key(archive)
     database = sqlite3.connect(os.path.join(archive, "index.sqlite"))
     columns = [row[1] for row in database.execute("PRAGMA table_info(pupils)")]
+    stored = dict(database.execute("SELECT name, wrapped FROM keys WHERE name LIKE 'scope|%'").fetchall())
     templates = []
     for row in database.execute("SELECT * FROM pupils ORDER BY pseudonym").fetchall():
         pupil = dict(zip(columns, row))
-        key = open_sealed(pupil_keys, pupil["wrapped_key"], f"pupil-key|{pupil['pseudonym']}")
-        identity = open_sealed(key, pupil["sealed_identity"], f"identity|{pupil['pseudonym']}")
+        # Each class's pupil key, opened through one scope key (wrapped under the master key), and the scopes it is wrapped under.
+        classes = {}
+        for key_class, scope, wrapped in database.execute(
+                "SELECT key_class, scope, wrapped_key FROM pupil_keys WHERE pseudonym = ? ORDER BY scope", (pupil["pseudonym"],)).fetchall():
+            name = f"scope|{scope}|{key_class}"
+            scope_key = open_sealed(master, stored[name], f"key|{name}")
+            key = open_sealed(scope_key, wrapped, f"pupil-key|{pupil['pseudonym']}|{key_class}|{scope}")
+            classes.setdefault(key_class, (key, []))[1].append((scope, scope_key))
+        identity = open_sealed(classes[pupil["identity_class"]][0], pupil["sealed_identity"], f"identity|{pupil['pseudonym']}")
         versions = []
-        for document, kind, version, media, size, issued, ingested, by, wrapped, details, blob, blob_size in database.execute(
-                "SELECT v.document, d.kind, v.version, v.media_type, v.size, v.issued, v.ingested, v.ingested_by, v.wrapped_key, "
+        for document, kind, key_class, version, media, size, issued, ingested, by, wrapped, details, blob, blob_size in database.execute(
+                "SELECT v.document, d.kind, d.key_class, v.version, v.media_type, v.size, v.issued, v.ingested, v.ingested_by, v.wrapped_key, "
                 "v.sealed_details, v.blob, v.blob_size FROM versions v JOIN documents d ON d.id = v.document "
                 "WHERE d.pseudonym = ? ORDER BY d.id, v.version", (pupil["pseudonym"],)):
-            versions.append(dict(kind=kind, media=media, size=size, issued=issued, ingested=ingested, by=by, blob=blob, blob_size=blob_size,
+            key = classes[key_class][0]
+            versions.append(dict(kind=kind, key_class=key_class, media=media, size=size, issued=issued, ingested=ingested, by=by, blob=blob,
+                                 blob_size=blob_size,
                                  document_key=open_sealed(key, wrapped, f"document-key|{pupil['pseudonym']}|{document}|{version}"),
                                  details=open_sealed(key, details, f"details|{pupil['pseudonym']}|{document}|{version}")))
-        templates.append((pupil, key, identity, versions))
+        templates.append((pupil, classes, identity, versions))
     have = database.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
     count = max(0, (documents - have) // PER_PUPIL)
     made = []
     with database:
         for number in range(count):
-            pupil, key, identity, versions = templates[number % len(templates)]
+            pupil, classes, identity, versions = templates[number % len(templates)]
             row = dict(pupil)
             pseudonym = f"P-S{number:010d}"
             row["pseudonym"] = pseudonym
-            row["wrapped_key"] = seal(pupil_keys, key, f"pupil-key|{pseudonym}")
-            row["sealed_identity"] = seal(key, identity, f"identity|{pseudonym}")
+            row["sealed_identity"] = seal(classes[pupil["identity_class"]][0], identity, f"identity|{pseudonym}")
             if row["school_code"]:
                 row["school_code"] = f"{row['school_code']}-{number % 40:02d}"
             database.execute(f"INSERT INTO pupils ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                              [row[column] for column in columns])
+            # The template's pupil keys, wrapped for the new pseudonym under the template's scope keys.
+            for key_class, (key, scopes) in classes.items():
+                for scope, scope_key in scopes:
+                    database.execute("INSERT INTO pupil_keys (pseudonym, key_class, scope, wrapped_key) VALUES (?, ?, ?, ?)",
+                                     (pseudonym, key_class, scope, seal(scope_key, key, f"pupil-key|{pseudonym}|{key_class}|{scope}")))
             for slot in range(PER_PUPIL):
                 version = versions[slot % len(versions)]
                 document = f"D-S{number:08d}{slot}"
-                database.execute("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
-                                 (document, pseudonym, version["kind"], f"SERVE-{number}-{slot}"))
+                key = classes[version["key_class"]][0]
+                database.execute("INSERT INTO documents (id, pseudonym, kind, record_id, key_class) VALUES (?, ?, ?, ?, ?)",
+                                 (document, pseudonym, version["kind"], f"SERVE-{number}-{slot}", version["key_class"]))
                 database.execute(
                     "INSERT INTO versions (document, version, content_token, media_type, size, issued, ingested, ingested_by, "
                     "wrapped_key, sealed_details, blob, blob_size) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

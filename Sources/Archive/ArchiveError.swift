@@ -11,6 +11,8 @@ import XML
 public enum ArchiveError: CategorizedError {
     /// There is no archive at the path.
     case notAnArchive(path: String)
+    /// An archive of format 1 (every key derived from one archive key): `archive migrate` moves it to keys by scope.
+    case earlierFormat(path: String)
     /// `archive init` on a folder that already holds an archive.
     case alreadyExists(path: String)
     /// The folder holds pieces of an archive but no index (an interrupted `init`).
@@ -28,6 +30,11 @@ public enum ArchiveError: CategorizedError {
     case wrongCredential(operator: String)
     /// A served archive's key stays with its service: a local command needs a custodian.
     case servedArchive(path: String)
+    /// `archive rekey --scope` naming no school, district or jurisdiction that has keys.
+    case unknownScope(reference: String)
+    /// A backup copy opened as an archive, or a folder given to `archive restore` that is not a backup.
+    case backupCopy(path: String)
+    case notABackup(path: String)
     /// `unlock` of an archive whose operators hold its key.
     case notServed(path: String)
     /// The custodians' passphrase does not open the archive key.
@@ -79,9 +86,9 @@ public enum ArchiveError: CategorizedError {
     /// database) fail as they say.
     public var category: FailureCategory {
         switch self {
-        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead: .input
+        case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead, .unknownScope, .notABackup: .input
         case .alreadyExists, .incomplete, .cannotWrite: .output
-        case .invalidPolicy, .policyAltered, .notServed: .configuration
+        case .invalidPolicy, .policyAltered, .notServed, .earlierFormat, .backupCopy: .configuration
         case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
         case .notEnrolled, .wrongCredential, .notPermitted, .withheld, .servedArchive, .wrongCustodianPassphrase: .permission
         case .weakPassphrase, .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
@@ -105,6 +112,8 @@ public enum ArchiveError: CategorizedError {
         switch self {
         case let .notAnArchive(path):
             "\(path) holds no archive (no index.sqlite); create one with `inclusio archive init --path \(path)` or give the right --path."
+        case let .earlierFormat(path):
+            "\(path) holds an archive of format 1, whose keys all derive from one archive key; move it to keys by scope with `inclusio archive migrate --path \(path)` (nothing is lost; back the folder up first)."
         case let .alreadyExists(path):
             "\(path) already holds an archive; `archive init` never replaces one. Choose another --path."
         case let .incomplete(path, leftover):
@@ -123,6 +132,12 @@ public enum ArchiveError: CategorizedError {
             "The credential given does not belong to operator \(op); nothing was opened."
         case let .servedArchive(path):
             "The archive in \(path) keeps its keys with its service: reach it through `inclusio serve` (HTTPS, with your certificate or passphrase); a custodian on the service's machine may run the command here with --custodian-passphrase-file."
+        case let .unknownScope(reference):
+            "No school, district or jurisdiction \"\(reference)\" has keys in this archive (a scope gets its keys when its first pupil is filed); give a school code or name, a district or a jurisdiction code as the records name them."
+        case let .backupCopy(path):
+            "\(path) is a backup copy: its pupil keys open only with the backup keys its archive holds. Restore it with `inclusio archive restore \(path) --to NEW-FOLDER` run on that archive."
+        case let .notABackup(path):
+            "\(path) is not a backup written by `inclusio archive backup`."
         case let .notServed(path):
             "The archive in \(path) is local: its operators' credentials open its key, so there is nothing for a custodian to unlock. Create a served archive with `inclusio archive init --custody service`."
         case .wrongCustodianPassphrase:

@@ -2,11 +2,17 @@ import AuditLog
 import Cryptography
 import Foundation
 
-/// The archive key and the keys derived from it (HKDF-SHA-256, one label per use), held only
-/// in memory for one command by an operator whose credential opened it.
+/// The keys of an archive, held only in memory for one command (or by the service) once the
+/// master key is opened by the custodians' passphrase or the operator's credential.
+///
+/// Format 2: the master key opens (unwraps) separate random keys — blind index, policy seal,
+/// content tokens, notes, enrolment seal, and the root the log's keys derive from — and the scope
+/// keys (``ArchiveSession/scopeKey(_:keyClass:)``); nothing is derived from the master, so no key
+/// below it reaches another. Format 1 derived every key from one archive key by HKDF
+/// (``SeparateKeys/derived(from:)``, for `archive migrate`).
 struct ArchiveKeyring: Sendable {
-    /// Seals every pupil key.
-    let pupilKeys: SymmetricKey
+    /// Opens every key of the archive (wrapped under it in the index's `keys` table).
+    let master: SymmetricKey
     /// Blind-index tokens (names, national ids).
     let blindIndex: BlindIndex
     /// Keyed content digests (the same bytes twice are one version).
@@ -21,25 +27,37 @@ struct ArchiveKeyring: Sendable {
     let checkpointSigning: Ed25519SigningKey
     /// The MAC over each operator's enrolment in a served archive (certificate or verifier).
     let enrolmentSeal: SymmetricKey
-    /// The archive key itself, to enrol operators.
+    /// The key the log's keys derive from: a format-1 archive's archive key (kept by `archive migrate`), or a random one.
     let archiveKey: SymmetricKey
 
-    init(archiveKey: SymmetricKey) throws(CryptographyError) {
-        self.archiveKey = archiveKey
-        pupilKeys = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: pupil keys")
-        blindIndex = BlindIndex(key: try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: blind index"))
-        contentTokens = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: content tokens")
-        policySeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: policy seal")
-        notes = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: notes")
+    /// These keys under another master key (after `archive rekey --master`).
+    func replacing(master: SymmetricKey) -> ArchiveKeyring {
+        ArchiveKeyring(master: master, blindIndex: blindIndex, contentTokens: contentTokens, policySeal: policySeal, notes: notes,
+                       logSeal: logSeal, checkpointSigning: checkpointSigning, enrolmentSeal: enrolmentSeal, archiveKey: archiveKey)
+    }
+
+    private init(master: SymmetricKey, blindIndex: BlindIndex, contentTokens: SymmetricKey, policySeal: SymmetricKey, notes: SymmetricKey,
+                 logSeal: SymmetricKey, checkpointSigning: Ed25519SigningKey, enrolmentSeal: SymmetricKey, archiveKey: SymmetricKey) {
+        (self.master, self.blindIndex, self.contentTokens, self.policySeal, self.notes) = (master, blindIndex, contentTokens, policySeal, notes)
+        (self.logSeal, self.checkpointSigning, self.enrolmentSeal, self.archiveKey) = (logSeal, checkpointSigning, enrolmentSeal, archiveKey)
+    }
+
+    init(master: SymmetricKey, keys: SeparateKeys) throws(CryptographyError) {
+        self.master = master
+        archiveKey = keys.logRoot
+        blindIndex = BlindIndex(key: keys.blindIndex)
+        contentTokens = keys.contentTokens
+        policySeal = keys.policySeal
+        notes = keys.notes
+        enrolmentSeal = keys.enrolmentSeal
         logSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: log seal")
-        enrolmentSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: enrolment seal")
         checkpointSigning = try Ed25519SigningKey(seed: HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: checkpoint signing"))
     }
 
-    /// The MAC binding the applied policy's bytes to this archive.
     /// The keys that seal log entries and sign checkpoints of the log named `origin`.
     func log(origin: String) -> LogKeys { LogKeys(seal: logSeal, signing: checkpointSigning, origin: origin) }
 
+    /// The MAC binding the applied policy's bytes to this archive.
     func seal(policy: Data) -> Data { HMACSHA256.authenticationCode(for: policy, key: policySeal.bytes) }
 
     /// Whether `seal` is the MAC of `policy` (compared in constant time).
@@ -55,6 +73,12 @@ struct ArchiveKeyring: Sendable {
 /// pupil, document or version no longer opens.
 enum Binding {
     static func pupilKey(_ pupil: String) -> Data { Data("pupil-key|\(pupil)".utf8) }
+    /// A pupil's key of one class, wrapped under one scope's key of that class (or a backup period's).
+    static func pupilKey(_ pupil: String, keyClass: String, scope: String) -> Data { Data("pupil-key|\(pupil)|\(keyClass)|\(scope)".utf8) }
+    /// A pupil's backup key of one period, wrapped under that period's key.
+    static func backupKey(_ pupil: String, period: String) -> Data { Data("backup-key|\(pupil)|\(period)".utf8) }
+    /// A key wrapped under the master key, by its name in the `keys` table.
+    static func wrappedKey(_ name: String) -> Data { Data("key|\(name)".utf8) }
     static func identity(_ pupil: String) -> Data { Data("identity|\(pupil)".utf8) }
     static func holdReason(_ pupil: String) -> Data { Data("hold|\(pupil)".utf8) }
     static func documentKey(_ pupil: String, _ document: String, _ version: Int) -> Data { Data("document-key|\(pupil)|\(document)|\(version)".utf8) }

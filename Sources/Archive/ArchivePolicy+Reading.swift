@@ -44,9 +44,30 @@ extension ArchivePolicy {
         }
         let minimum = root.children(named: "passphrases").first?.attribute("minimum-length")
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultMinimumPassphraseLength
+        let (classes, rest) = try keyClasses(root.children(named: "key-class").map { ($0.attribute("id")!, $0.attribute("kinds").map(words)) }, file: file)
         let (witnesses, quorum) = try witnesses(root.children(named: "witnesses").first, file: file)
         return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum,
-                             witnesses: witnesses, witnessQuorum: quorum, data: data)
+                             keyClasses: classes, restKeyClass: rest, witnesses: witnesses, witnessQuorum: quorum, data: data)
+    }
+
+    /// The class of each kind the `<key-class>` elements name, and the class of the rest (the one
+    /// without `kinds`; ``singleKeyClass`` when the policy declares none).
+    private static func keyClasses(_ declared: [(id: String, kinds: [String]?)], file: String) throws(ArchiveError) -> ([String: String], String) {
+        guard !declared.isEmpty else { return ([:], singleKeyClass) }
+        let rests = declared.filter { $0.kinds == nil }.map(\.id)
+        guard rests.count == 1 else {
+            throw .invalidPolicy(file: file, reason: "exactly one <key-class> must have no \"kinds\" (it keeps every other kind and the pupils' identities); \(rests.count) have none.")
+        }
+        var classes: [String: String] = [:]
+        for (id, kinds) in declared {
+            for kind in kinds ?? [] {
+                if let other = classes[kind], other != id {
+                    throw .invalidPolicy(file: file, reason: "kind \"\(kind)\" is in two key classes (\(other), \(id)); a kind has one class.")
+                }
+                classes[kind] = id
+            }
+        }
+        return (classes, rests[0])
     }
 
     /// The `<witnesses>` element's witnesses and quorum (none and 0 without it).

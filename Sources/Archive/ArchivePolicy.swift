@@ -57,12 +57,22 @@ public struct ArchivePolicy: Sendable {
     /// The fewest characters a passphrase of an operator of a served archive may have
     /// (`<passphrases minimum-length="…"/>`, 12 when absent); checked at enrolment and every login.
     public let minimumPassphraseLength: Int
+    /// The key class of each kind a `<key-class>` names.
+    let keyClasses: [String: String]
+    /// The key class of every other kind, and of the pupils' identities.
+    let restKeyClass: String
     /// The access log's witnesses (`<witnesses>`), to which the archive service submits each checkpoint.
     public let witnesses: [WitnessEndpoint]
     /// How many witnesses must have cosigned the log's newest checkpoint (0 without witnesses).
     public let witnessQuorum: Int
     /// The policy file's bytes, as applied.
     public let data: Data
+
+    /// The one key class of a policy that declares none.
+    static let singleKeyClass = "all"
+
+    /// The key class a new document of `kind` is filed under.
+    func keyClass(of kind: String) -> String { keyClasses[kind] ?? restKeyClass }
 
     /// Whether `op` may take `action` on a document of `kind` (any kind when `nil`).
     public func permits(_ op: Operator, _ action: Action, kind: String? = nil) -> Bool {

@@ -18,7 +18,7 @@ extension ArchiveSession {
         let now = AccessLog.timestamp(Date())
         let file = try crypto { () throws(CryptographyError) in
             served ? try OperatorEnrolment.make(enrolment, operator: id, enrolled: now, key: keys.enrolmentSeal).encoded()
-                   : try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: id)
+                   : try OperatorKeyFile.seal(keys.master, for: enrolment, operator: id)
         }
         let layout = archive.layout
         try writing { () throws(ArchiveError) in

@@ -20,14 +20,8 @@ extension ArchiveSession {
         guard !pending.isEmpty || !others.isEmpty else { return 0 }
         return try writing { () throws(ArchiveError) in
             _ = try query("UPDATE versions SET facts = '' WHERE facts IS NULL AND document IN (SELECT id FROM documents WHERE kind NOT IN (\(kinds)))")
-            var pupilKeys: [String: SymmetricKey] = [:]
             for version in pending {
-                let key: SymmetricKey
-                if let known = pupilKeys[version.pupil] { key = known } else {
-                    key = try pupilKey(try pupil(version.pupil))
-                    pupilKeys[version.pupil] = key
-                }
-                let content = try content(of: version, pupil: version.pupil, pupilKey: key)
+                let content = try content(of: version)
                 let tree: XMLTree
                 do { tree = try XMLTree(data: content, file: "version \(version.version) of document \(version.document)") } catch {
                     throw .damaged(what: "Version \(version.version) of document \(version.document)", reason: "it is not a well-formed record")

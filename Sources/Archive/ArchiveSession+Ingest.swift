@@ -58,11 +58,11 @@ extension ArchiveSession {
                 let attachments = items.filter { $0.facts == nil }
                 if !attachments.isEmpty {
                     let owner = try attachmentOwner(reference, filed: filed.map(\.document), file: file)
-                    let key = try pupilKey(owner)
+                    guard owner.shredded == nil else { throw .shredded(pupil: owner.pseudonym) }
                     for item in attachments {
                         try authorize(.ingest, kind: "attachment", placement: owner.placement, pupil: owner.pseudonym,
                                       target: "attachments for pupil \(owner.pseudonym)")
-                        filed.append(try store(item, pupil: owner.pseudonym, pupilKey: key, documentId: nil, written: &written))
+                        filed.append(try store(item, pupil: owner.pseudonym, placement: owner.placement, documentId: nil, written: &written))
                     }
                 }
                 // The log entries are durable before the transaction commits.
@@ -100,19 +100,19 @@ extension ArchiveSession {
             try record(ArchivePolicy.Action.ingest.rawValue, outcome: .denied)
             throw .withheld(operator: op.id, action: .ingest, target: "the file of the pupil this record names")
         }
-        let pseudonym: String, key: SymmetricKey
+        let pseudonym: String, placement: PupilPlacement
         if let existing {
-            (pseudonym, key) = (existing.pseudonym, try pupilKey(existing))
-            try update(existing, key: key, with: facts)
+            guard existing.shredded == nil else { throw .shredded(pupil: existing.pseudonym) }
+            (pseudonym, placement) = (existing.pseudonym, try update(existing, with: facts))
         } else {
-            (pseudonym, key) = try createPupil(facts)
+            (pseudonym, placement) = (try createPupil(facts), facts.placement)
         }
         for (field, token) in keys.blindIndex.tokens(for: facts.identity) {
             _ = try query("INSERT OR IGNORE INTO tokens (token, field, pseudonym) VALUES (?, ?, ?)", [.blob(token), .text(field.rawValue), .text(pseudonym)])
         }
         let documentId = try query("SELECT id FROM documents WHERE pseudonym = ? AND kind = ? AND record_id = ?",
                                    [.text(pseudonym), .text(facts.kind), .text(facts.recordId)]).first?.text(0)
-        return try store(item, pupil: pseudonym, pupilKey: key, documentId: documentId, written: &written)
+        return try store(item, pupil: pseudonym, placement: placement, documentId: documentId, written: &written)
     }
 
     /// The pupil a record's identity belongs to: by national id when it has one, otherwise by
@@ -125,33 +125,41 @@ extension ArchiveSession {
                          [.blob(token), .text(field.rawValue)]).first.map(PupilRecord.init)
     }
 
-    private func createPupil(_ facts: RecordFacts) throws(ArchiveError) -> (String, SymmetricKey) {
+    /// A new pupil, their identity sealed under a new pupil key of the identity class.
+    private func createPupil(_ facts: RecordFacts) throws(ArchiveError) -> String {
         let (pseudonym, key) = try crypto { () throws(CryptographyError) in (try PupilRecord.newPseudonym(), try SymmetricKey.random()) }
-        let wrapped = try crypto { () throws(CryptographyError) in try AESGCM.seal(key.bytes, key: keys.pupilKeys, associatedData: Binding.pupilKey(pseudonym)) }
         let identity = try seal(facts.identity, key: key, binding: Binding.identity(pseudonym))
         let now = AccessLog.timestamp(Date())
         _ = try query("""
-            INSERT INTO pupils (pseudonym, wrapped_key, sealed_identity, jurisdiction, school_code, school_name, district, created, updated)
+            INSERT INTO pupils (pseudonym, identity_class, sealed_identity, jurisdiction, school_code, school_name, district, created, updated)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(pseudonym), .blob(wrapped), .blob(identity), .text(facts.placement.jurisdiction), .of(facts.placement.schoolCode),
+            """, [.text(pseudonym), .text(policy.restKeyClass), .blob(identity), .text(facts.placement.jurisdiction), .of(facts.placement.schoolCode),
                   .of(facts.placement.schoolName), .of(facts.placement.district), .text(now), .text(now)])
-        return (pseudonym, key)
+        try wrap(key, pupil: pseudonym, keyClass: policy.restKeyClass, placement: facts.placement)
+        openedKeys["pupil|\(pseudonym)|\(policy.restKeyClass)"] = key
+        return pseudonym
     }
 
-    /// Moves the pupil to the record's school when the record is the newest, and adds a
-    /// national id the pupil's identity lacked.
-    private func update(_ pupil: PupilRecord, key: SymmetricKey, with facts: RecordFacts) throws(ArchiveError) {
+    /// Moves the pupil to the record's school when the record is the newest (their keys re-wrapped
+    /// under the new school's scope keys), and adds a national id the pupil's identity lacked.
+    /// - Returns: where the pupil is placed now.
+    private func update(_ pupil: PupilRecord, with facts: RecordFacts) throws(ArchiveError) -> PupilPlacement {
         let newest = try query("SELECT MAX(v.issued) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ?",
                                [.text(pupil.pseudonym)]).first?.text(0)
+        var placement = pupil.placement
         if let issued = facts.issued, issued >= (newest ?? ""), facts.placement != pupil.placement {
             _ = try query("UPDATE pupils SET jurisdiction = ?, school_code = ?, school_name = ?, district = ?, updated = ? WHERE pseudonym = ?",
                           [.text(facts.placement.jurisdiction), .of(facts.placement.schoolCode), .of(facts.placement.schoolName),
                            .of(facts.placement.district), .text(AccessLog.timestamp(Date())), .text(pupil.pseudonym)])
+            try moveKeys(of: pupil.pseudonym, to: facts.placement)
+            placement = facts.placement
         }
+        let key = try identityKey(pupil)
         let known = try identity(pupil, key: key)
         if known.nationalId == nil, facts.identity.nationalId != nil {
             let sealed = try seal(facts.identity, key: key, binding: Binding.identity(pupil.pseudonym))
             _ = try query("UPDATE pupils SET sealed_identity = ? WHERE pseudonym = ?", [.blob(sealed), .text(pupil.pseudonym)])
         }
+        return placement
     }
 }

@@ -59,13 +59,13 @@ extension ArchiveSession {
         let versions = try query("SELECT \(StoredVersion.columns) FROM versions v JOIN documents d ON d.id = v.document WHERE d.pseudonym = ? ORDER BY d.kind, d.id, v.version",
                                  [.text(pupil.pseudonym)]).map(StoredVersion.init)
         let shown = versions.filter { readable == nil || readable!.contains($0.kind) }
-        let key = pupil.shredded == nil ? try pupilKey(pupil) : nil
-        let identity = try key.map { key throws(ArchiveError) in try self.identity(pupil, key: key) }
+        let isOpen = pupil.shredded == nil
+        let identity = isOpen ? try self.identity(pupil, key: try identityKey(pupil)) : nil
         var documents: [DocumentSummary] = []
         for group in Dictionary(grouping: shown, by: \.document).values.sorted(by: { ($0[0].kind, $0[0].document) < ($1[0].kind, $1[0].document) }) {
             let newest = group.map(\.version).max()
             let summaries = try group.sorted { $0.version < $1.version }.map { version throws(ArchiveError) in
-                let details = try key.map { key throws(ArchiveError) in try self.details(of: version, pupil: pupil.pseudonym, pupilKey: key) }
+                let details = isOpen ? try self.details(of: version) : nil
                 return VersionSummary(version: version.version, isCurrent: version.version == newest, mediaType: version.mediaType,
                                       size: version.size, issued: version.issued, ingested: version.ingested, ingestedBy: version.ingestedBy,
                                       title: details?.title, recordVersion: details?.recordVersion, sha256: details?.sha256,
@@ -105,13 +105,13 @@ extension ArchiveSession {
         }
         try authorize(action, kind: stored.kind, placement: pupil.placement, pupil: pupil.pseudonym, document: stored.document,
                       target: "document \(stored.document)")
-        let key = try pupilKey(pupil)
+        guard pupil.shredded == nil else { throw .shredded(pupil: pupil.pseudonym) }
         let content: Data
-        do { content = try self.content(of: stored, pupil: pupil.pseudonym, pupilKey: key) } catch {
+        do { content = try self.content(of: stored) } catch {
             try record(action.rawValue, pupil: pupil.pseudonym, document: stored.document, version: stored.version, outcome: .failed)
             throw error
         }
-        let details = try self.details(of: stored, pupil: pupil.pseudonym, pupilKey: key)
+        let details = try self.details(of: stored)
         // Without a version number the current one was fetched; with one, ask whether it is the newest.
         var isCurrent = true
         if version != nil {

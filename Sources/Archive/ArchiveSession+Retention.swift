@@ -55,19 +55,30 @@ extension ArchiveSession {
             throw .retained(pupil: pupil.pseudonym, until: latest, kinds: Set(running.map(\.kind)).sorted())
         }
         try writing { () throws(ArchiveError) in
-            _ = try query("DELETE FROM tokens WHERE pseudonym = ?", [.text(pupil.pseudonym)])
-            _ = try query("UPDATE pupils SET wrapped_key = NULL, sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
-                          [.text(AccessLog.timestamp(Date())), .text(op.id), .text(pupil.pseudonym)])
-            // Content tokens are keyed digests of the plaintext: replaced by random bytes so no
-            // one holding the archive key can confirm a guessed document afterwards.
-            _ = try query("UPDATE versions SET wrapped_key = NULL, sealed_details = NULL, blob = NULL, content_token = randomblob(32) WHERE document IN (SELECT id FROM documents WHERE pseudonym = ?)",
-                          [.text(pupil.pseudonym)])
+            try destroyKeys(of: pupil.pseudonym)
             try record("shred", pupil: pupil.pseudonym)
         }
         for blob in versions.compactMap(\.blob) { unlink(archive.layout.blob(blob).path) }
         // Old page images stay in the WAL until it is checkpointed and truncated.
         _ = try? database.rows("PRAGMA wal_checkpoint(TRUNCATE)")
         return versions.count
+    }
+
+    /// Destroys, inside a write transaction, everything that opens a pupil's file: their search tokens,
+    /// every wrap of every key of theirs (under every scope), their backup key of every period (so no
+    /// backup taken before opens for them any more), their identity, hold reason, document keys and
+    /// details; the blobs' names are cleared (the caller unlinks the files). The rows that say the file
+    /// existed stay.
+    func destroyKeys(of pupil: String) throws(ArchiveError) {
+        _ = try query("DELETE FROM tokens WHERE pseudonym = ?", [.text(pupil)])
+        _ = try query("DELETE FROM pupil_keys WHERE pseudonym = ?", [.text(pupil)])
+        _ = try query("DELETE FROM backup_keys WHERE pseudonym = ?", [.text(pupil)])
+        _ = try query("UPDATE pupils SET sealed_identity = NULL, sealed_hold_reason = NULL, shredded = ?, shredded_by = ? WHERE pseudonym = ?",
+                      [.text(AccessLog.timestamp(Date())), .text(op.id), .text(pupil)])
+        // Content tokens are keyed digests of the plaintext: replaced by random bytes so no
+        // one holding the archive's keys can confirm a guessed document afterwards.
+        _ = try query("UPDATE versions SET wrapped_key = NULL, sealed_details = NULL, blob = NULL, content_token = randomblob(32) WHERE document IN (SELECT id FROM documents WHERE pseudonym = ?)",
+                      [.text(pupil)])
     }
 
     /// `day` (YYYY-MM-DD) plus `years`, as YYYY-MM-DD (29 February becomes 28 February).

@@ -68,12 +68,12 @@ extension ArchiveSession {
             try record(ArchivePolicy.Action.transfer.rawValue, pupil: pupil.pseudonym, document: version.document, outcome: .denied)
             throw .notPermitted(operator: op.id, action: .transfer, target: "\(version.kind) documents of pupil \(pupil.pseudonym)")
         }
-        let key = try pupilKey(pupil)
+        guard pupil.shredded == nil else { throw .shredded(pupil: pupil.pseudonym) }
         let documents = try newest.map { version throws(ArchiveError) in
-            let details = try self.details(of: version, pupil: pupil.pseudonym, pupilKey: key)
+            let details = try self.details(of: version)
             return TransferDocument(document: version.document, kind: version.kind, recordId: version.recordId, version: version.version,
                                     sha256: details.sha256, title: details.title,
-                                    content: try content(of: version, pupil: pupil.pseudonym, pupilKey: key))
+                                    content: try content(of: version))
         }
         return TransferFile(pupil: pupil.pseudonym, placement: pupil.placement, documents: documents)
     }

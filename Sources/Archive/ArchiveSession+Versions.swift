@@ -15,7 +15,9 @@ extension ArchiveSession {
     /// Encrypts `item` under a fresh document key and files it as the next version of
     /// `documentId` (a new document when `nil`), unless these bytes are already filed there.
     /// Blobs written are added to `written` so a failed transaction can remove them.
-    func store(_ item: IngestItem, pupil: String, pupilKey: SymmetricKey, documentId: String?,
+    /// The document's key is sealed under the pupil's key of the document's class (a new key of
+    /// that class, wrapped under the scopes of `placement`, when the pupil has none yet).
+    func store(_ item: IngestItem, pupil: String, placement: PupilPlacement, documentId: String?,
                written: inout [URL]) throws(ArchiveError) -> (IngestedDocument, AccessEvent) {
         let digest = SHA256.digest(item.content)
         let token = keys.contentToken(digest: digest, pupil: pupil)
@@ -34,15 +36,18 @@ extension ArchiveSession {
         }
         let document: String
         let version: Int
+        var keyClass = policy.keyClass(of: kind)
         if let documentId {
             document = documentId
             version = (try query("SELECT MAX(version) FROM versions WHERE document = ?", [.text(documentId)]).first?.integer(0) ?? 0) + 1
+            keyClass = try query("SELECT key_class FROM documents WHERE id = ?", [.text(documentId)]).first?.text(0) ?? keyClass
         } else {
             document = try crypto { () throws(CryptographyError) in try PupilRecord.newDocumentId() }
             version = 1
-            _ = try query("INSERT INTO documents (id, pseudonym, kind, record_id) VALUES (?, ?, ?, ?)",
-                          [.text(document), .text(pupil), .text(kind), .of(item.facts?.recordId)])
+            _ = try query("INSERT INTO documents (id, pseudonym, kind, record_id, key_class) VALUES (?, ?, ?, ?, ?)",
+                          [.text(document), .text(pupil), .text(kind), .of(item.facts?.recordId), .text(keyClass)])
         }
+        let pupilKey = try filingKey(pupil, keyClass: keyClass, placement: placement)
         // A fresh key per version: it is sealed under the pupil key, and never stored otherwise.
         let (ciphertext, wrapped) = try crypto { () throws(CryptographyError) in
             let documentKey = try SymmetricKey.random()
@@ -70,13 +75,15 @@ extension ArchiveSession {
     /// The plaintext of a stored version, after checking its blob against the recorded digest
     /// and opening it (any changed byte fails the seal).
     /// - Throws: ``ArchiveError/damaged(what:reason:)``, ``ArchiveError/shredded(pupil:)``.
-    func content(of version: StoredVersion, pupil: String, pupilKey: SymmetricKey) throws(ArchiveError) -> Data {
+    func content(of version: StoredVersion) throws(ArchiveError) -> Data {
         let what = "Version \(version.version) of document \(version.document)"
+        let pupil = version.pupil
         guard let blob = version.blob, let wrapped = version.wrappedKey else { throw .shredded(pupil: pupil) }
         guard let ciphertext = FileManager.default.contents(atPath: archive.layout.blob(blob).path) else {
             throw .damaged(what: what, reason: "its encrypted file is missing")
         }
         guard SHA256.hex(ciphertext) == blob else { throw .damaged(what: what, reason: "its encrypted file does not match its recorded digest") }
+        let pupilKey = try self.pupilKey(pupil, keyClass: version.keyClass)
         do {
             let documentKey = try SymmetricKey(bytes: AESGCM.open(wrapped, key: pupilKey, associatedData: Binding.documentKey(pupil, version.document, version.version)))
             return try AESGCM.open(ciphertext, key: documentKey, associatedData: Binding.content(pupil, version.document, version.version))
@@ -86,8 +93,10 @@ extension ArchiveSession {
     }
 
     /// The sealed details of a version.
-    func details(of version: StoredVersion, pupil: String, pupilKey: SymmetricKey) throws(ArchiveError) -> VersionDetails {
+    func details(of version: StoredVersion) throws(ArchiveError) -> VersionDetails {
+        let pupil = version.pupil
         guard let sealed = version.sealedDetails else { throw .shredded(pupil: pupil) }
+        let pupilKey = try self.pupilKey(pupil, keyClass: version.keyClass)
         do {
             let data = try AESGCM.open(sealed, key: pupilKey, associatedData: Binding.details(pupil, version.document, version.version))
             return try JSONDecoder().decode(VersionDetails.self, from: data)
@@ -99,7 +108,7 @@ extension ArchiveSession {
 
 /// A version's row in the index.
 struct StoredVersion: Sendable {
-    static let columns = "v.document, v.version, v.media_type, v.size, v.issued, v.ingested, v.ingested_by, v.wrapped_key, v.sealed_details, v.blob, v.blob_size, d.kind, d.record_id, d.pseudonym"
+    static let columns = "v.document, v.version, v.media_type, v.size, v.issued, v.ingested, v.ingested_by, v.wrapped_key, v.sealed_details, v.blob, v.blob_size, d.kind, d.record_id, d.pseudonym, d.key_class"
 
     let document: String
     let version: Int
@@ -115,6 +124,8 @@ struct StoredVersion: Sendable {
     let kind: String
     let recordId: String?
     let pupil: String
+    /// The class of the pupil key that seals the version's key.
+    let keyClass: String
 
     init(_ row: SQLiteRow) {
         document = row.text(0) ?? ""
@@ -131,5 +142,6 @@ struct StoredVersion: Sendable {
         kind = row.text(11) ?? ""
         recordId = row.text(12)
         pupil = row.text(13) ?? ""
+        keyClass = row.text(14) ?? ""
     }
 }

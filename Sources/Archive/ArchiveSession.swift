@@ -7,7 +7,8 @@ import Foundation
 /// before any data is released.
 public final class ArchiveSession {
     let archive: ConfidentialArchive
-    let keys: ArchiveKeyring
+    /// Its keys (a new master key after ``rekeyMaster(holder:)``).
+    private(set) var keys: ArchiveKeyring
     /// The operator, as the policy describes them.
     public let op: ArchivePolicy.Operator
     /// Why, as given on the command line (written into every log entry).
@@ -15,6 +16,9 @@ public final class ArchiveSession {
     /// The custody that opened this session, in a service: its log writer appends for concurrent
     /// requests and signs the checkpoints, and the opened archive goes back to it at the end.
     let custody: ArchiveCustody?
+    /// Scope and pupil keys opened during this session, by name (emptied when a write transaction
+    /// fails, since it may have made some that were rolled back).
+    var openedKeys: [String: SymmetricKey] = [:]
 
     init(archive: ConfidentialArchive, operator op: ArchivePolicy.Operator, keys: ArchiveKeyring, purpose: String?,
          custody: ArchiveCustody? = nil) {
@@ -24,6 +28,9 @@ public final class ArchiveSession {
         self.purpose = purpose
         self.custody = custody
     }
+
+    /// Continues with `master` once a rekey committed it.
+    func replaceMaster(_ master: SymmetricKey) { keys = keys.replacing(master: master) }
 
     var database: SQLiteDatabase { archive.database }
     var policy: ArchivePolicy { archive.policy }
@@ -86,6 +93,7 @@ public final class ArchiveSession {
     /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``.
     func writing<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
         do { return try database.writing(body) } catch {
+            openedKeys = [:]
             switch error {
             case let .database(failure): throw .database(failure)
             case let .body(failure): throw failure

@@ -73,19 +73,22 @@ extension ConfidentialArchive {
     private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
                               enrolment: Enrolment, custodian: Data?) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
         for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
-        let keys: ArchiveKeyring
-        do { keys = try ArchiveKeyring(archiveKey: SymmetricKey.random()) } catch { throw .cryptography(error) }
+        // A random master key, and random keys below it (wrapped under it in the index).
+        let (keys, wrapped) = try crypto { () throws(CryptographyError) in
+            let (master, service) = (try SymmetricKey.random(), try SeparateKeys.random())
+            return (try ArchiveKeyring(master: master, keys: service), try service.wrapped(under: master))
+        }
         if let custodian {
             // Served: the key is sealed for the custodians alone; the administrator is enrolled by identity.
             let (keyFile, enrolled) = try crypto { () throws(CryptographyError) in
-                (try OperatorKeyFile.seal(keys.archiveKey, for: .passphrase(custodian), operator: ArchiveCustody.custodian,
+                (try OperatorKeyFile.seal(keys.master, for: .passphrase(custodian), operator: ArchiveCustody.custodian,
                                           parameters: OperatorKeyFile.custodianParameters),
                  try OperatorEnrolment.make(enrolment, operator: admin.id, enrolled: AccessLog.timestamp(Date()), key: keys.enrolmentSeal))
             }
             try DurableFile.write(keyFile, to: staging.custodianKey, temporaryFolder: staging.temporary)
             try DurableFile.write(enrolled.encoded(), to: staging.enrolment(admin.id), temporaryFolder: staging.temporary)
         } else {
-            let keyFile = try crypto { () throws(CryptographyError) in try OperatorKeyFile.seal(keys.archiveKey, for: enrolment, operator: admin.id) }
+            let keyFile = try crypto { () throws(CryptographyError) in try OperatorKeyFile.seal(keys.master, for: enrolment, operator: admin.id) }
             try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         }
         try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
@@ -103,6 +106,9 @@ extension ConfidentialArchive {
                                  ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation),
                                  ("custody", Data((custodian == nil ? KeyCustody.operators : .service).rawValue.utf8))] {
                 try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
+            }
+            for (name, key) in wrapped {
+                try database.rows("INSERT INTO keys (name, wrapped, created) VALUES (?, ?, ?)", [.text(name), .blob(key), .text(now)])
             }
             try database.rows("INSERT INTO operators (id, credential, fingerprint, enrolled, enrolled_by) VALUES (?, ?, ?, ?, ?)",
                               [.text(admin.id), .text(admin.credential.rawValue), .of(enrolment.fingerprint), .text(now), .text(admin.id)])

@@ -13,6 +13,7 @@ extension ConfidentialArchive {
     ///   ``ArchiveError/damaged(what:reason:)`` when the key file or the policy's seal is damaged.
     public func unlock(custodianPassphrase: Data, retryDelay: Double = 0.25, retryCeiling: Double = 8) throws(ArchiveError) -> ArchiveCustody {
         guard custody == .service else { throw .notServed(path: root.path) }
+        try checkOpenable()
         guard let file = FileManager.default.contents(atPath: layout.custodianKey.path) else {
             throw .damaged(what: "The archive's key file (keys/custodian.scrypt)", reason: "it is missing")
         }
@@ -24,12 +25,16 @@ extension ConfidentialArchive {
             AccessEvent(operatorId: ArchiveCustody.custodian, role: ArchiveCustody.custodian, organisation: "",
                         action: outcome == .granted ? "unlock" : "login", purpose: "", outcome: outcome)
         }
-        guard let archiveKey = opened else {
+        guard let master = opened else {
             // Written without a seal, like a denied login; the next sealed entry and checkpoint cover it.
             try Self.logging { () throws(AuditLogError) in try log.append([event(.denied)], keys: nil) }
             throw .wrongCustodianPassphrase
         }
-        let keys = try keyring(archiveKey)
+        let keys = try keyring(master, keyFile: layout.custodianKey) { file throws(ArchiveError) in
+            try Self.crypto { () throws(CryptographyError) in
+                try OperatorKeyFile.open(file, with: .passphrase(custodianPassphrase), operator: ArchiveCustody.custodian)
+            }
+        }
         let origin = try logOrigin
         try Self.logging { () throws(AuditLogError) in
             try log.append([event(.granted)], keys: keys.log(origin: origin))

@@ -18,6 +18,8 @@ public final class ConfidentialArchive {
     public let policy: ArchivePolicy
     /// Who holds the archive key: its operators (a local archive), or its service alone.
     public let custody: KeyCustody
+    /// The index's format: ``IndexSchema/version``, or 1 (opened to be checked and migrated only).
+    let format: Int
 
     /// Who holds an archive's key.
     public enum KeyCustody: String, Sendable {
@@ -42,12 +44,14 @@ public final class ConfidentialArchive {
         self.schemas = schemas
         self.log = AccessLog(folder: layout.log)
         do { database = try SQLiteDatabase(path: layout.index.path, create: false) } catch { throw .database(error) }
-        guard let format = try Self.metadata("format", in: database), String(decoding: format, as: UTF8.self) == "\(IndexSchema.version)" else {
+        let format = try Self.metadata("format", in: database).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+        guard let format, (1...IndexSchema.version).contains(format) else {
             throw .damaged(what: "The archive's index", reason: "it has no format version this Inclusio knows (it was made by another version)")
         }
         // The policy in force lives in the index (sealed); policy.xml is its readable copy.
         guard let inForce = try Self.metadata("policy", in: database) else { throw .damaged(what: "The archive's index", reason: "it holds no policy") }
         policy = try ArchivePolicy.read(inForce, file: "the policy in force", schemas: schemas.policy)
+        self.format = format
         custody = try Self.metadata("custody", in: database).flatMap { KeyCustody(rawValue: String(decoding: $0, as: UTF8.self)) } ?? .operators
     }
 
@@ -63,14 +67,15 @@ public final class ConfidentialArchive {
             throw .policyAltered(path: layout.policy.path)
         }
         guard custody == .operators else { throw .servedArchive(path: root.path) }
+        try checkOpenable()
         guard let found = policy.operators[op] else {
             throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
         }
         guard credential.kind == found.credential else { throw .wrongCredentialKind(operator: op, expected: found.credential) }
         guard let file = FileManager.default.contents(atPath: layout.operatorKey(op, found.credential).path) else { throw .notEnrolled(operator: op) }
-        let archiveKey: SymmetricKey?
-        do { archiveKey = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
-        guard let archiveKey else {
+        let master: SymmetricKey?
+        do { master = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
+        guard let master else {
             // Written without a seal (no key was opened); the next sealed entry and checkpoint cover it.
             _ = try Self.logging { () throws(AuditLogError) in
                 try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
@@ -78,15 +83,45 @@ public final class ConfidentialArchive {
             }
             throw .wrongCredential(operator: op)
         }
-        let keys = try keyring(archiveKey)
+        let keys = try keyring(master, keyFile: layout.operatorKey(op, found.credential)) { file throws(ArchiveError) in
+            try Self.crypto { () throws(CryptographyError) in try OperatorKeyFile.open(file, with: credential, operator: op) }
+        }
         return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
     }
 
-    /// The keys derived from `archiveKey`, once the policy in force is found sealed by them and
-    /// the checkpoint key recorded is theirs.
-    func keyring(_ archiveKey: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
+    /// Keys are used only in an archive of the current format that is not a backup copy.
+    func checkOpenable() throws(ArchiveError) {
+        guard format == IndexSchema.version else { throw .earlierFormat(path: root.path) }
+        guard try Self.metadata("backup_period", in: database) == nil else { throw .backupCopy(path: root.path) }
+    }
+
+    /// Where `archive rekey --master` writes the new key file before the index commits.
+    static func pending(_ keyFile: URL) -> URL { keyFile.appendingPathExtension("next") }
+
+    /// ``keyring(_:)`` of `master`; when it does not open the index's keys because a master rekey
+    /// was interrupted after the index committed, the new key file waiting beside `keyFile` is
+    /// opened with `opening` (the same credential) and renamed into place.
+    func keyring(_ master: SymmetricKey, keyFile: URL, opening: (Data) throws(ArchiveError) -> SymmetricKey?) throws(ArchiveError) -> ArchiveKeyring {
+        do { return try keyring(master) } catch {
+            let pending = Self.pending(keyFile)
+            guard case .damaged = error, let file = FileManager.default.contents(atPath: pending.path),
+                  let next = try opening(file), let keys = try? keyring(next) else { throw error }
+            if rename(pending.path, keyFile.path) == 0 { DurableFile.syncFolder(keyFile.deletingLastPathComponent()) }
+            return keys
+        }
+    }
+
+    /// The keys `master` opens, once the policy in force is found sealed by them and the checkpoint
+    /// key recorded is theirs.
+    func keyring(_ master: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
+        let rows: [SQLiteRow]
+        do { rows = try database.rows("SELECT name, wrapped FROM keys") } catch { throw .database(error) }
+        let stored = Dictionary(rows.compactMap { row in row.text(0).flatMap { name in row.blob(1).map { (name, $0) } } }, uniquingKeysWith: { first, _ in first })
+        guard let service = SeparateKeys.unwrap(stored, master: master) else {
+            throw .damaged(what: "The archive's keys", reason: "they do not open with its master key (a key file of another archive, or a damaged index)")
+        }
         let keys: ArchiveKeyring
-        do { keys = try ArchiveKeyring(archiveKey: archiveKey) } catch { throw .cryptography(error) }
+        do { keys = try ArchiveKeyring(master: master, keys: service) } catch { throw .cryptography(error) }
         try checkSeal(keys)
         try checkCheckpointKey(keys)
         return keys
@@ -116,7 +151,7 @@ public final class ConfidentialArchive {
         return key
     }
 
-    /// The checkpoint key the index records must be the one derived from the archive key; an
+    /// The checkpoint key the index records must be the one derived from the log's root key; an
     /// archive made before checkpoints gets it recorded now. Its PEM copy in `log/` is rewritten if missing.
     private func checkCheckpointKey(_ keys: ArchiveKeyring) throws(ArchiveError) {
         let derived = keys.checkpointSigning.publicKey

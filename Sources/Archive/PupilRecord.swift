@@ -5,12 +5,13 @@ import Foundation
 struct PupilRecord {
     /// The columns ``init(_:)`` reads, in order, each prefixed with `alias` and a dot when given.
     static func columns(_ alias: String = "") -> String {
-        ["pseudonym", "wrapped_key", "sealed_identity", "jurisdiction", "school_code", "school_name", "district",
+        ["pseudonym", "identity_class", "sealed_identity", "jurisdiction", "school_code", "school_name", "district",
          "created", "updated", "hold_since", "shredded", "shredded_by"].map { alias.isEmpty ? $0 : "\(alias).\($0)" }.joined(separator: ", ")
     }
 
     let pseudonym: String
-    let wrappedKey: Data?
+    /// The key class whose pupil key seals the identity.
+    let identityClass: String?
     let sealedIdentity: Data?
     let placement: PupilPlacement
     let created: String
@@ -21,7 +22,7 @@ struct PupilRecord {
 
     init(_ row: SQLiteRow) {
         pseudonym = row.text(0) ?? ""
-        wrappedKey = row.blob(1)
+        identityClass = row.text(1)
         sealedIdentity = row.blob(2)
         placement = PupilPlacement(jurisdiction: row.text(3) ?? "", schoolCode: row.text(4), schoolName: row.text(5), district: row.text(6))
         created = row.text(7) ?? ""
@@ -58,17 +59,6 @@ extension ArchiveSession {
         // Never echo a national id back: name the reference only when it is a pseudonym.
         guard let row = rows.first else { throw .unknownPupil(reference: trimmed.hasPrefix("P-") ? trimmed : "with that national id") }
         return PupilRecord(row)
-    }
-
-    /// The pupil's key, unsealed.
-    /// - Throws: ``ArchiveError/shredded(pupil:)``, ``ArchiveError/damaged(what:reason:)``.
-    func pupilKey(_ pupil: PupilRecord) throws(ArchiveError) -> SymmetricKey {
-        guard let wrapped = pupil.wrappedKey else { throw .shredded(pupil: pupil.pseudonym) }
-        do {
-            return try SymmetricKey(bytes: AESGCM.open(wrapped, key: keys.pupilKeys, associatedData: Binding.pupilKey(pupil.pseudonym)))
-        } catch {
-            throw .damaged(what: "The key of pupil \(pupil.pseudonym)", reason: "it does not open")
-        }
     }
 
     /// The pupil's identity, unsealed.

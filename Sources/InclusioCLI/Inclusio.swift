@@ -10,7 +10,7 @@ public enum Inclusio {
     static let commands: [Command] = [
         GenerateCommand.command, ValidateCommand.command, RenderCommand.command, KeysInitCommand.command,
         DossierPackCommand.command, DossierVerifyCommand.command, DossierOpenCommand.command,
-        ArchiveInitCommand.command, ArchiveEnrolCommand.command, ArchivePolicyApplyCommand.command, ArchivePolicyShowCommand.command,
+        ArchiveInitCommand.command, ArchiveEnrolCommand.command, ArchivePolicyApplyCommand.command, ArchivePolicyShowCommand.command, ArchiveRekeyCommand.command, ArchiveMigrateCommand.command, ArchiveBackupCommand.command, ArchiveRestoreCommand.command,
         ArchiveIngestCommand.command, ArchiveListCommand.command, ArchiveSearchCommand.command, ArchiveShowCommand.command,
         ArchiveGetCommand.command, ArchiveRenderCommand.command, ArchiveHoldCommand.command, ArchiveShredCommand.command,
         ArchiveCheckCommand.command, AuditVerifyCommand.command, AuditCheckpointCommand.command, AuditProveCommand.command, AuditConsistencyCommand.command,
