@@ -66,7 +66,7 @@ extension ConfidentialArchive {
     /// was filed. `filed` holds every version of the index (`nil` when it could not be read).
     private func checkLog(_ report: inout ArchiveCheckReport, filed: Set<String>?) {
         do {
-            let verifier = LogVerifier(log: log, publicKey: try checkpointKey(), sealKey: nil)
+            let verifier = try logVerifier(sealKey: nil, archiveKey: nil)
             let verification = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify() }
             report.problems += verification.problems.map { "The access log is damaged or was altered: \($0). Run `inclusio audit verify` as an auditor." }
             report.notes += verification.notes

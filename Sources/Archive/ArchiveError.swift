@@ -62,6 +62,8 @@ public enum ArchiveError: CategorizedError {
     case dossier(DossierError)
     /// A stored blob or key does not decrypt or match its digest.
     case damaged(what: String, reason: String)
+    /// An archive whose access log has no key of its own yet (made before the log authority): `archive migrate` gives it one.
+    case logWithoutAuthority(path: String)
     /// A legal hold stops shredding.
     case onHold(pupil: String)
     /// Retention periods still run.
@@ -81,7 +83,7 @@ public enum ArchiveError: CategorizedError {
         switch self {
         case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead: .input
         case .alreadyExists, .incomplete, .cannotWrite: .output
-        case .invalidPolicy, .policyAltered, .notServed: .configuration
+        case .invalidPolicy, .policyAltered, .notServed, .logWithoutAuthority: .configuration
         case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
         case .notEnrolled, .wrongCredential, .notPermitted, .withheld, .servedArchive, .wrongCustodianPassphrase: .permission
         case .weakPassphrase, .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
@@ -159,6 +161,8 @@ public enum ArchiveError: CategorizedError {
             "\(error)"
         case let .damaged(what, reason):
             "\(what) is damaged: \(reason). Restore it from a backup; `inclusio archive check` lists everything affected."
+        case let .logWithoutAuthority(path):
+            "The archive in \(path) signs its access log with keys derived from the archive key, which its operators hold; give the log a key of its own with `inclusio archive migrate --path \(path)` (nothing is lost; back the folder up first)."
         case let .onHold(pupil):
             "Pupil \(pupil) is under a legal hold; nothing can be shredded until it is released."
         case let .retained(pupil, until, kinds):

@@ -3,7 +3,8 @@ import Cryptography
 import Foundation
 
 /// The archive key and the keys derived from it (HKDF-SHA-256, one label per use), held only
-/// in memory for one command by an operator whose credential opened it.
+/// in memory for one command by an operator whose credential opened it, and the log's own
+/// authority (``LogAuthority``), which derives from nothing and is sealed under the archive key.
 struct ArchiveKeyring: Sendable {
     /// Seals every pupil key.
     let pupilKeys: SymmetricKey
@@ -15,31 +16,28 @@ struct ArchiveKeyring: Sendable {
     let policySeal: SymmetricKey
     /// Notes that are not about one pupil's content (legal hold reasons).
     let notes: SymmetricKey
-    /// Seals each access-log entry.
-    let logSeal: SymmetricKey
-    /// Signs the access log's checkpoints.
-    let checkpointSigning: Ed25519SigningKey
+    /// Seals each access-log entry and signs its checkpoints.
+    let logAuthority: LogAuthority
     /// The MAC over each operator's enrolment in a served archive (certificate or verifier).
     let enrolmentSeal: SymmetricKey
     /// The archive key itself, to enrol operators.
     let archiveKey: SymmetricKey
 
-    init(archiveKey: SymmetricKey) throws(CryptographyError) {
+    init(archiveKey: SymmetricKey, logAuthority: LogAuthority) throws(CryptographyError) {
         self.archiveKey = archiveKey
+        self.logAuthority = logAuthority
         pupilKeys = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: pupil keys")
         blindIndex = BlindIndex(key: try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: blind index"))
         contentTokens = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: content tokens")
         policySeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: policy seal")
         notes = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: notes")
-        logSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: log seal")
         enrolmentSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: enrolment seal")
-        checkpointSigning = try Ed25519SigningKey(seed: HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: checkpoint signing"))
     }
 
-    /// The MAC binding the applied policy's bytes to this archive.
     /// The keys that seal log entries and sign checkpoints of the log named `origin`.
-    func log(origin: String) -> LogKeys { LogKeys(seal: logSeal, signing: checkpointSigning, origin: origin) }
+    func log(origin: String) -> LogKeys { logAuthority.keys(origin: origin) }
 
+    /// The MAC binding the applied policy's bytes to this archive.
     func seal(policy: Data) -> Data { HMACSHA256.authenticationCode(for: policy, key: policySeal.bytes) }
 
     /// Whether `seal` is the MAC of `policy` (compared in constant time).

@@ -30,20 +30,22 @@ public struct AuditTrail: Sendable {
 }
 
 extension ArchiveSession {
-    /// Verifies the whole log with the seal key and the index's checkpoint key, against the
+    /// Verifies the whole log with the log's seal key and the checkpoint key the index publishes
+    /// (and the earlier keys for the entries written before `archive migrate`), against the
     /// `exported` checkpoints too (for an operator whose role permits `audit`; logged first).
     public func verifyLog(exported: [(file: String, checkpoint: Checkpoint)]) throws(ArchiveError) -> LogVerification {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
         custody?.commits.signCheckpoint()
-        let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal)
+        let verifier = try archive.logVerifier(sealKey: keys.logAuthority.seal, archiveKey: keys.archiveKey)
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
         try record("audit")
         return verifier.verify(snapshot, exported: exported)
     }
 
-    /// A checkpoint of the log as it stands, signed now, and the PEM public key that checks it.
-    public func exportCheckpoint() throws(ArchiveError) -> (checkpoint: Checkpoint, publicKey: String) {
+    /// A checkpoint of the log as it stands, signed now, the PEM public key that checks it and the
+    /// same key as a C2SP verifier key (as published with every stored checkpoint).
+    public func exportCheckpoint() throws(ArchiveError) -> (checkpoint: Checkpoint, publicKey: String, verifierKey: String) {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
         try record("audit")
         try signCheckpoint()
@@ -51,14 +53,14 @@ extension ArchiveSession {
         guard let latest = stored.last else { throw .damaged(what: "The access log", reason: "it has no checkpoint") }
         let key = try archive.checkpointKey()
         let pem = try crypto { () throws(CryptographyError) in try key.pemRepresentation() }
-        return (latest, pem)
+        return (latest, pem, Checkpoint.verifierKey(origin: latest.origin, key: key))
     }
 
     /// The inclusion proof of log entry `entry` under `checkpoint` (read from `file`), which must be this archive's.
     public func inclusionProof(entry: Int, checkpoint: Checkpoint, file: String) throws(ArchiveError) -> InclusionProof {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
         try record("audit")
-        guard checkpoint.isSigned(by: try archive.checkpointKey()) else {
+        guard try archive.logVerifier(sealKey: nil, archiveKey: nil).isSigned(checkpoint) else {
             throw .accessLog(.notACheckpoint(file: file, reason: "it is not signed by this archive's key"))
         }
         let log = archive.log

@@ -73,8 +73,9 @@ extension ConfidentialArchive {
     private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
                               enrolment: Enrolment, custodian: Data?) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
         for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
-        let keys: ArchiveKeyring
-        do { keys = try ArchiveKeyring(archiveKey: SymmetricKey.random()) } catch { throw .cryptography(error) }
+        let keys = try crypto { () throws(CryptographyError) in
+            try ArchiveKeyring(archiveKey: SymmetricKey.random(), logAuthority: LogAuthority.generate())
+        }
         if let custodian {
             // Served: the key is sealed for the custodians alone; the administrator is enrolled by identity.
             let (keyFile, enrolled) = try crypto { () throws(CryptographyError) in
@@ -89,18 +90,19 @@ extension ConfidentialArchive {
             try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         }
         try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
-        let pem: String
-        do { pem = try keys.checkpointSigning.publicKey.pemRepresentation() } catch { throw .cryptography(error) }
+        let pem = try crypto { () throws(CryptographyError) in try keys.logAuthority.signing.publicKey.pemRepresentation() }
         try DurableFile.write(Data(pem.utf8), to: staging.checkpointKey, temporaryFolder: staging.temporary, mode: 0o644)
-        let origin: Data
-        do { origin = try SecureRandom.bytes(16) } catch { throw .cryptography(error) }
+        let origin = try crypto { () throws(CryptographyError) in try SecureRandom.bytes(16) }
+        let logOrigin = "inclusio.archive/" + origin.hexadecimal
+        // The log's own key, sealed under what the custodians' secret unlocks.
+        let authority = try crypto { () throws(CryptographyError) in try keys.logAuthority.sealed(under: keys.archiveKey, origin: logOrigin) }
         let now = AccessLog.timestamp(Date())
         do {
             let database = try SQLiteDatabase(path: staging.index.path, create: true)
             try database.execute(IndexSchema.create)
             for (key, value) in [("format", Data("\(IndexSchema.version)".utf8)), ("origin", Data(origin.hexadecimal.utf8)),
                                  ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data)),
-                                 ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation),
+                                 ("checkpoint_key", keys.logAuthority.signing.publicKey.rawRepresentation), ("log_authority", authority),
                                  ("custody", Data((custodian == nil ? KeyCustody.operators : .service).rawValue.utf8))] {
                 try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
             }
@@ -110,7 +112,7 @@ extension ConfidentialArchive {
         } catch {
             throw .database(error)
         }
-        return (keys, "inclusio.archive/" + origin.hexadecimal)
+        return (keys, logOrigin)
     }
 }
 

@@ -52,7 +52,7 @@ public final class ConfidentialArchive {
     }
 
     /// Proves `op`'s identity with `credential`, opens the archive key and checks the policy
-    /// against its seal. A wrong credential is logged as a denied attempt.
+    /// against its seal. A wrong credential is refused without a log entry (nothing could seal it).
     /// - Throws: ``ArchiveError/unknownOperator(id:suggestion:)``, ``ArchiveError/notEnrolled(operator:)``,
     ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``.
     /// An edit to `policy.xml` must be applied, not silently obeyed or ignored: unless
@@ -67,26 +67,27 @@ public final class ConfidentialArchive {
             throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
         }
         guard credential.kind == found.credential else { throw .wrongCredentialKind(operator: op, expected: found.credential) }
-        guard let file = FileManager.default.contents(atPath: layout.operatorKey(op, found.credential).path) else { throw .notEnrolled(operator: op) }
-        let archiveKey: SymmetricKey?
-        do { archiveKey = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
-        guard let archiveKey else {
-            // Written without a seal (no key was opened); the next sealed entry and checkpoint cover it.
-            _ = try Self.logging { () throws(AuditLogError) in
-                try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
-                                            purpose: purpose ?? "", outcome: .denied)], keys: nil)
-            }
-            throw .wrongCredential(operator: op)
-        }
+        // A wrong credential is not logged: no key is open to seal an entry (an unsealed one could be
+        // forged by anyone who can write the folder), and the key file can be tried offline anyway.
+        guard let archiveKey = try openArchiveKey(found, credential: credential) else { throw .wrongCredential(operator: op) }
         let keys = try keyring(archiveKey)
         return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
     }
 
-    /// The keys derived from `archiveKey`, once the policy in force is found sealed by them and
-    /// the checkpoint key recorded is theirs.
+    /// The archive key, opened from operator `op`'s key file with `credential` (`nil` when it does not open it).
+    func openArchiveKey(_ op: ArchivePolicy.Operator, credential: OperatorCredential) throws(ArchiveError) -> SymmetricKey? {
+        guard let file = FileManager.default.contents(atPath: layout.operatorKey(op.id, op.credential).path) else { throw .notEnrolled(operator: op.id) }
+        return try Self.crypto { () throws(CryptographyError) in try OperatorKeyFile.open(file, with: credential, operator: op.id) }
+    }
+
+    /// The keys derived from `archiveKey` and the log's authority sealed under it, once the policy
+    /// in force is found sealed by them and the checkpoint key recorded is the authority's.
+    /// - Throws: ``ArchiveError/logWithoutAuthority(path:)`` for an archive `archive migrate` has not moved yet.
     func keyring(_ archiveKey: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
+        guard let sealed = try Self.metadata("log_authority", in: database) else { throw .logWithoutAuthority(path: root.path) }
+        let authority = try LogAuthority.open(sealed, under: archiveKey, origin: try logOrigin)
         let keys: ArchiveKeyring
-        do { keys = try ArchiveKeyring(archiveKey: archiveKey) } catch { throw .cryptography(error) }
+        do { keys = try ArchiveKeyring(archiveKey: archiveKey, logAuthority: authority) } catch { throw .cryptography(error) }
         try checkSeal(keys)
         try checkCheckpointKey(keys)
         return keys
@@ -116,22 +117,19 @@ public final class ConfidentialArchive {
         return key
     }
 
-    /// The checkpoint key the index records must be the one derived from the archive key; an
-    /// archive made before checkpoints gets it recorded now. Its PEM copy in `log/` is rewritten if missing.
+    /// The checkpoint key the index records must be the log authority's. Its PEM copy in `log/` is rewritten if missing.
     private func checkCheckpointKey(_ keys: ArchiveKeyring) throws(ArchiveError) {
-        let derived = keys.checkpointSigning.publicKey
-        if let recorded = try Self.metadata("checkpoint_key", in: database) {
-            guard recorded == derived.rawRepresentation else {
-                throw .damaged(what: "The archive's checkpoint key", reason: "it does not belong to this archive's key, so checkpoints could be forged")
-            }
-        } else {
-            do { try database.rows("INSERT OR IGNORE INTO archive (key, value) VALUES ('checkpoint_key', ?)", [.blob(derived.rawRepresentation)]) } catch { throw .database(error) }
+        let published = keys.logAuthority.signing.publicKey
+        guard try Self.metadata("checkpoint_key", in: database) == published.rawRepresentation else {
+            throw .damaged(what: "The archive's checkpoint key", reason: "it is not the public key of the log's own key, so checkpoints could be forged")
         }
-        if !FileManager.default.fileExists(atPath: layout.checkpointKey.path) {
-            let pem: String
-            do { pem = try derived.pemRepresentation() } catch { throw .cryptography(error) }
-            try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644)
-        }
+        if !FileManager.default.fileExists(atPath: layout.checkpointKey.path) { try writeCheckpointKey(published) }
+    }
+
+    /// Writes the PEM copy of the checkpoint key in `log/` for auditors and outside tools.
+    func writeCheckpointKey(_ key: Ed25519PublicKey) throws(ArchiveError) {
+        let pem = try Self.crypto { () throws(CryptographyError) in try key.pemRepresentation() }
+        try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644, replacing: true)
     }
 
     /// Runs a log operation, turning its failure into ``ArchiveError``.

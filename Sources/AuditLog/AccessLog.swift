@@ -129,7 +129,11 @@ public struct AccessLog: Sendable {
 
     // MARK: Locking and the frontier
 
-    private struct StoredCheckpoint: Codable { let note: String }
+    /// A line of `checkpoints.jsonl`: the note, and the verifier key that checks it (absent on lines written before it was published).
+    private struct StoredCheckpoint: Codable {
+        let note: String
+        var key: String?
+    }
 
     /// Runs `body` with the log open for appending under an exclusive lock, a torn tail cut off
     /// and the tree state brought up to date; saves the state afterwards.
@@ -176,7 +180,8 @@ public struct AccessLog: Sendable {
         let checkpoint = try Checkpoint.signed(origin: keys.origin, size: state.frontier.size,
                                                root: state.frontier.root(hasher: MerkleHasher()), time: Self.timestamp(Date()), key: keys.signing)
         // Encoding a string cannot fail.
-        var line = (try? JSONEncoder().encode(StoredCheckpoint(note: checkpoint.note))) ?? Data()
+        let published = StoredCheckpoint(note: checkpoint.note, key: Checkpoint.verifierKey(origin: keys.origin, key: keys.signing.publicKey))
+        var line = (try? JSONEncoder().encode(published)) ?? Data()
         line.append(0x0A)
         let descriptor = open(checkpointsFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure(checkpointsFile, errno) }

@@ -8,20 +8,38 @@ public struct LogSnapshot: Sendable {
     let checkpoints: [Checkpoint]
 }
 
-/// Checks the whole access log: every entry's number, chain link and seal; the Merkle tree
-/// recomputed from the entries against every stored checkpoint and every exported one given
-/// (each must be signed by the archive's key and be a head of this log's prefix, which is
-/// what consistency between any two of them means). Names the entry where it can.
+/// Checks the whole access log: every entry's number, chain link and seal (an entry without
+/// one is a forgery); the Merkle tree recomputed from the entries against every stored
+/// checkpoint and every exported one given (each must be signed by the log's key and be a head
+/// of this log's prefix, which is what consistency between any two of them means). Names the
+/// entry where it can.
 public struct LogVerifier {
     let log: AccessLog
     let publicKey: Ed25519PublicKey
     let sealKey: SymmetricKey?
+    let earlier: EarlierKeys?
 
-    /// `sealKey` checks the entries' seals; without it only numbering, chain and tree are checked.
-    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?) {
+    /// The keys of a log's first entries, written before `archive migrate` gave the log a key of
+    /// its own: the first `size` entries are sealed with `sealKey` (a failed login among them may
+    /// be unsealed, as it was then), and checkpoints of at most `size` entries may be signed with `publicKey`.
+    public struct EarlierKeys: Sendable {
+        public let size: Int
+        public let publicKey: Ed25519PublicKey
+        public let sealKey: SymmetricKey?
+
+        public init(size: Int, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?) {
+            self.size = size
+            self.publicKey = publicKey
+            self.sealKey = sealKey
+        }
+    }
+
+    /// `sealKey` checks the entries' seals; without it only their presence, numbering, chain and tree are checked.
+    public init(log: AccessLog, publicKey: Ed25519PublicKey, sealKey: SymmetricKey?, earlier: EarlierKeys? = nil) {
         self.log = log
         self.publicKey = publicKey
         self.sealKey = sealKey
+        self.earlier = earlier
     }
 
     /// The log's lines and checkpoints as they are now, to verify as read (before the audit's own entry is added).
@@ -87,12 +105,14 @@ public struct LogVerifier {
             if event.sequence == position, position > 1, event.previous != previous {
                 problem(position - 1, "it no longer matches the hash the next entry recorded for it: it was changed, inserted or moved")
             }
-            if let sealKey {
-                if LogLine.isSealed(line) {
-                    if !LogLine.hasValidSeal(line, key: sealKey) { problem(position, "its seal does not match: it was changed after it was written, or forged") }
-                } else if !event.mayBeUnsealed {
-                    problem(position, "it carries no seal, which only a failed login may lack: it was forged")
+            let inEarlierKeys = earlier.map { position <= $0.size } ?? false
+            if !LogLine.isSealed(line) {
+                // Before the log had a key of its own, a failed login was written unsealed.
+                if !(inEarlierKeys && event.action == "login" && event.outcome == .denied) {
+                    problem(position, "it carries no seal, which every entry has: it was forged")
                 }
+            } else if let key = inEarlierKeys ? earlier?.sealKey : sealKey, !LogLine.hasValidSeal(line, key: key) {
+                problem(position, "its seal does not match: it was changed after it was written, or forged")
             }
         }
         result.root = frontier.root(hasher: hasher).hexadecimal
@@ -103,8 +123,8 @@ public struct LogVerifier {
         var previousSize = 0
         for (index, checkpoint) in stored.enumerated() {
             let name = "checkpoint \(index + 1) (\(checkpoint.time), \(checkpoint.size) entries)"
-            if !checkpoint.isSigned(by: publicKey) {
-                result.problems.append(.init(entry: nil, message: "\(name) is not signed by this archive's key: it was forged or altered"))
+            if !isSigned(checkpoint) {
+                result.problems.append(.init(entry: nil, message: "\(name) is not signed by this log's key: it was forged or altered"))
             }
             if checkpoint.size < previousSize {
                 result.problems.append(.init(entry: nil, message: "\(name) covers fewer entries than the one before it (\(previousSize)): the checkpoints were rolled back or reordered"))
@@ -120,8 +140,8 @@ public struct LogVerifier {
 
     private func checkExported(_ checkpoint: Checkpoint, file: String, stored: [Checkpoint], heads: [Int: Data], entries: Int,
                                into result: inout LogVerification) {
-        guard checkpoint.isSigned(by: publicKey) else {
-            result.problems.append(.init(entry: nil, message: "\(file) is not signed by this archive's key (another archive's, or altered)"))
+        guard isSigned(checkpoint) else {
+            result.problems.append(.init(entry: nil, message: "\(file) is not signed by this log's key (another archive's, or altered)"))
             return
         }
         if checkpoint.size > entries {
@@ -131,5 +151,10 @@ public struct LogVerifier {
         } else if !stored.contains(where: { $0.size >= checkpoint.size }) {
             result.notes.append("\(file) is newer than every stored checkpoint; the stored ones may have been removed.")
         }
+    }
+
+    /// Whether `checkpoint` is signed by the log's key, or covers only entries of the earlier keys and is signed by theirs.
+    public func isSigned(_ checkpoint: Checkpoint) -> Bool {
+        checkpoint.isSigned(by: publicKey) || earlier.map { checkpoint.size <= $0.size && checkpoint.isSigned(by: $0.publicKey) } ?? false
     }
 }

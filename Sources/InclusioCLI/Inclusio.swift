@@ -11,6 +11,7 @@ public enum Inclusio {
         GenerateCommand.command, ValidateCommand.command, RenderCommand.command, KeysInitCommand.command,
         DossierPackCommand.command, DossierVerifyCommand.command, DossierOpenCommand.command,
         ArchiveInitCommand.command, ArchiveEnrolCommand.command, ArchivePolicyApplyCommand.command, ArchivePolicyShowCommand.command,
+        ArchiveMigrateCommand.command,
         ArchiveIngestCommand.command, ArchiveListCommand.command, ArchiveSearchCommand.command, ArchiveShowCommand.command,
         ArchiveGetCommand.command, ArchiveRenderCommand.command, ArchiveHoldCommand.command, ArchiveShredCommand.command,
         ArchiveCheckCommand.command, AuditVerifyCommand.command, AuditCheckpointCommand.command, AuditProveCommand.command,

@@ -30,7 +30,7 @@ import Testing
         let office = ["--path", path, "--as", "office", "--key", pki.appendingPathComponent("office.key").path]
         #expect(try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing"] + office).status == 0)
         #expect(try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual review"] + office).status == 0)
-        #expect(try Run.inclusio(["archive", "list", "--path", path, "--as", "office", "--key", pki.appendingPathComponent("school-a.key").path,
+        #expect(try Run.inclusio(["archive", "list", "--path", path, "--as", "auditor", "--passphrase-file", auditorPass.path,
                                   "--purpose", "x"]).status == 77)
         return Archive(folder: folder, path: path, office: office, auditor: ["--path", path, "--as", "auditor", "--passphrase-file", auditorPass.path])
     }
@@ -173,7 +173,7 @@ import Testing
         let badDate = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2026-02-30", "--purpose", "inspection"] + archive.auditor)
         #expect(badDate.status == 64 && badDate.stderr.contains("--since takes a day written YYYY-MM-DD"), "\(badDate.stderr)")
 
-        // Anomalies: with office hours of one minute every access is outside them; the refused key counts as a denial.
+        // Anomalies: with office hours of one minute every access is outside them; the refused list counts as a denial.
         let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--office-hours", "0-1", "--denials", "1", "--purpose", "inspection", "--json"] + archive.auditor)
         let found = try #require((try JSONSerialization.jsonObject(with: Data(anomalies.stdout.utf8)) as? [String: Any])?["result"] as? [[String: Any]])
         #expect(found.contains { $0["kind"] as? String == "repeated-denials" })

@@ -68,6 +68,7 @@ import Testing
         Case(path: "archive enrol", success: { ["head-mo-1", "--cert", $0.pki("school-a.pem")] + $0.spareAdmin },
              failure: { ["nobody", "--cert", $0.pki("school-a.pem")] + $0.spareAdmin }),
         Case(path: "archive policy apply", success: { ["Archive/policy.sample.xml"] + $0.spareAdmin }, failure: { [$0.file("no-policy.xml")] + $0.spareAdmin }),
+        Case(path: "archive migrate", success: { $0.spareAdmin }, failure: { ["--path", $0.file("no-archive"), "--as", "admin", "--passphrase-file", $0.file("admin.pass")] }),
         Case(path: "archive ingest", success: { ["Tests/Fixtures/records/CN-FJ-iep.xml", "--purpose", "filing"] + $0.office },
              failure: { ["Tests/Fixtures/records/CN-FJ-iep.xml", "--purpose", "filing"] + $0.intruder }),
         Case(path: "archive hold", success: { ["--pupil", "SPSSFO13E49X000Q", "--reason", "complaint", "--purpose", "legal"] + $0.office },
