@@ -39,8 +39,9 @@ extension ArchiveSession {
         let verifier = try archive.logVerifier(sealKey: keys.logAuthority.seal, archiveKey: keys.archiveKey)
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
+        let recorded = try archive.recordedLogHead()
         try record("audit")
-        return verifier.verify(snapshot, exported: exported)
+        return verifier.verify(snapshot, exported: exported, recorded: recorded)
     }
 
     /// A checkpoint of the log as it stands, signed now, the PEM public key that checks it and the

@@ -79,9 +79,18 @@ public final class ArchiveSession {
                     document: document, version: version, sha256: sha256, purpose: purpose ?? "", recipient: recipient, outcome: outcome)
     }
 
-    /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``.
+    /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``. The
+    /// commit records the log's head (its entries for this change are written by then), so that
+    /// `archive check` finds a log folder rolled back behind the index.
     func writing<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
-        do { return try database.writing(body) } catch {
+        let archive = archive
+        do {
+            return try database.writing { () throws(ArchiveError) -> T in
+                let result = try body()
+                try archive.recordLogHead()
+                return result
+            }
+        } catch {
             switch error {
             case let .database(failure): throw .database(failure)
             case let .body(failure): throw failure

@@ -132,6 +132,25 @@ public final class ConfidentialArchive {
         try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644, replacing: true)
     }
 
+    /// Records the log's size and tree head in the index (`log_size`, `log_head`), inside a write transaction.
+    func recordLogHead() throws(ArchiveError) {
+        let head = try Self.logging { () throws(AuditLogError) in try log.head() }
+        do {
+            for (key, value) in [("log_size", Data("\(head.size)".utf8)), ("log_head", head.root)] {
+                try database.rows("INSERT OR REPLACE INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
+            }
+        } catch {
+            throw .database(error)
+        }
+    }
+
+    /// The log's head the index recorded at its last change (`nil` before the first).
+    func recordedLogHead() throws(ArchiveError) -> LogHead? {
+        guard let size = try Self.metadata("log_size", in: database).flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
+              let root = try Self.metadata("log_head", in: database) else { return nil }
+        return LogHead(size: size, root: root)
+    }
+
     /// Runs a log operation, turning its failure into ``ArchiveError``.
     @discardableResult
     static func logging<T>(_ body: () throws(AuditLogError) -> T) throws(ArchiveError) -> T {

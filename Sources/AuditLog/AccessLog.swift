@@ -70,6 +70,11 @@ public struct AccessLog: Sendable {
         }
     }
 
+    /// The log's size and tree head as they stand.
+    public func head() throws(AuditLogError) -> LogHead {
+        try locked { (_, state) throws(AuditLogError) in LogHead(size: state.frontier.size, root: state.frontier.root(hasher: MerkleHasher())) }
+    }
+
     /// Every complete line of the log, in order, and whether a torn last line (a crash
     /// mid-append, never acknowledged; the next append cuts it off) follows them.
     public func lines() throws(AuditLogError) -> (lines: [Data], tornTail: Bool) {

@@ -48,13 +48,14 @@ public struct LogVerifier {
         return LogSnapshot(lines: lines, tornTail: tornTail, checkpoints: try log.checkpoints())
     }
 
-    /// Verifies the log as it is now and the `exported` checkpoints (with the files they came from).
-    public func verify(exported: [(file: String, checkpoint: Checkpoint)] = []) throws(AuditLogError) -> LogVerification {
-        verify(try snapshot(), exported: exported)
+    /// Verifies the log as it is now, the `exported` checkpoints (with the files they came from) and
+    /// the head the archive's index `recorded` at its last change.
+    public func verify(exported: [(file: String, checkpoint: Checkpoint)] = [], recorded: LogHead? = nil) throws(AuditLogError) -> LogVerification {
+        verify(try snapshot(), exported: exported, recorded: recorded)
     }
 
-    /// Verifies `snapshot` and the `exported` checkpoints.
-    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = []) -> LogVerification {
+    /// Verifies `snapshot`, the `exported` checkpoints and the head the index `recorded`.
+    public func verify(_ snapshot: LogSnapshot, exported: [(file: String, checkpoint: Checkpoint)] = [], recorded: LogHead? = nil) -> LogVerification {
         var result = LogVerification()
         let (lines, tornTail, stored) = (snapshot.lines, snapshot.tornTail, snapshot.checkpoints)
         result.entries = lines.count
@@ -64,8 +65,10 @@ public struct LogVerifier {
         result.latestCheckpoint = stored.last.map { ($0.size, $0.time) }
         if tornTail { result.notes.append("The last line is incomplete (a crash while writing it, never acknowledged); the next entry replaces it.") }
 
-        let heads = checkEntries(lines, wantingHeadsAt: Set(stored.map(\.size) + exported.map(\.checkpoint.size)), into: &result)
+        let wanted = Set(stored.map(\.size) + exported.map(\.checkpoint.size) + [recorded?.size].compactMap { $0 })
+        let heads = checkEntries(lines, wantingHeadsAt: wanted, into: &result)
         checkStored(stored, heads: heads, entries: lines.count, into: &result)
+        if let recorded { checkRecorded(recorded, heads: heads, entries: lines.count, into: &result) }
         for (file, checkpoint) in exported { checkExported(checkpoint, file: file, stored: stored, heads: heads, entries: lines.count, into: &result) }
         if let last = stored.last, last.size < lines.count {
             result.notes.append(last.size + 1 == lines.count ? "Entry \(lines.count) is not yet covered by a signed checkpoint."
@@ -135,6 +138,15 @@ public struct LogVerifier {
             } else if heads[checkpoint.size] != checkpoint.root {
                 result.problems.append(.init(entry: nil, message: "the first \(checkpoint.size) entries no longer match \(name): an entry up to \(checkpoint.size) was changed, removed or inserted"))
             }
+        }
+    }
+
+    /// The log must hold, as its first entries, the ones the index recorded at its last change.
+    private func checkRecorded(_ recorded: LogHead, heads: [Int: Data], entries: Int, into result: inout LogVerification) {
+        if recorded.size > entries {
+            result.problems.append(.init(entry: entries + 1, message: "the archive's index recorded \(recorded.size) entries at its last change, but the log ends at entry \(entries): the log folder was rolled back behind the index (restored from an older copy) or cut short"))
+        } else if heads[recorded.size] != recorded.root {
+            result.problems.append(.init(entry: nil, message: "the log's first \(recorded.size) entries are not those the archive's index recorded at its last change: the log folder was replaced by another copy or rewritten"))
         }
     }
 
