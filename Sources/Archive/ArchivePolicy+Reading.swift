@@ -42,7 +42,9 @@ extension ArchivePolicy {
         }
         let minimum = root.children(named: "passphrases").first?.attribute("minimum-length")
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultMinimumPassphraseLength
-        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum, data: data)
+        let (purposes, pattern) = try readPurposes(root, roles: roles, file: file)
+        return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum,
+                             purposes: purposes, referencePattern: pattern, data: data)
     }
 
     private static func words(_ list: String?) -> [String] {

@@ -56,6 +56,10 @@ public struct ArchivePolicy: Sendable {
     /// The fewest characters a passphrase of an operator of a served archive may have
     /// (`<passphrases minimum-length="…"/>`, 12 when absent); checked at enrolment and every login.
     public let minimumPassphraseLength: Int
+    /// The purposes operators may give, by code (`<purposes>`; none: no purpose is accepted).
+    public let purposes: [String: Purpose]
+    /// The regular expression a case reference after a purpose's code must match whole (`nil`: none is accepted).
+    public let referencePattern: String?
     /// The policy file's bytes, as applied.
     public let data: Data
 

@@ -16,16 +16,26 @@ public struct PupilPlace: Sendable, Codable {
 }
 
 /// The access log with what a report needs beside it: each pupil's jurisdiction and school,
-/// each document's kind. Pseudonyms only.
+/// each document's kind, the policy's purposes (to name a logged code in the report's language). Pseudonyms only.
 public struct AuditTrail: Sendable {
     public let events: [AccessEvent]
     public let pupils: [String: PupilPlace]
     public let kinds: [String: String]
+    public let purposes: [String: ArchivePolicy.Purpose]
 
-    public init(events: [AccessEvent], pupils: [String: PupilPlace], kinds: [String: String]) {
+    public init(events: [AccessEvent], pupils: [String: PupilPlace], kinds: [String: String], purposes: [String: ArchivePolicy.Purpose] = [:]) {
         self.events = events
         self.pupils = pupils
         self.kinds = kinds
+        self.purposes = purposes
+    }
+
+    /// A logged purpose (`CODE` or `CODE:REFERENCE`) in `language`: the code's label, and the
+    /// reference in brackets; a purpose logged as free text (before purposes were codes), as it is.
+    public func purpose(_ logged: String, in language: String) -> String {
+        let parts = logged.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let code = parts.first, let label = purposes[code]?.label(in: language) else { return logged }
+        return parts.count == 2 ? "\(label) (\(parts[1]))" : label
     }
 }
 
@@ -87,6 +97,6 @@ extension ArchiveSession {
         }
         var kinds: [String: String] = [:]
         for row in try query("SELECT id, kind FROM documents") { kinds[row.text(0) ?? ""] = row.text(1) }
-        return (AuditTrail(events: events, pupils: places, kinds: kinds), pseudonym)
+        return (AuditTrail(events: events, pupils: places, kinds: kinds, purposes: policy.purposes), pseudonym)
     }
 }

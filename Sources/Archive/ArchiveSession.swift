@@ -10,7 +10,7 @@ public final class ArchiveSession {
     let keys: ArchiveKeyring
     /// The operator, as the policy describes them.
     public let op: ArchivePolicy.Operator
-    /// Why, as given on the command line (written into every log entry).
+    /// Why: a purpose code of the policy, with a case reference or not (written into every log entry).
     public let purpose: String?
     /// The custody that opened this session, in a service: its log writer appends for concurrent
     /// requests and signs the checkpoints, and the opened archive goes back to it at the end.

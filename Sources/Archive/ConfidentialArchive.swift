@@ -53,8 +53,9 @@ public final class ConfidentialArchive {
 
     /// Proves `op`'s identity with `credential`, opens the archive key and checks the policy
     /// against its seal. A wrong credential is refused without a log entry (nothing could seal it).
+    /// `purpose` must be one of the policy's codes for the operator's role (``ArchivePolicy/checkedPurpose(_:for:)``).
     /// - Throws: ``ArchiveError/unknownOperator(id:suggestion:)``, ``ArchiveError/notEnrolled(operator:)``,
-    ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``.
+    ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``, ``ArchiveError/purposeNotCoded(allowed:)``.
     /// An edit to `policy.xml` must be applied, not silently obeyed or ignored: unless
     /// `acceptingEditedPolicy` (for `policy apply` itself), a copy that differs is refused.
     public func login(_ op: String, credential: OperatorCredential, purpose: String?,
@@ -71,7 +72,7 @@ public final class ConfidentialArchive {
         // forged by anyone who can write the folder), and the key file can be tried offline anyway.
         guard let archiveKey = try openArchiveKey(found, credential: credential) else { throw .wrongCredential(operator: op) }
         let keys = try keyring(archiveKey)
-        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: try policy.checkedPurpose(purpose, for: found))
     }
 
     /// The archive key, opened from operator `op`'s key file with `credential` (`nil` when it does not open it).

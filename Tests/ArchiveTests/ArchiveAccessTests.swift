@@ -11,14 +11,14 @@ import TestSupport
         let archive = try test.reopened()
         // School B's key does not open the key file of School A's head.
         let error = #expect(throws: ArchiveError.self) {
-            try archive.login("head-mo-1", credential: .key(TestPKI.key("school-b"), file: "school-b.key"), purpose: "x")
+            try archive.login("head-mo-1", credential: .key(TestPKI.key("school-b"), file: "school-b.key"), purpose: "annual-review")
         }
         guard case .wrongCredential("head-mo-1") = error else { Issue.record("got \(String(describing: error))"); return }
         let passphrase = #expect(throws: ArchiveError.self) {
-            try archive.login("admin", credential: .passphrase(Data("not it".utf8)), purpose: "x")
+            try archive.login("admin", credential: .passphrase(Data("not it".utf8)), purpose: "annual-review")
         }
         guard case .wrongCredential("admin") = passphrase else { Issue.record("got \(String(describing: passphrase))"); return }
-        let kind = #expect(throws: ArchiveError.self) { try archive.login("admin", credential: .key(TestPKI.key("office"), file: "k"), purpose: "x") }
+        let kind = #expect(throws: ArchiveError.self) { try archive.login("admin", credential: .key(TestPKI.key("office"), file: "k"), purpose: "annual-review") }
         guard case .wrongCredentialKind("admin", .passphrase) = kind else { Issue.record("got \(String(describing: kind))"); return }
         // No key was opened to seal an entry, so none is written (a served archive's service logs it, sealed).
         #expect(try test.logEntries().filter { $0["action"] as? String == "login" }.isEmpty)

@@ -24,7 +24,7 @@ import Testing
         let ingest = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "--purpose", "filing", "--json"] + office)
         let filed = ((try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["filed"] as? [[String: Any]]
         let document = try #require(filed?.first?["document"] as? String)
-        #expect(try Run.inclusio(["archive", "get", document, "-o", folder.appendingPathComponent("copy.xml").path, "--purpose", "review"] + office).status == 0)
+        #expect(try Run.inclusio(["archive", "get", document, "-o", folder.appendingPathComponent("copy.xml").path, "--purpose", "annual-review"] + office).status == 0)
         #expect(try Run.inclusio(["archive", "check", "--path", path]).status == 0)
         try FileManager.default.removeItem(at: log)
         try FileManager.default.copyItem(at: saved, to: log)
@@ -32,7 +32,7 @@ import Testing
         let check = try Run.inclusio(["archive", "check", "--path", path])
         #expect(check.status == 65 && check.stderr.contains("the log folder was rolled back behind the index"), "\(check.status) \(check.stdout)\(check.stderr)")
         // Work goes on over the old copy: the log is longer again, but its first entries are not those the index recorded.
-        for _ in 0..<6 { #expect(try Run.inclusio(["archive", "list", "--purpose", "review"] + office).status == 0) }
+        for _ in 0..<6 { #expect(try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + office).status == 0) }
         let later = try Run.inclusio(["archive", "check", "--path", path])
         #expect(later.status == 65 && later.stderr.contains("are not those the archive's index recorded"), "\(later.status) \(later.stderr)")
     }
