@@ -27,7 +27,7 @@ CUSTODIAN = --custodian-passphrase-file $(KEYS)/custodian.passphrase
 SERVED_ADMIN = $(SERVED) --as admin --passphrase-file $(KEYS)/admin.passphrase $(CUSTODIAN)
 TRANSFER = $(OUT)/transfer
 SEND = --to $(KEYS)/school-a.pem --sign-cert $(KEYS)/office.pem $(AS_OFFICE)
-RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEAD) --purpose "demo: incoming pupils"
+RECEIVE = --ca $(KEYS)/root.pem --sign-cert $(KEYS)/school-a.pem $(AS_SCHOOL_HEAD) --purpose transfer
 
 ## Generate records from the sample cases of every jurisdiction and validate them; print them as
 ## PDF through the forms of their jurisdiction (and the placement letters as one merged PDF); send one
@@ -63,48 +63,51 @@ demo: build
 	@$(BIN) archive enrol head-mo-1 --cert $(KEYS)/school-a.pem $(AS_ADMIN)
 	@$(BIN) archive enrol teacher-mo-2 --cert $(KEYS)/school-b.pem $(AS_ADMIN)
 	@$(BIN) archive enrol auditor --new-passphrase-file $(KEYS)/auditor.passphrase $(AS_ADMIN)
-	@$(BIN) archive ingest $(OUT)/records $(AS_OFFICE) --purpose "demo: initial filing" | tail -n 3
+	@$(BIN) archive ingest $(OUT)/records $(AS_OFFICE) --purpose filing | tail -n 3
 	@echo "  …"
-	@$(BIN) archive ingest $(OUT)/dossiers/IT-MO-pupil.asice $(AS_HEAD) --ca $(KEYS)/root.pem --purpose "demo: dossier received"
+	@$(BIN) archive ingest $(OUT)/dossiers/IT-MO-pupil.asice $(AS_HEAD) --ca $(KEYS)/root.pem --purpose filing
 	@echo
 	@echo "School A's head sees only the pupils of school A:"
-	@$(BIN) archive list $(AS_HEAD) --purpose "demo: class list"
+	@$(BIN) archive list $(AS_HEAD) --purpose annual-review
 	@echo
 	@echo "School B's support teacher asks for a pupil of school A:"
-	@$(BIN) archive show --pupil RSSLCU20B17X000S $(AS_TEACHER) --purpose "demo: curiosity" || true
+	@$(BIN) archive show --pupil RSSLCU20B17X000S $(AS_TEACHER) --purpose annual-review || true
 	@echo
-	@echo "School A's head prints the pupil's PEI from the archive for the class council:"
+	@echo "A purpose typed as free text (here a pupil's name) is refused, so it never enters the log:"
+	@$(BIN) archive list $(AS_HEAD) --purpose "Rossi Luca, review" || true
+	@echo
+	@echo "School A's head prints the pupil's PEI from the archive for the class council (case MO-2026-0017):"
 	@mkdir -p $(OUT)/audit
-	@$(BIN) archive render MO-2026-0001-PEI -o $(OUT)/audit/pei-from-archive.pdf $(AS_HEAD) --purpose "demo: class council"
+	@$(BIN) archive render MO-2026-0001-PEI -o $(OUT)/audit/pei-from-archive.pdf $(AS_HEAD) --purpose annual-review:MO-2026-0017
 	@echo
 	@echo "School A's head asks what is due on 1 May 2027 (Rules/IT-MO/deadlines.xml, judged from the dates the archive holds):"
-	@$(BIN) due --on 2027-05-01 $(AS_HEAD) --purpose "demo: deadlines"
+	@$(BIN) due --on 2027-05-01 $(AS_HEAD) --purpose deadlines
 	@echo
 	@echo "The office prints the deadlines of every school on 10 January 2027 (one page) and keeps every finding as CSV:"
-	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.pdf $(AS_OFFICE) --purpose "demo: deadlines"
-	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.csv $(AS_OFFICE) --purpose "demo: deadlines"
+	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.pdf $(AS_OFFICE) --purpose deadlines
+	@$(BIN) due --on 2027-01-10 -o $(OUT)/audit/due-dates.csv $(AS_OFFICE) --purpose deadlines
 	@echo
 	@$(BIN) archive check $(ARCHIVE)
 	@echo
 	@echo "The auditor verifies the access log, keeps a checkpoint and proves entry 5 is in it:"
-	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: yearly audit"
+	@$(BIN) audit verify $(AS_AUDITOR) --purpose audit
 	@$(BIN) audit checkpoint -o $(OUT)/audit/checkpoint.note --public-key $(OUT)/audit/checkpoint-key.pem $(AS_AUDITOR)
 	@$(BIN) audit prove --entry 5 --checkpoint $(OUT)/audit/checkpoint.note -o $(OUT)/audit/proof-5.json $(AS_AUDITOR)
 	@./Benchmarks/verify_inclusion.py $(OUT)/audit/proof-5.json $(OUT)/audit/checkpoint.note
 	@echo
 	@echo "A guardian asks who opened their child's file (report in Italian, Rome time):"
-	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.csv
-	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" -o $(OUT)/audit/pupil-report.pdf
-	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose "demo: guardian's request" | cut -c1-150
-	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose "demo: yearly audit"
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose guardian-request:MO-2026-0042 -o $(OUT)/audit/pupil-report.csv
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose guardian-request:MO-2026-0042 -o $(OUT)/audit/pupil-report.pdf
+	@$(BIN) audit report --pupil RSSLCU20B17X000S $(AS_AUDITOR) --purpose guardian-request:MO-2026-0042 | cut -c1-150
+	@$(BIN) audit chart -o $(OUT)/audit/accesses.png $(AS_AUDITOR) --purpose audit
 	@echo
 	@echo "Graduation: the office sends the files of school MOIC80000X's pupils who finish primary school in 2031 to Demo School A:"
-	@$(BIN) transfer prepare --school MOIC80000X --graduating 2031 -o $(TRANSFER)/IT-MO-2031 $(SEND) --purpose "demo: graduation 2031"
+	@$(BIN) transfer prepare --school MOIC80000X --graduating 2031 -o $(TRANSFER)/IT-MO-2031 $(SEND) --purpose transfer
 	@echo
 	@echo "Two Fujian pupils go to Demo School A too; one file lacks its certificate and is held back:"
-	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose "demo: promotion" || true
+	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose transfer || true
 	@echo "…then sent as it is, with the gap declared in the dossier and the register (交接清单):"
-	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose "demo: promotion" \
+	@$(BIN) transfer prepare --pupil 350000202003080022 --pupil 350000201811200139 -o $(TRANSFER)/CN-FJ $(SEND) --purpose transfer \
 		--allow-incomplete
 	@echo
 	@echo "Demo School A receives both batches into its own archive and signs a receipt for each:"
@@ -118,8 +121,8 @@ demo: build
 	@$(BIN) transfer confirm $(TRANSFER)/receipts-IT-MO-2031 --register $(TRANSFER)/IT-MO-2031/handover-register.xml --ca $(KEYS)/root.pem
 	@$(BIN) transfer confirm $(TRANSFER)/receipts-CN-FJ --register $(TRANSFER)/CN-FJ/handover-register.xml --ca $(KEYS)/root.pem
 	@echo "Both access logs verify, each with one entry per pupil sent (office: transfer) and received (school: import):"
-	@$(BIN) audit verify $(AS_AUDITOR) --purpose "demo: after the transfer"
-	@$(BIN) audit verify $(SCHOOL) --as auditor --passphrase-file $(KEYS)/auditor.passphrase --purpose "demo: after the transfer"
+	@$(BIN) audit verify $(AS_AUDITOR) --purpose audit
+	@$(BIN) audit verify $(SCHOOL) --as auditor --passphrase-file $(KEYS)/auditor.passphrase --purpose audit
 	@echo
 	@echo "The office runs a served archive: its key stays with the service (unlocked by the custodians' passphrase),"
 	@echo "operators reach it with their certificate only (inclusio serve; the command line as its client):"
@@ -136,10 +139,10 @@ demo: build
 	sed -n 1p $(OUT)/served-archive.log; \
 	server="--server https://127.0.0.1:$$port --server-ca $(KEYS)/root.pem"; \
 	$(BIN) archive ingest $(OUT)/records $$server --cert $(KEYS)/office.pem --key $(KEYS)/office.key \
-		--purpose "demo: filing through the service" | tail -n 2 && echo "  …" && \
+		--purpose filing | tail -n 2 && echo "  …" && \
 	echo "School B's support teacher asks the service for a pupil of school A, and for an id that is in no file (the same answer, both logged):" && \
-	{ $(BIN) archive show --pupil RSSLCU20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
-	{ $(BIN) archive show --pupil RSSXXX20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose "demo: curiosity" || true; } && \
+	{ $(BIN) archive show --pupil RSSLCU20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose annual-review || true; } && \
+	{ $(BIN) archive show --pupil RSSXXX20B17X000S $$server --cert $(KEYS)/school-b.pem --key $(KEYS)/school-b.key --purpose annual-review || true; } && \
 	echo "A copy of the folder opens for no operator: keys/ holds no operator key ($$(ls $(OUT)/served-archive/keys/operators | tr '\n' ' '))."
 	@echo
 	@echo "Rules (Rules/<jurisdiction>/rules.xml): what the criteria table of seed 002 §3 allows for a sample case,"

@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "CLibZip", "Cryptography", "Records", "XML", "TestSupport"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Cryptography", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Archive", "AuditLog", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Cryptography", "Dossier", "Records", "XML", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "AuditLog", "Cryptography", "Dossier", "Records", "XML", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records", "XML", "TestSupport"]),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "Printing", "Records", "XML", "TestSupport"]),

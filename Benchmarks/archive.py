@@ -86,7 +86,7 @@ def main():
         inputs = os.path.join(work, "records")
         total = make_records(inputs, options.documents)
         keys, archive = make_archive(binary, work)
-        office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"), "--purpose", "benchmark"]
+        office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"), "--purpose", "annual-review"]
         n, mb = options.documents, total / 1e6
 
         print(f"{n} records, {mb:.1f} MB, on {os.cpu_count()} cores; disk: {fsync_rate(work):.0f} fsync/s (4 KB writes)")

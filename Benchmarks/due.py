@@ -102,7 +102,7 @@ def main():
         inputs = os.path.join(work, "records")
         make_records(inputs, 40)
         keys, archive = make_archive(binary, work)
-        office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"), "--purpose", "benchmark"]
+        office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"), "--purpose", "annual-review"]
         run([binary, "archive", "ingest", inputs] + office)
         versions, pupils = extend(os.path.join(archive, "index.sqlite"), options.documents)
         due = [binary, "due", "--on", "2027-01-10"] + office

@@ -47,7 +47,7 @@ def make_served_archive(binary, work):
     run([binary, "archive", "enrol", "office", "--cert", os.path.join(keys, "office.pem"), "--as", "admin",
          "--passphrase-file", admin_file] + served)
     run([binary, "archive", "ingest", FIXTURES, "--as", "office", "--key", os.path.join(keys, "office.key"),
-         "--purpose", "benchmark filing"] + served)
+         "--purpose", "filing"] + served)
     return keys, archive, custodian_file
 
 
@@ -186,7 +186,7 @@ def load(host, port, keys, pupils, clients):
                 if not queue:
                     break
                 pupil = queue.pop()
-            body = json.dumps({"arguments": ["--pupil", pupil, "--purpose", "benchmark"]})
+            body = json.dumps({"arguments": ["--pupil", pupil, "--purpose", "annual-review"]})
             started = time.perf_counter()
             try:
                 connection.request("POST", "/v1/commands/archive/show", body=body, headers={"Content-Type": "application/json"})
@@ -257,7 +257,7 @@ def main():
             print(f"          error: {error}")
 
         office = ["--path", archive, "--as", "office", "--key", os.path.join(keys, "office.key"),
-                  "--custodian-passphrase-file", custodian_file, "--purpose", "benchmark", "--json"]
+                  "--custodian-passphrase-file", custodian_file, "--purpose", "annual-review", "--json"]
         walls = []
         for pupil in asked[:options.cli_runs]:
             took, out = run([binary, "archive", "show", "--pupil", pupil] + office)

@@ -60,13 +60,13 @@ def main():
         run([binary, "archive", "enrol", "head-a", "--cert", f"{keys}/school-a.pem", "--path", school, "--as", "admin", "--passphrase-file", admin])
         as_office = ["--path", office, "--as", "office", "--key", f"{keys}/office.key"]
         as_school = ["--path", school, "--as", "head-a", "--key", f"{keys}/school-a.key"]
-        filing, _ = run([binary, "archive", "ingest", records, "--purpose", "benchmark filing"] + as_office)
+        filing, _ = run([binary, "archive", "ingest", records, "--purpose", "filing"] + as_office)
         documents = options.pupils * len(DOCUMENTS)
         print(f"{options.pupils} pupils x {len(DOCUMENTS)} documents ({documents} records) filed in the office archive in {filing:.1f} s")
 
         out = os.path.join(work, "out")
         prepare = [binary, "transfer", "prepare", "--school", "MOIC80000X", "--graduating", "2031", "--to", f"{keys}/school-a.pem",
-                   "-o", out, "--sign-cert", f"{keys}/office.pem", "--purpose", "benchmark graduation", "--json"] + as_office
+                   "-o", out, "--sign-cert", f"{keys}/office.pem", "--purpose", "transfer", "--json"] + as_office
         wall, output = run(prepare)
         document = json.loads(output)
         report = document["result"]
@@ -84,7 +84,7 @@ def main():
         print(f"again:   {len(json.loads(output)['result']['alreadySent'])} already sent, nothing packed or logged, in {again:.2f} s")
 
         wall, output = run([binary, "transfer", "receive", out, "-o", os.path.join(work, "receipts"), "--ca", f"{keys}/root.pem",
-                            "--sign-cert", f"{keys}/school-a.pem", "--purpose", "benchmark incoming", "--json"] + as_school)
+                            "--sign-cert", f"{keys}/school-a.pem", "--purpose", "transfer", "--json"] + as_school)
         document = json.loads(output)
         report = document["result"]
         received = len(report["received"])

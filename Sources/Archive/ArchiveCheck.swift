@@ -60,15 +60,16 @@ extension ConfidentialArchive {
 
     private static func versionKey(_ document: String?, _ version: Int?) -> String { "\(document ?? "") \(version ?? 0)" }
 
-    /// The access log verified without keys (numbering, chain, Merkle tree against every stored
-    /// checkpoint; `audit verify` also checks the seals); ingests it records that never committed
+    /// The access log verified without keys (numbering, presence of seals, chain, Merkle tree
+    /// against every stored checkpoint and against the head the index recorded at its last change;
+    /// `audit verify` also checks the seals); ingests it records that never committed
     /// (a crash between the log entry, written first, and the commit) are noted: nothing of them
     /// was filed. `filed` holds every version of the index (`nil` when it could not be read).
     private func checkLog(_ report: inout ArchiveCheckReport, filed: Set<String>?) {
         do {
-            let verifier = LogVerifier(log: log, publicKey: try checkpointKey(), sealKey: nil,
-                                       witnesses: policy.witnesses.map(\.key), quorum: policy.witnessQuorum)
-            let verification = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify() }
+            let verifier = try logVerifier(sealKey: nil, archiveKey: nil)
+            let recorded = try recordedLogHead()
+            let verification = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify(recorded: recorded) }
             report.problems += verification.problems.map { "The access log is damaged or was altered: \($0). Run `inclusio audit verify` as an auditor." }
             report.notes += verification.notes
             guard let filed else { return }

@@ -116,7 +116,12 @@ public final class ArchiveCustody: Sendable {
            enrolment.credential == found.credential.rawValue,
            accepts(proof, enrolment, minimum: archive.policy.minimumPassphraseLength) {
             failures.withLock { $0[op] = nil }
-            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: purpose, custody: self)
+            let checked: String?
+            do { checked = try archive.policy.checkedPurpose(purpose, for: found) } catch {
+                recycle(archive)
+                throw error
+            }
+            return ArchiveSession(archive: archive, operator: found, keys: keys, purpose: checked, custody: self)
         }
         // Operator ids come from the request: only one that could be an id enters the log.
         let logged = Self.isIdentifier(op) ? op : "?"

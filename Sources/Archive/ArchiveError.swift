@@ -48,6 +48,12 @@ public enum ArchiveError: CategorizedError {
     case withheld(operator: String, action: ArchivePolicy.Action, target: String)
     /// Commands that touch a pupil must say why.
     case purposeMissing
+    /// A `--purpose` that is not one of the policy's codes (free text): `allowed` lists the operator's codes with their English labels.
+    case purposeNotCoded(allowed: [String])
+    /// A code of the policy that the operator's role may not give.
+    case purposeNotForRole(code: String, role: String, allowed: [String])
+    /// A case reference after a purpose's code that does not match the policy's pattern (`nil`: the policy accepts none).
+    case caseReferenceRefused(code: String, pattern: String?)
     case unknownPupil(reference: String)
     case unknownDocument(reference: String)
     case unknownVersion(document: String, version: Int)
@@ -89,7 +95,7 @@ public enum ArchiveError: CategorizedError {
         case .notAnArchive, .unknownPupil, .unknownDocument, .unknownVersion, .cannotRead, .unknownScope, .notABackup: .input
         case .alreadyExists, .incomplete, .cannotWrite: .output
         case .invalidPolicy, .policyAltered, .notServed, .earlierFormat, .backupCopy: .configuration
-        case .unknownOperator, .purposeMissing, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
+        case .unknownOperator, .purposeMissing, .purposeNotCoded, .purposeNotForRole, .caseReferenceRefused, .wrongCredentialKind, .pupilNeeded, .dossierNeedsKeys, .ambiguousDocument: .usage
         case .notEnrolled, .wrongCredential, .notPermitted, .withheld, .servedArchive, .wrongCustodianPassphrase: .permission
         case .weakPassphrase, .damaged, .onHold, .retained, .shredded, .noPupil, .notARecord, .notATransfer: .data
         case let .record(error): error.category
@@ -113,7 +119,7 @@ public enum ArchiveError: CategorizedError {
         case let .notAnArchive(path):
             "\(path) holds no archive (no index.sqlite); create one with `inclusio archive init --path \(path)` or give the right --path."
         case let .earlierFormat(path):
-            "\(path) holds an archive of format 1, whose keys all derive from one archive key; move it to keys by scope with `inclusio archive migrate --path \(path)` (nothing is lost; back the folder up first)."
+            "\(path) holds an archive of format 1, whose keys (the access log's too) all derive from one archive key its operators hold; move it to keys by scope and a log key of its own with `inclusio archive migrate --path \(path)` (nothing is lost; back the folder up first)."
         case let .alreadyExists(path):
             "\(path) already holds an archive; `archive init` never replaces one. Choose another --path."
         case let .incomplete(path, leftover):
@@ -149,7 +155,16 @@ public enum ArchiveError: CategorizedError {
         case let .withheld(op, action, target):
             "Not permitted: operator \(op) may not \(action.rawValue) \(target): it is outside the operator's scope under the archive's policy, or not in the archive (the two are refused alike, and logged)."
         case .purposeMissing:
-            "Say why with --purpose (for example \"annual review\" or \"transfer to the next school\"); it is written into the access log."
+            "Say why with --purpose CODE, or CODE:CASE-REFERENCE, one of the purposes the archive's policy lists for your role (for example annual-review); it is written into the access log."
+        case let .purposeNotCoded(allowed):
+            allowed.isEmpty
+                ? "The archive's policy lists no purposes for your role, so --purpose cannot be given: an administrator adds them (<purposes> in policy.xml, as in Archive/policy.sample.xml) with `inclusio archive policy apply`."
+                : "--purpose takes one of the policy's codes, optionally with a case reference (CODE or CODE:REFERENCE), never free text, so that no personal data enters the access log. Codes for your role: \(allowed.joined(separator: ", "))."
+        case let .purposeNotForRole(code, role, allowed):
+            "The purpose \(code) is not one the archive's policy lists for role \(role). Codes for your role: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))."
+        case let .caseReferenceRefused(code, pattern):
+            pattern.map { "The case reference after \(code): does not have the form the archive's policy sets (the regular expression \($0)); give the office's case number, never a name or other personal data." }
+                ?? "The archive's policy accepts no case reference after a purpose: give \(code) alone."
         case let .unknownPupil(reference):
             "No pupil \(reference) in this archive (give a pseudonym such as P-… or a national id)."
         case let .unknownDocument(reference):

@@ -6,9 +6,10 @@ import Foundation
 /// master key is opened by the custodians' passphrase or the operator's credential.
 ///
 /// Format 2: the master key opens (unwraps) separate random keys — blind index, policy seal,
-/// content tokens, notes, enrolment seal, and the root the log's keys derive from — and the scope
-/// keys (``ArchiveSession/scopeKey(_:keyClass:)``); nothing is derived from the master, so no key
-/// below it reaches another. Format 1 derived every key from one archive key by HKDF
+/// content tokens, notes, enrolment seal, and the log's root — and the scope keys
+/// (``ArchiveSession/scopeKey(_:keyClass:)``); nothing is derived from the master, so no key
+/// below it reaches another. The log's own authority (``LogAuthority``) derives from nothing and
+/// is sealed under the log's root. Format 1 derived every key from one archive key by HKDF
 /// (``SeparateKeys/derived(from:)``, for `archive migrate`).
 struct ArchiveKeyring: Sendable {
     /// Opens every key of the archive (wrapped under it in the index's `keys` table).
@@ -21,10 +22,8 @@ struct ArchiveKeyring: Sendable {
     let policySeal: SymmetricKey
     /// Notes that are not about one pupil's content (legal hold reasons).
     let notes: SymmetricKey
-    /// Seals each access-log entry.
-    let logSeal: SymmetricKey
-    /// Signs the access log's checkpoints.
-    let checkpointSigning: Ed25519SigningKey
+    /// Seals each access-log entry and signs its checkpoints.
+    let logAuthority: LogAuthority
     /// The MAC over each operator's enrolment in a served archive (certificate or verifier).
     let enrolmentSeal: SymmetricKey
     /// The key the log's keys derive from: a format-1 archive's archive key (kept by `archive migrate`), or a random one.
@@ -33,16 +32,16 @@ struct ArchiveKeyring: Sendable {
     /// These keys under another master key (after `archive rekey --master`).
     func replacing(master: SymmetricKey) -> ArchiveKeyring {
         ArchiveKeyring(master: master, blindIndex: blindIndex, contentTokens: contentTokens, policySeal: policySeal, notes: notes,
-                       logSeal: logSeal, checkpointSigning: checkpointSigning, enrolmentSeal: enrolmentSeal, archiveKey: archiveKey)
+                       logAuthority: logAuthority, enrolmentSeal: enrolmentSeal, archiveKey: archiveKey)
     }
 
     private init(master: SymmetricKey, blindIndex: BlindIndex, contentTokens: SymmetricKey, policySeal: SymmetricKey, notes: SymmetricKey,
-                 logSeal: SymmetricKey, checkpointSigning: Ed25519SigningKey, enrolmentSeal: SymmetricKey, archiveKey: SymmetricKey) {
+                 logAuthority: LogAuthority, enrolmentSeal: SymmetricKey, archiveKey: SymmetricKey) {
         (self.master, self.blindIndex, self.contentTokens, self.policySeal, self.notes) = (master, blindIndex, contentTokens, policySeal, notes)
-        (self.logSeal, self.checkpointSigning, self.enrolmentSeal, self.archiveKey) = (logSeal, checkpointSigning, enrolmentSeal, archiveKey)
+        (self.logAuthority, self.enrolmentSeal, self.archiveKey) = (logAuthority, enrolmentSeal, archiveKey)
     }
 
-    init(master: SymmetricKey, keys: SeparateKeys) throws(CryptographyError) {
+    init(master: SymmetricKey, keys: SeparateKeys, logAuthority: LogAuthority) {
         self.master = master
         archiveKey = keys.logRoot
         blindIndex = BlindIndex(key: keys.blindIndex)
@@ -50,12 +49,11 @@ struct ArchiveKeyring: Sendable {
         policySeal = keys.policySeal
         notes = keys.notes
         enrolmentSeal = keys.enrolmentSeal
-        logSeal = try HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: log seal")
-        checkpointSigning = try Ed25519SigningKey(seed: HKDF.deriveKey(from: archiveKey, info: "inclusio archive 1: checkpoint signing"))
+        self.logAuthority = logAuthority
     }
 
     /// The keys that seal log entries and sign checkpoints of the log named `origin`.
-    func log(origin: String) -> LogKeys { LogKeys(seal: logSeal, signing: checkpointSigning, origin: origin) }
+    func log(origin: String) -> LogKeys { logAuthority.keys(origin: origin) }
 
     /// The MAC binding the applied policy's bytes to this archive.
     func seal(policy: Data) -> Data { HMACSHA256.authenticationCode(for: policy, key: policySeal.bytes) }

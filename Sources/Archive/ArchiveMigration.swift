@@ -61,6 +61,10 @@ extension ConfidentialArchive {
               HMACSHA256.isValid(seal, for: policy.data, key: sealKey.bytes) else {
             throw .damaged(what: "The policy in force", reason: "it does not match its seal under this archive's key")
         }
+        // A copy restored without its empty tmp/ gets it back: every durable write goes through it.
+        try DurableFile.makeFolder(layout.temporary)
+        // First the log gets its own key, sealed under the old archive key (the log's root from format 2 on).
+        var done = try migrateLogAuthority(archiveKey: master, actor: op) ? ["log authority"] : []
         let context = MigrationContext(archive: self, master: master, op: op)
         let steps = ArchiveMigration.steps.filter { $0.from >= format }
         do {
@@ -76,13 +80,14 @@ extension ConfidentialArchive {
             case let .body(failure): throw failure
             }
         }
+        done += steps.map(\.name)
         _ = try? database.rows("PRAGMA wal_checkpoint(TRUNCATE)")
         // The entry is written by the migrated archive's keys, as every later one will be.
         let migrated = try ConfidentialArchive(at: root, schemas: schemas)
         let session = ArchiveSession(archive: migrated, operator: op, keys: try migrated.keyring(master), purpose: "migration")
         try session.record("migrate", recipient: "format \(IndexSchema.version)")
         try session.signCheckpoint()
-        return MigrationReport(fromFormat: format, toFormat: IndexSchema.version, steps: steps.map(\.name))
+        return MigrationReport(fromFormat: format, toFormat: IndexSchema.version, steps: done)
     }
 
     /// The master key `holder` opens, and the operator who acts.

@@ -46,8 +46,10 @@ extension ArchivePolicy {
             .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultMinimumPassphraseLength
         let (classes, rest) = try keyClasses(root.children(named: "key-class").map { ($0.attribute("id")!, $0.attribute("kinds").map(words)) }, file: file)
         let (witnesses, quorum) = try witnesses(root.children(named: "witnesses").first, file: file)
+        let (purposes, pattern) = try readPurposes(root, roles: roles, file: file)
         return ArchivePolicy(roles: roles, operators: operators, retentionYears: retention, minimumPassphraseLength: minimum,
-                             keyClasses: classes, restKeyClass: rest, witnesses: witnesses, witnessQuorum: quorum, data: data)
+                             keyClasses: classes, restKeyClass: rest, witnesses: witnesses, witnessQuorum: quorum,
+                             purposes: purposes, referencePattern: pattern, data: data)
     }
 
     /// The class of each kind the `<key-class>` elements name, and the class of the rest (the one

@@ -65,6 +65,10 @@ public struct ArchivePolicy: Sendable {
     public let witnesses: [WitnessEndpoint]
     /// How many witnesses must have cosigned the log's newest checkpoint (0 without witnesses).
     public let witnessQuorum: Int
+    /// The purposes operators may give, by code (`<purposes>`; none: no purpose is accepted).
+    public let purposes: [String: Purpose]
+    /// The regular expression a case reference after a purpose's code must match whole (`nil`: none is accepted).
+    public let referencePattern: String?
     /// The policy file's bytes, as applied.
     public let data: Data
 

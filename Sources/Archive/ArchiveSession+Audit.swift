@@ -17,21 +17,32 @@ public struct PupilPlace: Sendable, Codable {
 }
 
 /// The access log with what a report needs beside it: each pupil's jurisdiction and school,
-/// each document's kind. Pseudonyms only.
+/// each document's kind, the policy's purposes (to name a logged code in the report's language). Pseudonyms only.
 public struct AuditTrail: Sendable {
     public let events: [AccessEvent]
     public let pupils: [String: PupilPlace]
     public let kinds: [String: String]
+    public let purposes: [String: ArchivePolicy.Purpose]
 
-    public init(events: [AccessEvent], pupils: [String: PupilPlace], kinds: [String: String]) {
+    public init(events: [AccessEvent], pupils: [String: PupilPlace], kinds: [String: String], purposes: [String: ArchivePolicy.Purpose] = [:]) {
         self.events = events
         self.pupils = pupils
         self.kinds = kinds
+        self.purposes = purposes
+    }
+
+    /// A logged purpose (`CODE` or `CODE:REFERENCE`) in `language`: the code's label, and the
+    /// reference in brackets; a purpose logged as free text (before purposes were codes), as it is.
+    public func purpose(_ logged: String, in language: String) -> String {
+        let parts = logged.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let code = parts.first, let label = purposes[code]?.label(in: language) else { return logged }
+        return parts.count == 2 ? "\(label) (\(parts[1]))" : label
     }
 }
 
 extension ArchiveSession {
-    /// Verifies the whole log with the seal key and the index's checkpoint key, against the
+    /// Verifies the whole log with the log's seal key and the checkpoint key the index publishes
+    /// (and the earlier keys for the entries written before `archive migrate`), against the
     /// `exported` checkpoints too (for an operator whose role permits `audit`; logged first).
     ///
     /// With witnesses in the policy, the newest checkpoint is submitted to them first (by the
@@ -51,16 +62,19 @@ extension ArchiveSession {
                 answers = WitnessSubmitter(log: archive.log, trustedCA: witnessCA).submit(newest, to: witnesses)
             }
         }
-        let verifier = LogVerifier(log: archive.log, publicKey: try archive.checkpointKey(), sealKey: keys.logSeal,
-                                   witnesses: witnesses.map(\.key), quorum: archive.policy.witnessQuorum)
+        let verifier = try archive.logVerifier(sealKey: keys.logAuthority.seal, archiveKey: keys.archiveKey)
         // Read before the audit's own entry is added, so a log cut short is judged as it was found.
         let snapshot = try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.snapshot() }
+        let recorded = try archive.recordedLogHead()
         try record("audit")
-        return try ConfidentialArchive.logging { () throws(AuditLogError) in try verifier.verify(snapshot, exported: exported, answers: answers) }
+        return try ConfidentialArchive.logging { () throws(AuditLogError) in
+            try verifier.verify(snapshot, exported: exported, recorded: recorded, answers: answers)
+        }
     }
 
-    /// A checkpoint of the log as it stands, signed now, and the PEM public key that checks it.
-    public func exportCheckpoint() throws(ArchiveError) -> (checkpoint: Checkpoint, publicKey: String) {
+    /// A checkpoint of the log as it stands, signed now, the PEM public key that checks it and the
+    /// same key as a C2SP verifier key (as published with every stored checkpoint).
+    public func exportCheckpoint() throws(ArchiveError) -> (checkpoint: Checkpoint, publicKey: String, verifierKey: String) {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
         try record("audit")
         try signCheckpoint()
@@ -68,14 +82,14 @@ extension ArchiveSession {
         guard let latest = stored.last else { throw .damaged(what: "The access log", reason: "it has no checkpoint") }
         let key = try archive.checkpointKey()
         let pem = try crypto { () throws(CryptographyError) in try key.pemRepresentation() }
-        return (latest, pem)
+        return (latest, pem, Checkpoint.verifierKey(origin: latest.origin, key: key))
     }
 
     /// The inclusion proof of log entry `entry` under `checkpoint` (read from `file`), which must be this archive's.
     public func inclusionProof(entry: Int, checkpoint: Checkpoint, file: String) throws(ArchiveError) -> InclusionProof {
         try authorize(.audit, placement: nil, pupil: nil, target: "the access log")
         try record("audit")
-        guard checkpoint.isSigned(by: try archive.checkpointKey()) else {
+        guard try archive.logVerifier(sealKey: nil, archiveKey: nil).isSigned(checkpoint) else {
             throw .accessLog(.notACheckpoint(file: file, reason: "it is not signed by this archive's key"))
         }
         let log = archive.log
@@ -128,6 +142,6 @@ extension ArchiveSession {
         }
         var kinds: [String: String] = [:]
         for row in try query("SELECT id, kind FROM documents") { kinds[row.text(0) ?? ""] = row.text(1) }
-        return (AuditTrail(events: events, pupils: places, kinds: kinds), pseudonym)
+        return (AuditTrail(events: events, pupils: places, kinds: kinds, purposes: policy.purposes), pseudonym)
     }
 }

@@ -11,7 +11,7 @@ public final class ArchiveSession {
     private(set) var keys: ArchiveKeyring
     /// The operator, as the policy describes them.
     public let op: ArchivePolicy.Operator
-    /// Why, as given on the command line (written into every log entry).
+    /// Why: a purpose code of the policy, with a case reference or not (written into every log entry).
     public let purpose: String?
     /// The custody that opened this session, in a service: its log writer appends for concurrent
     /// requests and signs the checkpoints, and the opened archive goes back to it at the end.
@@ -90,9 +90,18 @@ public final class ArchiveSession {
                     document: document, version: version, sha256: sha256, purpose: purpose ?? "", recipient: recipient, outcome: outcome)
     }
 
-    /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``.
+    /// Runs `body` in a write transaction, turning SQLite failures into ``ArchiveError``. The
+    /// commit records the log's head (its entries for this change are written by then), so that
+    /// `archive check` finds a log folder rolled back behind the index.
     func writing<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
-        do { return try database.writing(body) } catch {
+        let archive = archive
+        do {
+            return try database.writing { () throws(ArchiveError) -> T in
+                let result = try body()
+                try archive.recordLogHead()
+                return result
+            }
+        } catch {
             openedKeys = [:]
             switch error {
             case let .database(failure): throw .database(failure)

@@ -73,10 +73,10 @@ extension ConfidentialArchive {
     private static func build(_ staging: ArchiveLayout, policy: ArchivePolicy, administrator admin: ArchivePolicy.Operator,
                               enrolment: Enrolment, custodian: Data?) throws(ArchiveError) -> (keys: ArchiveKeyring, logOrigin: String) {
         for folder in [staging.root, staging.operatorKeys, staging.blobs, staging.log, staging.temporary] { try DurableFile.makeFolder(folder) }
-        // A random master key, and random keys below it (wrapped under it in the index).
+        // A random master key, random keys below it (wrapped under it in the index), and the log's own authority.
         let (keys, wrapped) = try crypto { () throws(CryptographyError) in
             let (master, service) = (try SymmetricKey.random(), try SeparateKeys.random())
-            return (try ArchiveKeyring(master: master, keys: service), try service.wrapped(under: master))
+            return (ArchiveKeyring(master: master, keys: service, logAuthority: try LogAuthority.generate()), try service.wrapped(under: master))
         }
         if let custodian {
             // Served: the key is sealed for the custodians alone; the administrator is enrolled by identity.
@@ -92,18 +92,19 @@ extension ConfidentialArchive {
             try DurableFile.write(keyFile, to: staging.operatorKey(admin.id, admin.credential), temporaryFolder: staging.temporary)
         }
         try DurableFile.write(policy.data, to: staging.policy, temporaryFolder: staging.temporary, mode: 0o644)
-        let pem: String
-        do { pem = try keys.checkpointSigning.publicKey.pemRepresentation() } catch { throw .cryptography(error) }
+        let pem = try crypto { () throws(CryptographyError) in try keys.logAuthority.signing.publicKey.pemRepresentation() }
         try DurableFile.write(Data(pem.utf8), to: staging.checkpointKey, temporaryFolder: staging.temporary, mode: 0o644)
-        let origin: Data
-        do { origin = try SecureRandom.bytes(16) } catch { throw .cryptography(error) }
+        let origin = try crypto { () throws(CryptographyError) in try SecureRandom.bytes(16) }
+        let logOrigin = "inclusio.archive/" + origin.hexadecimal
+        // The log's own key, sealed under what the custodians' secret unlocks.
+        let authority = try crypto { () throws(CryptographyError) in try keys.logAuthority.sealed(under: keys.archiveKey, origin: logOrigin) }
         let now = AccessLog.timestamp(Date())
         do {
             let database = try SQLiteDatabase(path: staging.index.path, create: true)
             try database.execute(IndexSchema.create)
             for (key, value) in [("format", Data("\(IndexSchema.version)".utf8)), ("origin", Data(origin.hexadecimal.utf8)),
                                  ("created", Data(now.utf8)), ("policy", policy.data), ("policy_seal", keys.seal(policy: policy.data)),
-                                 ("checkpoint_key", keys.checkpointSigning.publicKey.rawRepresentation),
+                                 ("checkpoint_key", keys.logAuthority.signing.publicKey.rawRepresentation), ("log_authority", authority),
                                  ("custody", Data((custodian == nil ? KeyCustody.operators : .service).rawValue.utf8))] {
                 try database.rows("INSERT INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
             }
@@ -116,7 +117,7 @@ extension ConfidentialArchive {
         } catch {
             throw .database(error)
         }
-        return (keys, "inclusio.archive/" + origin.hexadecimal)
+        return (keys, logOrigin)
     }
 }
 

@@ -56,9 +56,10 @@ public final class ConfidentialArchive {
     }
 
     /// Proves `op`'s identity with `credential`, opens the archive key and checks the policy
-    /// against its seal. A wrong credential is logged as a denied attempt.
+    /// against its seal. A wrong credential is refused without a log entry (nothing could seal it).
+    /// `purpose` must be one of the policy's codes for the operator's role (``ArchivePolicy/checkedPurpose(_:for:)``).
     /// - Throws: ``ArchiveError/unknownOperator(id:suggestion:)``, ``ArchiveError/notEnrolled(operator:)``,
-    ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``.
+    ///   ``ArchiveError/wrongCredential(operator:)``, ``ArchiveError/policyAltered(path:)``, ``ArchiveError/purposeNotCoded(allowed:)``.
     /// An edit to `policy.xml` must be applied, not silently obeyed or ignored: unless
     /// `acceptingEditedPolicy` (for `policy apply` itself), a copy that differs is refused.
     public func login(_ op: String, credential: OperatorCredential, purpose: String?,
@@ -72,21 +73,19 @@ public final class ConfidentialArchive {
             throw .unknownOperator(id: op, suggestion: EditDistance.nearest(to: op, among: policy.operators.keys.sorted(), limit: 3))
         }
         guard credential.kind == found.credential else { throw .wrongCredentialKind(operator: op, expected: found.credential) }
-        guard let file = FileManager.default.contents(atPath: layout.operatorKey(op, found.credential).path) else { throw .notEnrolled(operator: op) }
-        let master: SymmetricKey?
-        do { master = try OperatorKeyFile.open(file, with: credential, operator: op) } catch { throw .cryptography(error) }
-        guard let master else {
-            // Written without a seal (no key was opened); the next sealed entry and checkpoint cover it.
-            _ = try Self.logging { () throws(AuditLogError) in
-                try log.append([AccessEvent(operatorId: op, role: found.role.id, organisation: found.organisation, action: "login",
-                                            purpose: purpose ?? "", outcome: .denied)], keys: nil)
-            }
-            throw .wrongCredential(operator: op)
-        }
+        // A wrong credential is not logged: no key is open to seal an entry (an unsealed one could be
+        // forged by anyone who can write the folder), and the key file can be tried offline anyway.
+        guard let master = try openArchiveKey(found, credential: credential) else { throw .wrongCredential(operator: op) }
         let keys = try keyring(master, keyFile: layout.operatorKey(op, found.credential)) { file throws(ArchiveError) in
             try Self.crypto { () throws(CryptographyError) in try OperatorKeyFile.open(file, with: credential, operator: op) }
         }
-        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: purpose)
+        return ArchiveSession(archive: self, operator: found, keys: keys, purpose: try policy.checkedPurpose(purpose, for: found))
+    }
+
+    /// The master key, opened from operator `op`'s key file with `credential` (`nil` when it does not open it).
+    func openArchiveKey(_ op: ArchivePolicy.Operator, credential: OperatorCredential) throws(ArchiveError) -> SymmetricKey? {
+        guard let file = FileManager.default.contents(atPath: layout.operatorKey(op.id, op.credential).path) else { throw .notEnrolled(operator: op.id) }
+        return try Self.crypto { () throws(CryptographyError) in try OperatorKeyFile.open(file, with: credential, operator: op.id) }
     }
 
     /// Keys are used only in an archive of the current format that is not a backup copy.
@@ -111,17 +110,25 @@ public final class ConfidentialArchive {
         }
     }
 
-    /// The keys `master` opens, once the policy in force is found sealed by them and the checkpoint
-    /// key recorded is theirs.
-    func keyring(_ master: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
+    /// The keys `master` unwraps from the index's `keys` table.
+    func separateKeys(_ master: SymmetricKey) throws(ArchiveError) -> SeparateKeys {
         let rows: [SQLiteRow]
         do { rows = try database.rows("SELECT name, wrapped FROM keys") } catch { throw .database(error) }
         let stored = Dictionary(rows.compactMap { row in row.text(0).flatMap { name in row.blob(1).map { (name, $0) } } }, uniquingKeysWith: { first, _ in first })
         guard let service = SeparateKeys.unwrap(stored, master: master) else {
             throw .damaged(what: "The archive's keys", reason: "they do not open with its master key (a key file of another archive, or a damaged index)")
         }
-        let keys: ArchiveKeyring
-        do { keys = try ArchiveKeyring(master: master, keys: service) } catch { throw .cryptography(error) }
+        return service
+    }
+
+    /// The keys `master` opens and the log's authority sealed under the log's root, once the policy
+    /// in force is found sealed by them and the checkpoint key recorded is the authority's.
+    func keyring(_ master: SymmetricKey) throws(ArchiveError) -> ArchiveKeyring {
+        let service = try separateKeys(master)
+        guard let sealed = try Self.metadata("log_authority", in: database) else {
+            throw .damaged(what: "The archive's index", reason: "it holds no key for its access log")
+        }
+        let keys = ArchiveKeyring(master: master, keys: service, logAuthority: try LogAuthority.open(sealed, under: service.logRoot, origin: try logOrigin))
         try checkSeal(keys)
         try checkCheckpointKey(keys)
         return keys
@@ -151,22 +158,38 @@ public final class ConfidentialArchive {
         return key
     }
 
-    /// The checkpoint key the index records must be the one derived from the log's root key; an
-    /// archive made before checkpoints gets it recorded now. Its PEM copy in `log/` is rewritten if missing.
+    /// The checkpoint key the index records must be the log authority's. Its PEM copy in `log/` is rewritten if missing.
     private func checkCheckpointKey(_ keys: ArchiveKeyring) throws(ArchiveError) {
-        let derived = keys.checkpointSigning.publicKey
-        if let recorded = try Self.metadata("checkpoint_key", in: database) {
-            guard recorded == derived.rawRepresentation else {
-                throw .damaged(what: "The archive's checkpoint key", reason: "it does not belong to this archive's key, so checkpoints could be forged")
+        let published = keys.logAuthority.signing.publicKey
+        guard try Self.metadata("checkpoint_key", in: database) == published.rawRepresentation else {
+            throw .damaged(what: "The archive's checkpoint key", reason: "it is not the public key of the log's own key, so checkpoints could be forged")
+        }
+        if !FileManager.default.fileExists(atPath: layout.checkpointKey.path) { try writeCheckpointKey(published) }
+    }
+
+    /// Writes the PEM copy of the checkpoint key in `log/` for auditors and outside tools.
+    func writeCheckpointKey(_ key: Ed25519PublicKey) throws(ArchiveError) {
+        let pem = try Self.crypto { () throws(CryptographyError) in try key.pemRepresentation() }
+        try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644, replacing: true)
+    }
+
+    /// Records the log's size and tree head in the index (`log_size`, `log_head`), inside a write transaction.
+    func recordLogHead() throws(ArchiveError) {
+        let head = try Self.logging { () throws(AuditLogError) in try log.head() }
+        do {
+            for (key, value) in [("log_size", Data("\(head.size)".utf8)), ("log_head", head.root)] {
+                try database.rows("INSERT OR REPLACE INTO archive (key, value) VALUES (?, ?)", [.text(key), .blob(value)])
             }
-        } else {
-            do { try database.rows("INSERT OR IGNORE INTO archive (key, value) VALUES ('checkpoint_key', ?)", [.blob(derived.rawRepresentation)]) } catch { throw .database(error) }
+        } catch {
+            throw .database(error)
         }
-        if !FileManager.default.fileExists(atPath: layout.checkpointKey.path) {
-            let pem: String
-            do { pem = try derived.pemRepresentation() } catch { throw .cryptography(error) }
-            try DurableFile.write(Data(pem.utf8), to: layout.checkpointKey, temporaryFolder: layout.temporary, mode: 0o644)
-        }
+    }
+
+    /// The log's head the index recorded at its last change (`nil` before the first).
+    func recordedLogHead() throws(ArchiveError) -> LogHead? {
+        guard let size = try Self.metadata("log_size", in: database).flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
+              let root = try Self.metadata("log_head", in: database) else { return nil }
+        return LogHead(size: size, root: root)
     }
 
     /// Runs a log operation, turning its failure into ``ArchiveError``.

@@ -28,7 +28,12 @@ extension MigrationStep {
         for kind in try run("SELECT DISTINCT kind FROM documents").compactMap({ $0.text(0) }) {
             _ = try run("UPDATE documents SET key_class = ? WHERE kind = ?", [.text(policy.keyClass(of: kind)), .text(kind)])
         }
-        let keyring = try ConfidentialArchive.crypto { () throws(CryptographyError) in try ArchiveKeyring(master: master, keys: derived) }
+        // The log's authority, sealed under the old archive key by the step before (it stays the log's root).
+        guard let sealed = try ConfidentialArchive.metadata("log_authority", in: database) else {
+            throw .damaged(what: "The archive's index", reason: "it holds no key for its access log")
+        }
+        let authority = try LogAuthority.open(sealed, under: master, origin: try archive.logOrigin)
+        let keyring = ArchiveKeyring(master: master, keys: derived, logAuthority: authority)
         let session = ArchiveSession(archive: archive, operator: context.op, keys: keyring, purpose: "migration")
         let pupils = try run("SELECT pseudonym, wrapped_key, jurisdiction, school_code, school_name, district FROM pupils WHERE wrapped_key IS NOT NULL")
         for row in pupils {

@@ -17,7 +17,10 @@ public struct AccessReportRow: Sendable, Encodable {
     public let kind: String?
     public let document: String?
     public let version: Int?
+    /// The purpose in the report's language (a code's label, its case reference in brackets).
     public let purpose: String
+    /// The purpose as logged (`CODE` or `CODE:REFERENCE`).
+    public let purposeCode: String
     public let recipient: String?
     public let outcome: String
 }
@@ -65,7 +68,8 @@ public struct AccessReport: Sendable, Encodable {
             AccessReportRow(sequence: event.sequence, time: event.time, localTime: LocalTime.format(event.time, in: labels.zone),
                             operatorId: event.operatorId, role: event.role, organisation: event.organisation, action: event.action,
                             pupil: event.pupil, kind: event.document.flatMap { trail.kinds[$0] }, document: event.document,
-                            version: event.version, purpose: event.purpose, recipient: event.recipient, outcome: event.outcome.rawValue)
+                            version: event.version, purpose: trail.purpose(event.purpose, in: labels.language), purposeCode: event.purpose,
+                            recipient: event.recipient, outcome: event.outcome.rawValue)
         }
     }
 

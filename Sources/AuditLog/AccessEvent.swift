@@ -42,8 +42,4 @@ public struct AccessEvent: Sendable, Equatable {
         self.recipient = recipient
         self.outcome = outcome
     }
-
-    /// Whether an entry of this kind may be written without a seal: a failed login, written
-    /// by someone who could not open the archive key. The next sealed entry and checkpoint cover it.
-    public var mayBeUnsealed: Bool { action == "login" && outcome == .denied }
 }

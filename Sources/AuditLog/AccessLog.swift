@@ -70,6 +70,11 @@ public struct AccessLog: Sendable {
         }
     }
 
+    /// The log's size and tree head as they stand.
+    public func head() throws(AuditLogError) -> LogHead {
+        try locked { (_, state) throws(AuditLogError) in LogHead(size: state.frontier.size, root: state.frontier.root(hasher: MerkleHasher())) }
+    }
+
     /// Every complete line of the log, in order, and whether a torn last line (a crash
     /// mid-append, never acknowledged; the next append cuts it off) follows them.
     public func lines() throws(AuditLogError) -> (lines: [Data], tornTail: Bool) {
@@ -130,7 +135,11 @@ public struct AccessLog: Sendable {
 
     // MARK: Locking and the frontier
 
-    private struct StoredCheckpoint: Encodable { let note: String }
+    /// A line of `checkpoints.jsonl`: the note, and the verifier key that checks it (absent on lines written before it was published).
+    private struct StoredCheckpoint: Encodable {
+        let note: String
+        var key: String?
+    }
 
     /// Runs `body` with the log open for appending under an exclusive lock, a torn tail cut off
     /// and the tree state brought up to date; saves the state afterwards.
@@ -177,7 +186,8 @@ public struct AccessLog: Sendable {
         let checkpoint = try Checkpoint.signed(origin: keys.origin, size: state.frontier.size,
                                                root: state.frontier.root(hasher: MerkleHasher()), time: Self.timestamp(Date()), key: keys.signing)
         // Encoding a string cannot fail.
-        var line = (try? JSONEncoder().encode(StoredCheckpoint(note: checkpoint.note))) ?? Data()
+        let published = StoredCheckpoint(note: checkpoint.note, key: Checkpoint.verifierKey(origin: keys.origin, key: keys.signing.publicKey))
+        var line = (try? JSONEncoder().encode(published)) ?? Data()
         line.append(0x0A)
         let descriptor = open(checkpointsFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure(checkpointsFile, errno) }

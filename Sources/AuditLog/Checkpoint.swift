@@ -41,6 +41,12 @@ public struct Checkpoint: Sendable, Equatable {
         keyID == Self.keyID(origin, key) && key.isValidSignature(signature, for: Data(body.utf8))
     }
 
+    /// The C2SP verifier key of `key` for the log `origin`: `<origin>+<key id, hex>+<base64(0x01 ‖ public key)>`,
+    /// published with every stored checkpoint and shown by `audit checkpoint`.
+    public static func verifierKey(origin: String, key: Ed25519PublicKey) -> String {
+        "\(origin)+\(keyID(origin, key).hexadecimal)+\((Data([0x01]) + key.rawRepresentation).base64EncodedString())"
+    }
+
     /// The note's key id: the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key), as C2SP signed notes define it.
     static func keyID(_ name: String, _ key: Ed25519PublicKey) -> Data {
         SHA256.digest(Data((name + "\n").utf8) + Data([0x01]) + key.rawRepresentation).prefix(4)

@@ -10,6 +10,9 @@ import Foundation
 /// (a swap). A link is not checked where the line before was already named.
 struct EntryJudge {
     let checksSeals: Bool
+    /// How many first entries were sealed with the earlier key (``LogVerifier/EarlierKeys``), and whether that key is given.
+    let earlierSize: Int
+    let checksEarlierSeals: Bool
     private(set) var problems: [LogVerification.Problem] = []
     /// The position (line, from 1) of the first line a problem was found at: every tree head from there on differs.
     private(set) var firstProblemLine: Int?
@@ -24,8 +27,8 @@ struct EntryJudge {
     private var linkExplained = false
     private var named = Set<Int>()
 
-    init(checksSeals: Bool) {
-        self.checksSeals = checksSeals
+    init(checksSeals: Bool, earlierSize: Int = 0, checksEarlierSeals: Bool = false) {
+        (self.checksSeals, self.earlierSize, self.checksEarlierSeals) = (checksSeals, earlierSize, checksEarlierSeals)
     }
 
     /// Judges the next line.
@@ -84,12 +87,16 @@ struct EntryJudge {
         linkExplained = false
     }
 
+    /// Every entry is sealed (a failed login among the earlier key's entries excepted), with the
+    /// earlier key up to ``earlierSize`` and with the log's own key after.
     private mutating func judgeSeal(_ entry: ScannedEntry) {
-        guard checksSeals, entry.flags.contains(.parsed) else { return }
+        guard entry.flags.contains(.parsed) else { return }
+        let isEarlier = entry.sequence <= earlierSize
         if entry.flags.contains(.sealed) {
-            if !entry.flags.contains(.sealValid) { problem(entry.sequence, "its seal does not match: it was changed after it was written, or forged") }
-        } else if !entry.flags.contains(.mayBeUnsealed) {
-            problem(entry.sequence, "it carries no seal, which only a failed login may lack: it was forged")
+            let (checks, valid) = isEarlier ? (checksEarlierSeals, ScannedEntry.Flags.sealValidEarlier) : (checksSeals, .sealValid)
+            if checks, !entry.flags.contains(valid) { problem(entry.sequence, "its seal does not match: it was changed after it was written, or forged") }
+        } else if !(isEarlier && entry.flags.contains(.failedLogin)) {
+            problem(entry.sequence, "it carries no seal, which every entry has: it was forged")
         }
     }
 

@@ -23,8 +23,10 @@ struct ScannedEntry {
         static let sealed = Flags(rawValue: 4)
         /// Its seal is the seal key's.
         static let sealValid = Flags(rawValue: 8)
-        /// Its kind may be written unsealed (``AccessEvent/mayBeUnsealed``).
-        static let mayBeUnsealed = Flags(rawValue: 16)
+        /// It is a failed login: before the log had its own key, one was written unsealed.
+        static let failedLogin = Flags(rawValue: 16)
+        /// Its seal is the earlier seal key's (``LogVerifier/EarlierKeys``).
+        static let sealValidEarlier = Flags(rawValue: 32)
     }
 
     static func equal(_ a: Digest, _ b: Digest) -> Bool { a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 }
@@ -39,9 +41,12 @@ struct ScannedEntry {
 /// parsed whole, as before.
 struct EntryScanner: Sendable {
     private let seal: HMACSHA256Verifier?
+    private let earlierSeal: HMACSHA256Verifier?
 
-    init(sealKey: SymmetricKey?) {
+    /// `earlierSealKey` is tried on a line the seal key does not open (the log's first entries, before it had its own key).
+    init(sealKey: SymmetricKey?, earlierSealKey: SymmetricKey? = nil) {
         seal = sealKey.map(HMACSHA256Verifier.init(key:))
+        earlierSeal = earlierSealKey.map(HMACSHA256Verifier.init(key:))
     }
 
     private static let sealPrefix: StaticString = #","seal":""#
@@ -66,16 +71,20 @@ struct EntryScanner: Sendable {
         if sealStart > 0, Self.matches(bytes, at: sealStart, Self.sealPrefix) {
             entry.flags.insert(.sealed)
             var code: ScannedEntry.Digest = (0, 0, 0, 0)
-            if let seal, withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.utf8CodeUnitCount, count: 32, into: $0) }) {
+            if seal != nil || earlierSeal != nil,
+               withUnsafeMutableBytes(of: &code, { Self.hex(bytes, from: sealStart + Self.sealPrefix.utf8CodeUnitCount, count: 32, into: $0) }) {
                 // The seal covers the JSON before it, closed: the line up to `,"seal":` and a `}`.
-                let valid = withUnsafeBytes(of: &code) { code in
-                    seal.isValid(code.baseAddress!, for: UnsafeRawBufferPointer(rebasing: line[..<sealStart]),
-                                 UnsafeRawBufferPointer(start: Self.closingBrace.utf8Start, count: 1))
+                func opens(_ verifier: HMACSHA256Verifier?) -> Bool {
+                    guard let verifier else { return false }
+                    return withUnsafeBytes(of: &code) { code in
+                        verifier.isValid(code.baseAddress!, for: UnsafeRawBufferPointer(rebasing: line[..<sealStart]),
+                                         UnsafeRawBufferPointer(start: Self.closingBrace.utf8Start, count: 1))
+                    }
                 }
-                if valid { entry.flags.insert(.sealValid) }
+                if opens(seal) { entry.flags.insert(.sealValid) } else if opens(earlierSeal) { entry.flags.insert(.sealValidEarlier) }
             }
         }
-        if entry.flags.contains(.sealValid) { readKnown(bytes, into: &entry) } else { readAny(line, into: &entry) }
+        if !entry.flags.isDisjoint(with: [.sealValid, .sealValidEarlier]) { readKnown(bytes, into: &entry) } else { readAny(line, into: &entry) }
         return entry
     }
 
@@ -100,7 +109,7 @@ struct EntryScanner: Sendable {
         guard parsed else { return }
         entry.sequence = event.sequence
         entry.flags.insert(.parsed)
-        if event.mayBeUnsealed { entry.flags.insert(.mayBeUnsealed) }
+        if event.action == "login", event.outcome == .denied { entry.flags.insert(.failedLogin) }
     }
 
     /// Reads the link at `start`: nothing (the first entry's) or 64 hex digits, then a closing

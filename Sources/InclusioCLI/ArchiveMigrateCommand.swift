@@ -7,14 +7,16 @@ enum ArchiveMigrateCommand {
 
     static let spec = CommandSpec(
         path: "archive migrate",
-        abstract: "Move an archive of an earlier format to the current one (keys by scope), nothing lost.",
+        abstract: "Move an archive of an earlier format to the current one (a log key of its own, keys by scope), nothing lost.",
         options: [ArchiveOptions.path, ArchiveOptions.operatorId, ArchiveOptions.key, KeyOptions.keyPassphrase, ArchiveOptions.passphrase,
                   ArchiveOptions.custodian, HomeOptions.schemas],
         required: [.oneOf([ArchiveOptions.key, ArchiveOptions.passphrase, ArchiveOptions.custodian])],
         discussion: """
         A local archive: an administrator (--as, with --key or --passphrase-file); a served one: the custodians \
-        (--custodian-passphrase-file), with the service stopped. One transaction: an interruption leaves the archive as \
-        it was. Back the folder up first, and run `inclusio archive check` before and after. Logged as `migrate`.
+        (--custodian-passphrase-file), with the service stopped. Steps: "log authority" gives the access log a key of its \
+        own, which no operator holds (nothing in the log is rewritten; its earlier entries stay checked with the earlier \
+        key); "keys by scope" moves the index to keys by scope in one transaction, so an interruption leaves it as it was. \
+        Back the folder up first, and run `inclusio archive check` before and after. Logged as `migrate`.
         """)
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {

@@ -12,7 +12,7 @@ enum ArchiveOptions {
     static let key = Option(["--key"], value: "key", help: "Your private key (operators whose credential is a certificate).")
     static let passphrase = Option(["--passphrase-file"], value: "file",
                                                help: "File holding your passphrase, first line (operators whose credential is a passphrase).")
-    static let purpose = Option(["--purpose"], value: "text", help: "Why (written into the access log), e.g. \"annual review\".")
+    static let purpose = Option(["--purpose"], value: "code", help: "Why: a purpose code of the archive's policy, e.g. annual-review, or CODE:CASE-REFERENCE (written into the access log; free text is refused).")
     static let pupil = Option(["--pupil"], value: "id", help: "The pupil: pseudonym (P-…) or national id.")
     static let custodian = Option(["--custodian-passphrase-file"], value: "file",
                                   help: "A served archive, on the service's machine: the custodians' passphrase, to run the command here for the operator of --as.")

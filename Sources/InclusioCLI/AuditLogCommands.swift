@@ -90,19 +90,21 @@ enum AuditCheckpointCommand {
         abstract: "Sign a checkpoint of the access log now and export it, to keep elsewhere (a later rewrite no longer matches it).",
         options: ArchiveOptions.session + [AuditOptions.output, publicKey],
         required: ArchiveOptions.login,
-        discussion: "The checkpoint is a signed note (origin, size, root, time); `openssl pkeyutl -verify -rawin` checks its Ed25519 signature.")
+        discussion: "The checkpoint is a signed note (origin, size, root, time); `openssl pkeyutl -verify -rawin` checks its Ed25519 signature. The log's own key (made at `archive init`, held sealed under what the custodians' secret unlocks) signs it; its public key is shown as a verifier key and published with every stored checkpoint.")
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> CommandResult {
         let session = try ArchiveOptions.login(arguments)
-        let (checkpoint, pem) = try ArchiveOptions.run { () throws(ArchiveError) in try session.exportCheckpoint() }
+        let (checkpoint, pem, verifierKey) = try ArchiveOptions.run { () throws(ArchiveError) in try session.exportCheckpoint() }
         if let path = arguments.value(publicKey) {
             try ArchiveOptions.writeNew(Data(pem.utf8), to: path, mode: 0o644)
         }
         let file = try AuditOptions.deliver(Data(checkpoint.note.utf8), arguments, mode: 0o644)
-        var result = CommandResult(Exported(size: checkpoint.size, note: checkpoint.note, file: file, publicKey: arguments.value(publicKey))) {
+        var result = CommandResult(Exported(size: checkpoint.size, note: checkpoint.note, file: file, publicKey: arguments.value(publicKey),
+                                            verifierKey: verifierKey)) {
             file == nil ? checkpoint.note.trimmingCharacters(in: .newlines) : ""
         }
-        if let file { result.notes = ["Checkpoint of \(checkpoint.size) entries written to \(file)."] }
+        result.notes = (file.map { ["Checkpoint of \(checkpoint.size) entries written to \($0)."] } ?? [])
+            + ["The log's key (published with every checkpoint): \(verifierKey)"]
         return result
     }
 
@@ -112,6 +114,8 @@ enum AuditCheckpointCommand {
         let note: String
         let file: String?
         let publicKey: String?
+        /// The log's public key as a C2SP verifier key.
+        let verifierKey: String
     }
 }
 

@@ -6,23 +6,22 @@ import TestSupport
 
 /// Who may open what: credentials, scopes, roles, and the log of every attempt.
 @Suite struct ArchiveAccessTests {
-    @Test func aWrongCredentialOpensNothingAndIsLogged() throws {
+    @Test func aWrongCredentialOpensNothingAndWritesNothing() throws {
         let test = try TestArchive()
         let archive = try test.reopened()
         // School B's key does not open the key file of School A's head.
         let error = #expect(throws: ArchiveError.self) {
-            try archive.login("head-mo-1", credential: .key(TestPKI.key("school-b"), file: "school-b.key"), purpose: "x")
+            try archive.login("head-mo-1", credential: .key(TestPKI.key("school-b"), file: "school-b.key"), purpose: "annual-review")
         }
         guard case .wrongCredential("head-mo-1") = error else { Issue.record("got \(String(describing: error))"); return }
         let passphrase = #expect(throws: ArchiveError.self) {
-            try archive.login("admin", credential: .passphrase(Data("not it".utf8)), purpose: "x")
+            try archive.login("admin", credential: .passphrase(Data("not it".utf8)), purpose: "annual-review")
         }
         guard case .wrongCredential("admin") = passphrase else { Issue.record("got \(String(describing: passphrase))"); return }
-        let kind = #expect(throws: ArchiveError.self) { try archive.login("admin", credential: .key(TestPKI.key("office"), file: "k"), purpose: "x") }
+        let kind = #expect(throws: ArchiveError.self) { try archive.login("admin", credential: .key(TestPKI.key("office"), file: "k"), purpose: "annual-review") }
         guard case .wrongCredentialKind("admin", .passphrase) = kind else { Issue.record("got \(String(describing: kind))"); return }
-        let denied = try test.logEntries().filter { $0["action"] as? String == "login" }
-        #expect(denied.map { $0["operatorId"] as? String } == ["head-mo-1", "admin"])
-        #expect(denied.allSatisfy { $0["outcome"] as? String == "denied" })
+        // No key was opened to seal an entry, so none is written (a served archive's service logs it, sealed).
+        #expect(try test.logEntries().filter { $0["action"] as? String == "login" }.isEmpty)
     }
 
     @Test func anOperatorOutsideTheirScopeIsNotPermittedAndNothingIsDecrypted() throws {

@@ -18,7 +18,7 @@ import Testing
         for name in names { filed[name] = try test.ingest(name)[0] }
         let shredded = filed["IT-MO-iep.xml"]!.pupil
         #expect(filed["IT-MO-certificate.xml"]!.pupil == shredded)
-        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "backup")
+        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "key-management")
         let folder = try Run.temporaryFolder()
         let backup = folder.appendingPathComponent("backup-2026-12")
         let made = try admin.backup(to: backup, period: "2026-12")
@@ -39,7 +39,7 @@ import Testing
         let before = try admin.restore(backup, to: folder.appendingPathComponent("restored-before"))
         #expect(before.restored == 3 && before.shredded.isEmpty)
 
-        let records = try test.reopened().login("records", credential: .passphrase(TestArchive.recordsPassphrase), purpose: "end of retention")
+        let records = try test.reopened().login("records", credential: .passphrase(TestArchive.recordsPassphrase), purpose: "retention")
         #expect(try records.shred(shredded) == 2)
         #expect(try Keys.rows(test.root, "SELECT COUNT(*) AS n FROM backup_keys WHERE pseudonym = '\(shredded)'").first?["n"] == "0")
 
@@ -47,7 +47,7 @@ import Testing
         let after = try admin.restore(backup, to: folder.appendingPathComponent("restored-after"))
         #expect(after.restored == 2 && after.shredded == [shredded])
         let restored = try ConfidentialArchive(at: folder.appendingPathComponent("restored-after"), schemas: ArchiveSchemas(directory: TestArchive.schemas))
-        let office = try restored.login("office", credential: .key(TestPKI.key("office"), file: "office.key"), purpose: "restored")
+        let office = try restored.login("office", credential: .key(TestPKI.key("office"), file: "office.key"), purpose: "annual-review")
         for name in ["IT-MO-iep-life-plan.xml", "CN-FJ-placement.xml"] {
             #expect(try office.export(filed[name]!.document).1 == Data(contentsOf: TestArchive.records.appendingPathComponent(name)))
         }
@@ -57,7 +57,7 @@ import Testing
         #expect(restored.check().isSound, "\(restored.check().problems)")
         // The restore before the shred was a copy in its own right: there the pupil opens (it was taken before).
         let earlier = try ConfidentialArchive(at: folder.appendingPathComponent("restored-before"), schemas: ArchiveSchemas(directory: TestArchive.schemas))
-        #expect(try earlier.login("office", credential: .key(TestPKI.key("office"), file: "office.key"), purpose: "x").export(filed["IT-MO-iep.xml"]!.document).0.version == 1)
+        #expect(try earlier.login("office", credential: .key(TestPKI.key("office"), file: "office.key"), purpose: "annual-review").export(filed["IT-MO-iep.xml"]!.document).0.version == 1)
         // Even the live archive's master key and every backup key it still holds open nothing of that pupil in the backup.
         let live = try Keys.master(test.root)
         let periodKey = try Keys.stored("backup|2026-12", in: test.root, master: live)

@@ -60,7 +60,7 @@ import TestSupport
     @Test func aRoleThatMayNotReadIsRefusedBeforeTheLookUp() throws {
         let test = try TestArchive()
         try test.ingest("IT-MO-certificate.xml")
-        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "x")
+        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "annual-review")
         let known = #expect(throws: ArchiveError.self) { try admin.file(of: Self.knownId) }
         let unknown = #expect(throws: ArchiveError.self) { try admin.file(of: Self.unknownId) }
         guard case .notPermitted("admin", .read, _) = known else { Issue.record("got \(String(describing: known))"); return }

@@ -36,14 +36,17 @@ import Testing
         #expect(try Self.open(root).format == 1)
 
         let report = try old.migrate(opening: .operatorCredential("admin", .passphrase(Self.admin)))
-        #expect(report.fromFormat == 1 && report.toFormat == 2 && report.steps == ["keys by scope"])
+        #expect(report.fromFormat == 1 && report.toFormat == 2 && report.steps == ["log authority", "keys by scope"])
+        // Its log holds free-text purposes; from now on the policy must list coded ones.
+        try Self.open(root).login("admin", credential: .passphrase(Self.admin), purpose: nil)
+            .applyPolicy(Data(contentsOf: Self.fixture.appendingPathComponent("policy-with-purposes.xml")), file: "policy-with-purposes.xml")
         let migrated = try Self.open(root)
         #expect(migrated.format == 2)
         let checked = migrated.check()
         #expect(checked.isSound && checked.versions == 8 && checked.pupils == 4, "\(checked.problems)")
 
         // Every document is byte for byte the record it was filed from.
-        let clerk = try migrated.login("clerk", credential: .passphrase(Self.clerk), purpose: "after the migration")
+        let clerk = try migrated.login("clerk", credential: .passphrase(Self.clerk), purpose: "annual-review")
         let documents = try ArchiveScopeKeyTests.rows(root, "SELECT id FROM documents").map { $0["id"]! }
         let exported = try Set(documents.map { SHA256.hex(try clerk.export($0).1) })
         let records = try Set(Self.filed.map { SHA256.hex(try Data(contentsOf: TestArchive.records.appendingPathComponent($0))) })

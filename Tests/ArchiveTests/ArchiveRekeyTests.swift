@@ -27,7 +27,7 @@ import Testing
         let oldMaster = try Keys.master(test.root)
         #expect(try Self.documentsOpened(byMaster: oldMaster, in: test.root) == [before])
 
-        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "rotation")
+        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "key-management")
         let report = try admin.rekeyMaster(holder: .operatorCredential(.passphrase(TestArchive.adminPassphrase)))
         #expect(report.rotated == ["master"] && report.rewrapped >= 8)
         // The other operators held the old key in their key files: removed, enrolled again.
@@ -56,7 +56,7 @@ import Testing
         #expect(try Keys.documentsOpened(by: oldScope, in: test.root) == [iep.document])
         let blobs = Set(test.blobs())
 
-        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "rotation")
+        let admin = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "key-management")
         let report = try admin.rekeyScope("MOIC80000X", keyClass: "educational")
         #expect(report.rotated == ["school:IT-MO/MOIC80000X|educational"] && report.pupils == 1 && report.versions == 1)
         #expect(Set(test.blobs()) == blobs)   // no blob re-encrypted
@@ -75,7 +75,7 @@ import Testing
         let opened = versions.filter { (try? AESGCM.open(Keys.hex($0["w"]), key: newPupilKey, associatedData: Data("document-key|\(iep.pupil)|\($0["d"]!)|1".utf8))) != nil }
         #expect(Set(opened.map { $0["d"]! }) == [iep.document, profile.document])
         // The archive still opens every version, and the log has the rotation.
-        let auditor = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "check")
+        let auditor = try test.reopened().login("admin", credential: .passphrase(TestArchive.adminPassphrase), purpose: "audit")
         let checked = try auditor.deepCheck()
         #expect(checked.isSound && checked.decrypted == checked.versions)
         #expect(try test.logEntries().contains { $0["action"] as? String == "rekey" && $0["recipient"] as? String == "school:IT-MO/MOIC80000X|educational" })

@@ -6,7 +6,7 @@ import TestSupport
 /// Retention, legal holds and crypto-shredding.
 @Suite struct ArchiveRetentionTests {
     static func recordsOfficer(_ test: TestArchive) throws -> ArchiveSession {
-        try test.reopened().login("records", credential: .passphrase(TestArchive.recordsPassphrase), purpose: "end of retention")
+        try test.reopened().login("records", credential: .passphrase(TestArchive.recordsPassphrase), purpose: "retention")
     }
 
     /// The sample policy with every retention period set to `years`.

@@ -138,13 +138,13 @@ import XML
         let test = try TestArchive()
         try test.ingest("CN-FJ-iep.xml")
         let log = test.root.appendingPathComponent("log/access.jsonl")
-        // An ingest logged, then killed before its commit (an entry numbered and linked as the
-        // writer does); then a line torn by a crash mid-write.
+        // An ingest logged, then killed before its commit (an entry numbered, linked and sealed as the
+        // writer does: a check without keys sees that the seal is there, not whose it is); then a line torn by a crash mid-write.
         let lines = try Data(contentsOf: log).split(separator: 0x0A)
         let previous = SHA256.hex(Data([0x00]) + lines.last!)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
-        handle.write(Data(#"{"action":"ingest","document":"D-NEVERFILED00","version":1,"operatorId":"office","role":"county-bureau","organisation":"o","purpose":"p","outcome":"granted","sequence":\#(lines.count + 1),"time":"t","previous":"\#(previous)"}"#.utf8 + [0x0A]))
+        handle.write(Data(#"{"action":"ingest","document":"D-NEVERFILED00","version":1,"operatorId":"office","role":"county-bureau","organisation":"o","purpose":"p","outcome":"granted","sequence":\#(lines.count + 1),"time":"t","previous":"\#(previous)","seal":"\#(String(repeating: "0", count: 64))"}"#.utf8 + [0x0A]))
         handle.write(Data(#"{"action":"ingest","docu"#.utf8))
         try handle.close()
         let report = try test.reopened().check()

@@ -34,7 +34,7 @@ struct TestArchive {
     func reopened() throws -> ConfidentialArchive { try ConfidentialArchive(at: root, schemas: ArchiveSchemas(directory: Self.schemas)) }
 
     /// A session of `op` (a certificate operator, by the demo PKI key of its organisation).
-    func session(_ op: String, purpose: String = "test") throws -> ArchiveSession {
+    func session(_ op: String, purpose: String = "annual-review") throws -> ArchiveSession {
         let stem = ["office": "office", "head-mo-1": "school-a", "teacher-mo-2": "school-b"][op]!
         return try reopened().login(op, credential: .key(TestPKI.key(stem), file: "\(stem).key"), purpose: purpose)
     }

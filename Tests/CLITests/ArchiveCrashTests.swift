@@ -171,7 +171,7 @@ private struct CrashArchive {
     let path: String
     let key: String
 
-    var session: [String] { ["--path", path, "--as", "office", "--key", key, "--purpose", "crash test"] }
+    var session: [String] { ["--path", path, "--as", "office", "--key", key, "--purpose", "filing"] }
 
     static func make() throws -> CrashArchive {
         let folder = try Run.temporaryFolder()

@@ -20,17 +20,20 @@ import Testing
         #expect(notAdmin.status == 77, "\(notAdmin.stderr)")
 
         let migrated = try Run.inclusio(["archive", "migrate", "--path", path, "--as", "admin", "--passphrase-file", admin.path])
-        #expect(migrated.status == 0 && migrated.stdout.contains("migrated from format 1 to 2 (keys by scope)"), "\(migrated.stdout)\(migrated.stderr)")
+        #expect(migrated.status == 0 && migrated.stdout.contains("migrated from format 1 to 2 (log authority, keys by scope)"), "\(migrated.stdout)\(migrated.stderr)")
         #expect(try Run.inclusio(["archive", "check", "--path", path]).status == 0)
+        // Its log holds free-text purposes; from now on the policy must list coded ones.
+        let purposes = Run.project.appendingPathComponent("Tests/Fixtures/archive-format-1/policy-with-purposes.xml").path
+        #expect(try Run.inclusio(["archive", "policy", "apply", purposes, "--path", path, "--as", "admin", "--passphrase-file", admin.path]).status == 0)
         let verify = try Run.inclusio(["audit", "verify", "--path", path, "--as", "admin", "--passphrase-file", admin.path])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         // A document taken out after the migration is, for cmp, the record it was filed from.
-        let shown = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review", "--json"] + asClerk)
+        let shown = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--json"] + asClerk)
         let file = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
         let documents = ((file?["result"] as? [String: Any])?["documents"] as? [[String: Any]]) ?? []
         let iep = try #require(documents.first { $0["kind"] as? String == "iep" }?["id"] as? String)
         let copy = folder.appendingPathComponent("iep.xml").path
-        #expect(try Run.inclusio(["archive", "get", iep, "-o", copy, "--purpose", "review"] + asClerk).status == 0)
+        #expect(try Run.inclusio(["archive", "get", iep, "-o", copy, "--purpose", "annual-review"] + asClerk).status == 0)
         #expect(try Run.program("cmp", [copy, Run.project.appendingPathComponent("Tests/Fixtures/records/IT-MO-iep.xml").path]).status == 0)
     }
 
@@ -63,17 +66,17 @@ import Testing
         let opened = try Run.inclusio(["archive", "list", "--purpose", "x", "--path", backup] + Array(office.dropFirst(2)))
         #expect(opened.status == 78 && opened.stderr.contains("is a backup copy"), "\(opened.stderr)")
 
-        let shred = try Run.inclusio(["archive", "shred", "--pupil", "RSSLCU20B17X000S", "--purpose", "end of retention", "--path", path,
+        let shred = try Run.inclusio(["archive", "shred", "--pupil", "RSSLCU20B17X000S", "--purpose", "retention", "--path", path,
                                       "--as", "records", "--passphrase-file", folder.appendingPathComponent("records.pass").path] + custodian)
         #expect(shred.status == 0, "\(shred.stderr)")
         let restoredPath = folder.appendingPathComponent("restored").path
         let restored = try Run.inclusio(["archive", "restore", backup, "--to", restoredPath, "--json"] + admin)
         #expect(restored.status == 0 && restored.stdout.contains("\"restored\" : 1"), "\(restored.stdout)\(restored.stderr)")
         let inRestored = ["--path", restoredPath] + Array(office.dropFirst(2))
-        let gone = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "x", "--json"] + inRestored)
+        let gone = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--json"] + inRestored)
         // Shredded there too: the national id's token is gone, so the id names no pupil (refused like one out of scope).
         #expect(gone.status == 77 && gone.stdout.contains("or not in the archive") && !gone.stdout.contains("Rossi"), "\(gone.status) \(gone.stdout)")
-        let kept = try Run.inclusio(["archive", "search", "--national-id", "350000202003080022", "--purpose", "x", "--json"] + inRestored)
+        let kept = try Run.inclusio(["archive", "search", "--national-id", "350000202003080022", "--purpose", "annual-review", "--json"] + inRestored)
         #expect(kept.status == 0 && kept.stdout.contains("\"pseudonym\""), "\(kept.stdout)\(kept.stderr)")
         #expect(try Run.inclusio(["archive", "check", "--path", restoredPath]).status == 0)
     }

@@ -26,25 +26,25 @@ import Testing
         let before = try Data(contentsOf: keyFile)
 
         // A wrong custodians' passphrase changes nothing.
-        let refused = try Run.inclusio(["archive", "rekey", "--master", "--purpose", "rotation", "--path", path,
+        let refused = try Run.inclusio(["archive", "rekey", "--master", "--purpose", "key-management", "--path", path,
                                         "--custodian-passphrase-file", wrong.path] + asAdmin)
         #expect(refused.status == 77 && refused.stderr.contains("custodians' passphrase does not open"), "\(refused.stderr)")
         #expect(try Data(contentsOf: keyFile) == before)
 
-        let rotated = try Run.inclusio(["archive", "rekey", "--master", "--purpose", "rotation", "--json"] + asAdmin + unlock)
+        let rotated = try Run.inclusio(["archive", "rekey", "--master", "--purpose", "key-management", "--json"] + asAdmin + unlock)
         #expect(rotated.status == 0, "\(rotated.stderr)")
         #expect(rotated.stdout.contains("\"rotated\" : [\n      \"master\""), "\(rotated.stdout)")
         #expect(try Data(contentsOf: keyFile) != before)
         // Only an administrator replaces keys.
-        let notAdmin = try Run.inclusio(["archive", "rekey", "--scope", "MOIC80000X", "--purpose", "rotation"] + office)
+        let notAdmin = try Run.inclusio(["archive", "rekey", "--scope", "MOIC80000X", "--purpose", "filing"] + office)
         #expect(notAdmin.status == 77 && notAdmin.stderr.contains("may not policy the archive's keys"), "\(notAdmin.stderr)")
-        let scope = try Run.inclusio(["archive", "rekey", "--scope", "MOIC80000X", "--class", "clinical", "--purpose", "rotation"] + asAdmin + unlock)
+        let scope = try Run.inclusio(["archive", "rekey", "--scope", "MOIC80000X", "--class", "clinical", "--purpose", "key-management"] + asAdmin + unlock)
         #expect(scope.status == 0 && scope.stdout.contains("school:IT-MO/MOIC80000X|clinical"), "\(scope.stdout)\(scope.stderr)")
-        let unknown = try Run.inclusio(["archive", "rekey", "--scope", "NOSUCHSCHOOL", "--purpose", "rotation"] + asAdmin + unlock)
+        let unknown = try Run.inclusio(["archive", "rekey", "--scope", "NOSUCHSCHOOL", "--purpose", "key-management"] + asAdmin + unlock)
         #expect(unknown.status == 66 && unknown.stderr.contains("No school, district or jurisdiction \"NOSUCHSCHOOL\""), "\(unknown.stderr)")
 
         // Everything still opens with the custodians' passphrase, and the log verifies with both rotations in it.
-        let shown = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review", "--json"] + office)
+        let shown = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--json"] + office)
         #expect(shown.status == 0 && shown.stdout.contains("\"family\" : \"Rossi\""), "\(shown.stderr)")
         let check = try Run.inclusio(["archive", "check", "--path", path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")

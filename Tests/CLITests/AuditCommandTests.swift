@@ -29,9 +29,9 @@ import Testing
         #expect(try Run.inclusio(["archive", "enrol", "auditor", "--new-passphrase-file", auditorPass.path] + admin).status == 0)
         let office = ["--path", path, "--as", "office", "--key", pki.appendingPathComponent("office.key").path]
         #expect(try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing"] + office).status == 0)
-        #expect(try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual review"] + office).status == 0)
-        #expect(try Run.inclusio(["archive", "list", "--path", path, "--as", "office", "--key", pki.appendingPathComponent("school-a.key").path,
-                                  "--purpose", "x"]).status == 77)
+        #expect(try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"] + office).status == 0)
+        #expect(try Run.inclusio(["archive", "list", "--path", path, "--as", "auditor", "--passphrase-file", auditorPass.path,
+                                  "--purpose", "annual-review"]).status == 77)
         return Archive(folder: folder, path: path, office: office, auditor: ["--path", path, "--as", "auditor", "--passphrase-file", auditorPass.path])
     }
 
@@ -94,7 +94,7 @@ import Testing
         let logFolder = URL(fileURLWithPath: archive.path).appendingPathComponent("log")
         let old = archive.folder.appendingPathComponent("old-log")
         try FileManager.default.copyItem(at: logFolder, to: old)
-        #expect(try Run.inclusio(["archive", "list", "--purpose", "review"] + archive.office).status == 0)
+        #expect(try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + archive.office).status == 0)
         let exported = archive.folder.appendingPathComponent("kept.checkpoint")
         let export = try Run.inclusio(["audit", "checkpoint", "-o", exported.path] + archive.auditor)
         #expect(export.status == 0, "\(export.stderr)")
@@ -104,7 +104,7 @@ import Testing
         let rolledBack = try verify(archive, ["--checkpoint", exported.path])
         #expect(rolledBack.status == 65 && rolledBack.stderr.contains("the log was rolled back or cut short"), "\(rolledBack.stderr)")
         // More work on the rolled-back log: the same sizes now hold other entries (a fork).
-        for _ in 0..<4 { _ = try Run.inclusio(["archive", "list", "--purpose", "again"] + archive.office) }
+        for _ in 0..<4 { _ = try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + archive.office) }
         let forked = try verify(archive, ["--checkpoint", exported.path])
         #expect(forked.status == 65 && forked.stderr.contains("was rewritten since (a fork)"), "\(forked.stderr)")
         #expect(try verify(archive).status == 0, "without the exported checkpoint the fork is invisible: that is why it is exported")
@@ -151,7 +151,7 @@ import Testing
     @Test func thePupilReportNamesWhoSawTheFileWhenAndWhyInTheJurisdictionsLanguage() throws {
         let archive = try archive()
         let csv = archive.folder.appendingPathComponent("pupil.csv")
-        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", csv.path] + archive.auditor)
+        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian-request", "-o", csv.path] + archive.auditor)
         #expect(report.status == 0, "\(report.stderr)")
         // Read as a spreadsheet would: Python's csv module, BOM-aware.
         let rows = try Run.program("python3", ["-c", "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))))", csv.path])
@@ -159,25 +159,25 @@ import Testing
         #expect(table.first?.contains("Finalità") == true && table.first?.contains("Destinatario") == true, "\(table.first ?? [])")
         let actions = table.dropFirst().map { $0[5] }
         #expect(actions.contains("archiviazione") && actions.contains("consultazione") && actions.contains("verifica"), "\(actions)")
-        #expect(table.dropFirst().contains { $0[10] == "annual review" && $0[2] == "office" })
+        #expect(table.dropFirst().contains { $0[10] == "Verifica annuale" && $0[2] == "office" })
         #expect(!String(decoding: try Data(contentsOf: csv), as: UTF8.self).contains("Rossi"))
         // The report itself was logged as an access to that pupil, with its purpose.
         let last = try #require(try Data(contentsOf: archive.log).split(separator: 0x0A).last)
         let entry = try #require(try JSONSerialization.jsonObject(with: Data(last)) as? [String: Any])
-        #expect(entry["action"] as? String == "audit" && entry["purpose"] as? String == "guardian's request" && (entry["pupil"] as? String)?.hasPrefix("P-") == true)
+        #expect(entry["action"] as? String == "audit" && entry["purpose"] as? String == "guardian-request" && (entry["pupil"] as? String)?.hasPrefix("P-") == true)
 
         // The operator's activity as JSON, and nothing before a day in the future.
-        let json = try Run.inclusio(["audit", "report", "--operator", "office", "--purpose", "inspection", "--json"] + archive.auditor)
+        let json = try Run.inclusio(["audit", "report", "--operator", "office", "--purpose", "audit", "--json"] + archive.auditor)
         let object = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])
         #expect((object["rows"] as? [Any])?.count ?? 0 > 20, "\(json.stdout.prefix(300))")
-        let future = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2999-01-01", "--purpose", "inspection", "--json"] + archive.auditor)
+        let future = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2999-01-01", "--purpose", "audit", "--json"] + archive.auditor)
         let futureReport = (try JSONSerialization.jsonObject(with: Data(future.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any]
         #expect((futureReport?["rows"] as? [Any])?.isEmpty == true)
-        let badDate = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2026-02-30", "--purpose", "inspection"] + archive.auditor)
+        let badDate = try Run.inclusio(["audit", "report", "--operator", "office", "--since", "2026-02-30", "--purpose", "audit"] + archive.auditor)
         #expect(badDate.status == 64 && badDate.stderr.contains("--since takes a day written YYYY-MM-DD"), "\(badDate.stderr)")
 
-        // Anomalies: with office hours of one minute every access is outside them; the refused key counts as a denial.
-        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--office-hours", "0-1", "--denials", "1", "--purpose", "inspection", "--json"] + archive.auditor)
+        // Anomalies: with office hours of one minute every access is outside them; the refused list counts as a denial.
+        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--office-hours", "0-1", "--denials", "1", "--purpose", "audit", "--json"] + archive.auditor)
         let found = try #require((try JSONSerialization.jsonObject(with: Data(anomalies.stdout.utf8)) as? [String: Any])?["result"] as? [[String: Any]])
         #expect(found.contains { $0["kind"] as? String == "repeated-denials" })
         let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: Date())
@@ -187,7 +187,7 @@ import Testing
     @Test func thePupilReportPrintsThroughTheJurisdictionsFormAndItsXMLKeepsToItsSchema() throws {
         let archive = try archive()
         let pdf = archive.folder.appendingPathComponent("pupil.pdf")
-        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", pdf.path] + archive.auditor)
+        let report = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian-request", "-o", pdf.path] + archive.auditor)
         #expect(report.status == 0, "\(report.stderr)")
         #expect((try FileManager.default.attributesOfItem(atPath: pdf.path)[.posixPermissions] as? Int) == 0o600)
         // As an outsider reads it: landscape A4, Italian headings and actions, fonts embedded, no name.
@@ -195,19 +195,19 @@ import Testing
         #expect(info.stdout.contains("841.89 x 595.276 pts (A4)"), "\(info.stdout)")
         let text = try Run.program("pdftotext", ["-layout", pdf.path, "-"])
         #expect(text.stdout.contains("Registro degli accessi e delle comunicazioni del fascicolo") && text.stdout.contains("Pagina 1 di"))
-        #expect(text.stdout.contains("Finalità") && text.stdout.contains("archiviazione") && text.stdout.contains("annual review"), "\(text.stdout.prefix(600))")
+        #expect(text.stdout.contains("Finalità") && text.stdout.contains("archiviazione") && text.stdout.contains("Verifica annuale"), "\(text.stdout.prefix(600))")
         #expect(!text.stdout.contains("Rossi") && !text.stdout.contains("RSSLCU20B17X000S"))
         let fonts = try Run.program("pdffonts", [pdf.path])
         #expect(fonts.status == 0 && !fonts.stdout.split(separator: "\n").dropFirst(2).contains { $0.split(separator: " ").reversed()[4] != "yes" }, "\(fonts.stdout)")
         // The XML the form reads validates against its schema (xmllint), one row per entry of the CSV.
         let xml = archive.folder.appendingPathComponent("pupil.xml")
-        _ = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian's request", "-o", xml.path] + archive.auditor)
+        _ = try Run.inclusio(["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "guardian-request", "-o", xml.path] + archive.auditor)
         let lint = try Run.program("xmllint", ["--noout", "--schema", Run.project.appendingPathComponent("Schemas/audit/access-report.xsd").path, xml.path])
         #expect(lint.status == 0, "\(lint.stderr)")
         let rows = try String(contentsOf: xml, encoding: .utf8).components(separatedBy: "<row>").count - 1
         #expect(rows > 5 && text.stdout.contains("P-"))
         // Anomalies have no form: a usage error before anything is read.
-        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--purpose", "inspection", "-o", archive.folder.appendingPathComponent("a.pdf").path] + archive.auditor)
+        let anomalies = try Run.inclusio(["audit", "report", "--anomalies", "--purpose", "audit", "-o", archive.folder.appendingPathComponent("a.pdf").path] + archive.auditor)
         #expect(anomalies.status == 64 && anomalies.stderr.contains("CSV or JSON"), "\(anomalies.stderr)")
     }
 

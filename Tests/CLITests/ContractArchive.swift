@@ -78,11 +78,11 @@ struct ContractArchive: Sendable {
         _ = try run(["archive", "enrol", "head-a", "--cert", try pki("school-a.pem")] + schoolAdmin)
         school = ["--path", schoolAdmin[1], "--as", "head-a", "--key", try pki("school-a.key")]
         transferOut = root.appendingPathComponent("transfer").path
-        _ = try run(["transfer", "prepare", "--pupil", Self.rossi, "--to", try pki("school-a.pem"), "-o", transferOut, "--purpose", "graduation",
+        _ = try run(["transfer", "prepare", "--pupil", Self.rossi, "--to", try pki("school-a.pem"), "-o", transferOut, "--purpose", "transfer",
                      "--sign-cert", try pki("office.pem")] + office)
         register = transferOut + "/handover-register.xml"
         let receipts = root.appendingPathComponent("receipts")
-        _ = try run(["transfer", "receive", transferOut, "-o", receipts.path, "--purpose", "incoming pupils", "--sign-cert", try pki("school-a.pem"),
+        _ = try run(["transfer", "receive", transferOut, "-o", receipts.path, "--purpose", "transfer", "--sign-cert", try pki("school-a.pem"),
                      "--ca", try pki("root.pem")] + school)
         receipt = receipts.appendingPathComponent(Run.files(in: receipts).first { $0.hasSuffix(".xml") } ?? "receipt.xml").path
         try Data("not a dossier".utf8).write(to: root.appendingPathComponent("garbage.asice"))

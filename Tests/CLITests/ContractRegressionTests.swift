@@ -24,7 +24,7 @@ import Testing
 
     @Test func chartCheckpointAndPolicyShowPrintJSON() throws {
         let setting = try ContractArchive.shared()
-        let chart = try Run.inclusio(["audit", "chart", "-o", setting.file("regression-chart.png"), "--purpose", "inspection", "--json"] + setting.auditor)
+        let chart = try Run.inclusio(["audit", "chart", "-o", setting.file("regression-chart.png"), "--purpose", "audit", "--json"] + setting.auditor)
         let drawn = try parsed(chart)["result"] as? [String: Any]
         #expect(chart.status == 0 && drawn?["file"] as? String == setting.file("regression-chart.png"))
         let checkpoint = try Run.inclusio(["audit", "checkpoint", "--json"] + setting.auditor)

@@ -120,15 +120,15 @@ import Testing
     @Test func anotherSchoolIsRefusedAndBadOptionsAreUsageErrors() throws {
         let (folder, office, teacher) = try archive()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let refused = try Run.inclusio(["due", "--school", "MOIC80000X", "--purpose", "curiosity"] + teacher)
+        let refused = try Run.inclusio(["due", "--school", "MOIC80000X", "--purpose", "annual-review"] + teacher)
         #expect(refused.status == 77)
-        let own = try Run.inclusio(["due", "--on", "2027-01-10", "--json", "--purpose", "class"] + teacher)
+        let own = try Run.inclusio(["due", "--on", "2027-01-10", "--json", "--purpose", "annual-review"] + teacher)
         #expect(own.status == 0)
         let seen = try findings(own.stdout)
         #expect(!seen.isEmpty && seen.allSatisfy { $0["school"] as? String == "MOIC80100R" || $0["pupil"] == nil })
         for (arguments, message) in [(["--on", "30/09/2026"], "--on takes a day"), (["--within", "-3"], "--within takes"),
                                      (["-o", folder.appendingPathComponent("due.txt").path], "-o writes a .csv, .json or .pdf")] {
-            let run = try Run.inclusio(["due", "--purpose", "x"] + arguments + office)
+            let run = try Run.inclusio(["due", "--purpose", "annual-review"] + arguments + office)
             #expect(run.status == 64 && run.stderr.contains(message), "\(run.stderr)")
         }
     }

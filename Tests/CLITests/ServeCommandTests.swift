@@ -116,32 +116,32 @@ import Testing
     @Test func certificateOperatorsGetTheCommandLinesJSONAndStrangersNothing() throws {
         let service = try Service()
         defer { service.stop() }
-        let show = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "review"], as: "office")
+        let show = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"], as: "office")
         #expect(show.status == 200 && show.json["exitStatus"] as? Int == 0, "\(show.json)")
         // The same command on the service's machine (custodian) gives the same result document.
-        let local = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review", "--json", "--as", "office",
+        let local = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--json", "--as", "office",
                                       "--key", service.pki.appendingPathComponent("office.key").path, "--path", service.path,
                                       "--custodian-passphrase-file", service.custodian.path])
         let localJSON = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any])
         #expect(NSDictionary(dictionary: localJSON["result"] as? [String: Any] ?? [:]).isEqual(to: show.json["result"] as? [String: Any] ?? ["x": 1]))
         // No certificate: 401; a certificate nobody enrolled (school-a's): 403.
-        #expect(try service.command("archive/list", ["--purpose", "x"]).status == 401)
-        #expect(try service.command("archive/list", ["--purpose", "x"], as: "school-a").status == 403)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review"]).status == 401)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review"], as: "school-a").status == 403)
         // Out of scope and unknown: 403 both, the same message.
-        let outside = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "x"], as: "school-b")
-        let unknown = try service.command("archive/show", ["--pupil", "VRDGPP80A01F257X", "--purpose", "x"], as: "school-b")
+        let outside = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"], as: "school-b")
+        let unknown = try service.command("archive/show", ["--pupil", "VRDGPP80A01F257X", "--purpose", "annual-review"], as: "school-b")
         #expect(outside.status == 403 && unknown.status == 403)
         #expect((outside.json["error"] as? [String: Any])?["message"] as? String == (unknown.json["error"] as? [String: Any])?["message"] as? String)
         // A file a command writes comes back in the answer, byte for byte, and not onto the service's disk.
         let documents = ((show.json["result"] as? [String: Any])?["documents"] as? [[String: Any]]) ?? []
         let iep = try #require(documents.first { $0["kind"] as? String == "iep" }?["id"] as? String)
-        let get = try service.command("archive/get", [iep, "-o", "copy.xml", "--purpose", "review"], as: "office")
+        let get = try service.command("archive/get", [iep, "-o", "copy.xml", "--purpose", "annual-review"], as: "office")
         let file = try #require((get.json["files"] as? [[String: Any]])?.first)
         #expect(get.status == 200 && file["name"] as? String == "copy.xml")
         #expect(Data(base64Encoded: file["base64"] as? String ?? "") == (try Data(contentsOf: Run.project.appendingPathComponent("Tests/Fixtures/records/IT-MO-iep.xml"))))
         #expect(!FileManager.default.fileExists(atPath: Run.project.appendingPathComponent("copy.xml").path))
         // Who you are is not an argument; unknown routes are 404.
-        #expect(try service.command("archive/list", ["--purpose", "x", "--as", "office"], as: "school-b").status == 400)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review", "--as", "office"], as: "school-b").status == 400)
         #expect(try service.command("archive/init", [], as: "office").status == 404)
         // openssl s_client verifies the server's certificate for 127.0.0.1 against the demo root.
         let port = String(service.url.split(separator: ":").last ?? "")
@@ -161,16 +161,16 @@ import Testing
         #expect(wrong.status == 403, "\(wrong.json)")
         let login = try service.curl(["-X", "POST", "\(service.url)/v1/session", "-d", #"{"operator":"records","passphrase":"records officer passphrase"}"#])
         let token = try #require((login.json["result"] as? [String: Any])?["token"] as? String)
-        let list = try service.command("archive/list", ["--purpose", "retention review"], headers: ["-H", "Authorization: Bearer \(token)"])
+        let list = try service.command("archive/list", ["--purpose", "retention"], headers: ["-H", "Authorization: Bearer \(token)"])
         #expect(list.status == 200, "\(list.json)")
-        let cookie = try service.command("archive/list", ["--purpose", "retention review"], headers: ["-b", "inclusio_session=\(token)"])
+        let cookie = try service.command("archive/list", ["--purpose", "retention"], headers: ["-b", "inclusio_session=\(token)"])
         #expect(cookie.status == 200)
         Thread.sleep(forTimeInterval: 3.2)
-        #expect(try service.command("archive/list", ["--purpose", "x"], headers: ["-H", "Authorization: Bearer \(token)"]).status == 401)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review"], headers: ["-H", "Authorization: Bearer \(token)"]).status == 401)
         // The teacher is served, then removed from the policy (on the service's machine): refused at the next request.
-        #expect(try service.command("archive/list", ["--purpose", "x"], as: "school-b").status == 200)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review"], as: "school-b").status == 200)
         try service.removeFromPolicy("teacher-mo-2")
-        #expect(try service.command("archive/list", ["--purpose", "x"], as: "school-b").status == 403)
+        #expect(try service.command("archive/list", ["--purpose", "annual-review"], as: "school-b").status == 403)
         // Every refusal is in the log.
         let log = try String(contentsOf: URL(fileURLWithPath: service.path).appendingPathComponent("log/access.jsonl"), encoding: .utf8)
         #expect(log.contains(#""operatorId":"records""#) && log.contains(#""outcome":"denied""#))

@@ -16,7 +16,7 @@ import Testing
     /// The office's `archive show` of a fixture pupil through curl from `address` (another
     /// loopback address is another client to the service's per-address count): the documents it lists.
     private func witness(_ service: Service, from address: String = "127.0.0.1", _ comment: Comment) throws -> [String] {
-        let show = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "fault witness"], as: "office",
+        let show = try service.command("archive/show", ["--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"], as: "office",
                                        headers: ["--interface", address, "--max-time", "20"])
         #expect(show.status == 200 && show.json["exitStatus"] as? Int == 0, "\(comment): \(show.status) \(show.json)")
         let documents = (show.json["result"] as? [String: Any])?["documents"] as? [[String: Any]] ?? []

@@ -35,10 +35,10 @@ import Testing
         let pki = try TestPKI.folder()
         // The operator's own key, on the command line, without the custodians: refused, 77.
         let teacher = ["--path", path, "--as", "teacher-mo-2", "--key", pki.appendingPathComponent("school-b.key").path]
-        let local = try Run.inclusio(["archive", "list", "--purpose", "x"] + teacher)
+        let local = try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + teacher)
         #expect(local.status == 77 && local.stderr.contains("keeps its keys with its service"), "\(local.stderr)")
         // With the custodians' passphrase the same operator is still only themselves: their scope.
-        let scoped = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "x"] + teacher + Array(custodian.dropFirst(2)))
+        let scoped = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"] + teacher + Array(custodian.dropFirst(2)))
         #expect(scoped.status == 77, "\(scoped.stderr)")
         // The attack: copy the folder, then try the operator's key and certificate on every file in it.
         let copy = folder.appendingPathComponent("copy")

@@ -60,7 +60,7 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("The access log is intact."), "\(verify.stdout)\(verify.stderr)")
         let copies = try Run.temporaryFolder()
         for (file, id) in acked {
-            let get = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "\(id).xml", "--purpose", "check"] + service.client("office"), in: copies)
+            let get = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "\(id).xml", "--purpose", "annual-review"] + service.client("office"), in: copies)
             #expect(get.status == 0, "\(id): \(get.stderr)")
             #expect(try Data(contentsOf: copies.appendingPathComponent("\(id).xml")) == Data(contentsOf: Run.project.appendingPathComponent(file)), "\(file)")
         }

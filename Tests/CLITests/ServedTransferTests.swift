@@ -32,7 +32,7 @@ import Testing
     @Test func prepareAndReceiveThroughServicesAsOnTheirMachines() throws {
         let office = try Service(serveArguments: Self.officeKeys)
         defer { office.stop() }
-        let prepare = ["transfer", "prepare", "--pupil", Self.rossi, "--to", Self.demo("school-a.pem"), "--purpose", "graduation", "--json"]
+        let prepare = ["transfer", "prepare", "--pupil", Self.rossi, "--to", Self.demo("school-a.pem"), "--purpose", "transfer", "--json"]
         let localOut = office.folder.appendingPathComponent("batch-local"), servedOut = office.folder.appendingPathComponent("batch-served")
         let local = try Run.inclusio(prepare + ["-o", localOut.path] + Self.officeKeys + office.local("office", as: "office"))
         let served = try Run.inclusio(prepare + ["-o", servedOut.path] + office.client("office"))
@@ -55,7 +55,7 @@ import Testing
         defer { school.stop() }
         let schoolHere = try Service(ingest: false)
         defer { schoolHere.stop() }
-        let receive = ["transfer", "receive", servedOut.path, "--ca", Self.demo("root.pem"), "--purpose", "incoming pupils", "--json"]
+        let receive = ["transfer", "receive", servedOut.path, "--ca", Self.demo("root.pem"), "--purpose", "transfer", "--json"]
         let receipts = school.folder.appendingPathComponent("receipts"), receiptsHere = schoolHere.folder.appendingPathComponent("receipts")
         let viaService = try Run.inclusio(receive + ["-o", receipts.path] + school.client("office"))
         let onMachine = try Run.inclusio(receive + ["-o", receiptsHere.path] + Self.schoolKeys + schoolHere.local("office", as: "office"))
@@ -71,7 +71,7 @@ import Testing
         let receipt = try #require((result(viaService)["receipts"] as? [String])?.first)
         #expect(receipt.hasPrefix(receipts.path) && files(receipts) == files(receiptsHere), "\(receipt) \(files(receipts))")
         #expect(try verifies(URL(fileURLWithPath: receipt)))
-        let filed = try Run.inclusio(["archive", "list", "--purpose", "check", "--json"] + school.client("office"))
+        let filed = try Run.inclusio(["archive", "list", "--purpose", "annual-review", "--json"] + school.client("office"))
         let pupils = (result(filed)["pupils"] as? [[String: Any]]) ?? []
         #expect(pupils.count == 1 && pupils.first?["documents"] as? Int == (comparable(viaService).first?["documents"]).flatMap { Int($0) }, "\(filed.stdout.prefix(300))")
     }
@@ -80,7 +80,7 @@ import Testing
         let office = try Service(serveArguments: Self.officeKeys)
         defer { office.stop() }
         let out = office.folder.appendingPathComponent("batch")
-        let prepare = ["transfer", "prepare", "--pupil", Self.rossi, "--to", Self.demo("school-a.pem"), "-o", out.path, "--purpose", "graduation"]
+        let prepare = ["transfer", "prepare", "--pupil", Self.rossi, "--to", Self.demo("school-a.pem"), "-o", out.path, "--purpose", "transfer"]
         // A support teacher's role does not permit transfer: refused, logged, and nothing signed comes back.
         let teacher = try Run.inclusio(prepare + ["--json"] + office.client("school-b"))
         #expect(teacher.status == 77, "\(teacher.stdout)\(teacher.stderr)")
@@ -94,7 +94,7 @@ import Testing
         let body = try office.command("transfer/prepare", prepare.dropFirst(2) + ["--sign-key", "/etc/hostname"], as: "office")
         #expect(body.status == 400, "\(body.json)")
         // An output folder that would lead out of the request's private folder is refused, nothing written.
-        let escape = try office.command("transfer/prepare", ["--pupil", Self.rossi, "--to", "s.pem", "-o", "../../escape", "--purpose", "x"], as: "office")
+        let escape = try office.command("transfer/prepare", ["--pupil", Self.rossi, "--to", "s.pem", "-o", "../../escape", "--purpose", "annual-review"], as: "office")
         #expect(escape.status == 400 && !FileManager.default.fileExists(atPath: "/escape") && !FileManager.default.fileExists(atPath: "/tmp/escape"), "\(escape.json)")
         // A service started without a signing identity signs nothing.
         let unsigned = try Service(serveArguments: [])

@@ -64,7 +64,7 @@ import Testing
 
     /// Something the service logs, so that it signs (and submits) a checkpoint.
     private func activity(_ service: ServeCommandTests.Service) throws {
-        let show = try Run.inclusio(["archive", "list", "--purpose", "review"] + service.client("office"))
+        let show = try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + service.client("office"))
         #expect(show.status == 0, "\(show.stderr)")
     }
 

@@ -19,16 +19,16 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["archive", "list", "--purpose", "review"], client: "office", op: "office", volatile: []),
-        Case(arguments: ["archive", "search", "--national-id", "RSSLCU20B17X000S", "--purpose", "review"], client: "office", op: "office", volatile: []),
-        Case(arguments: ["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review"], client: "office", op: "office", volatile: []),
+        Case(arguments: ["archive", "list", "--purpose", "annual-review"], client: "office", op: "office", volatile: []),
+        Case(arguments: ["archive", "search", "--national-id", "RSSLCU20B17X000S", "--purpose", "annual-review"], client: "office", op: "office", volatile: []),
+        Case(arguments: ["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review"], client: "office", op: "office", volatile: []),
         Case(arguments: ["archive", "ingest", "Tests/Fixtures/records/IT-MO-iep.xml", "Tests/Fixtures/records/JP-11-placement.xml", "--purpose", "filing"],
              client: "office", op: "office", volatile: []),
         Case(arguments: ["archive", "check"], client: nil, op: "auditor", volatile: []),
         Case(arguments: ["audit", "verify"], client: nil, op: "auditor", volatile: ["entries", "bytes", "root", "checkpoints", "latestCheckpointTime", "latestCheckpointSize"]),
         Case(arguments: ["audit", "report", "--pupil", "RSSLCU20B17X000S", "--purpose", "audit"], client: nil, op: "auditor",
              volatile: ["entries", "rows", "time", "sequence", "count", "accesses", "events", "lines", "total"]),
-        Case(arguments: ["due", "--on", "2026-10-01", "--purpose", "planning"], client: "office", op: "office", volatile: []),
+        Case(arguments: ["due", "--on", "2026-10-01", "--purpose", "deadlines"], client: "office", op: "office", volatile: []),
     ]
 
     /// One service for every family (setting one up takes seconds).
@@ -79,16 +79,16 @@ import Testing
         defer { service.stop() }
         let here = try Run.temporaryFolder(), there = try Run.temporaryFolder()
         let iep = Run.project.appendingPathComponent("Tests/Fixtures/records/IT-MO-iep.xml")
-        let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "review", "--json"] + service.client("office"))
+        let show = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--json"] + service.client("office"))
         let documents = try #require(((try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any])?["documents"] as? [[String: Any]])
         let id = try #require(documents.first { $0["kind"] as? String == "iep" }?["id"] as? String)
-        let served = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "review", "--json"] + service.client("office"), in: here)
-        let local = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "review", "--json"] + service.local("office", as: "office"), in: there)
+        let served = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "annual-review", "--json"] + service.client("office"), in: here)
+        let local = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "annual-review", "--json"] + service.local("office", as: "office"), in: there)
         #expect(served.status == 0 && served.stdout == local.stdout, "\(served.stdout)\(served.stderr)")
         #expect(try Data(contentsOf: here.appendingPathComponent("copy.xml")) == Data(contentsOf: iep))
         // Never replaced: a second get fails as it does locally, and leaves the file as it was.
-        let again = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "review"] + service.client("office"), in: here)
-        let againLocal = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "review"] + service.local("office", as: "office"), in: there)
+        let again = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "annual-review"] + service.client("office"), in: here)
+        let againLocal = try Run.program(Run.inclusio.path, ["archive", "get", id, "-o", "copy.xml", "--purpose", "annual-review"] + service.local("office", as: "office"), in: there)
         #expect(again.status == 73 && again.status == againLocal.status && again.stderr.contains("copy.xml"), "\(again.stderr)")
         // An exported checkpoint (a file written there, read back as an input) proves an entry.
         let checkpoint = try Run.program(Run.inclusio.path, ["audit", "checkpoint", "-o", "cp.note", "--public-key", "cp.pem"] + service.client(passphraseOperator: "auditor"), in: here)
@@ -110,20 +110,20 @@ import Testing
     @Test func aRemovedOperatorGets77AndAnUntrustedServerIsRefused() throws {
         let service = try Service()
         defer { service.stop() }
-        #expect(try Run.inclusio(["archive", "list", "--purpose", "x"] + service.client("school-b")).status == 0)
+        #expect(try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + service.client("school-b")).status == 0)
         try service.removeFromPolicy("teacher-mo-2")
-        let removed = try Run.inclusio(["archive", "list", "--purpose", "x", "--json"] + service.client("school-b"))
+        let removed = try Run.inclusio(["archive", "list", "--purpose", "annual-review", "--json"] + service.client("school-b"))
         #expect(removed.status == 77 && removed.stdout.contains("\"kind\" : \"permission\""), "\(removed.stdout)")
         // A wrong passphrase: 77, the service's words.
         let wrong = service.folder.appendingPathComponent("wrong.pass")
         try Data("not the records passphrase\n".utf8).write(to: wrong)
-        let refused = try Run.inclusio(["archive", "list", "--purpose", "x", "--server", service.url, "--server-ca", service.pki.appendingPathComponent("root.pem").path,
+        let refused = try Run.inclusio(["archive", "list", "--purpose", "annual-review", "--server", service.url, "--server-ca", service.pki.appendingPathComponent("root.pem").path,
                                         "--as", "records", "--passphrase-file", wrong.path])
         #expect(refused.status == 77, "\(refused.stderr)")
         // A server whose certificate another CA issued: refused before anything is sent, without the request's path.
         let other = service.folder.appendingPathComponent("other-pki")
         #expect(try Run.inclusio(["keys", "init", other.path]).status == 0)
-        let untrusted = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "x", "--server", service.url,
+        let untrusted = try Run.inclusio(["archive", "show", "--pupil", "RSSLCU20B17X000S", "--purpose", "annual-review", "--server", service.url,
                                           "--server-ca", other.appendingPathComponent("root.pem").path,
                                           "--cert", service.pki.appendingPathComponent("office.pem").path, "--key", service.pki.appendingPathComponent("office.key").path])
         #expect(untrusted.status == 78 && untrusted.stderr.contains("did not prove it is the archive service"), "\(untrusted.stderr)")
@@ -135,7 +135,7 @@ import Testing
         defer { service.stop() }
         let big = try Run.inclusio(["archive", "ingest", "Tests/Fixtures/records", "--purpose", "filing"] + service.client("office"))
         #expect(big.status == 65 && big.stderr.contains("too large") && big.stderr.contains("8192"), "\(big.stderr)")
-        let list = try Run.inclusio(["archive", "list", "--purpose", "x", "--json"] + service.client("office"))
+        let list = try Run.inclusio(["archive", "list", "--purpose", "annual-review", "--json"] + service.client("office"))
         #expect(list.status == 0 && !list.stdout.contains("P-"), "nothing was filed: \(list.stdout)")
     }
 }

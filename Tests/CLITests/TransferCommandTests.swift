@@ -59,11 +59,11 @@ import Testing
 
     private func prepare(_ setting: Setting, _ pupils: [String], into out: String = "out", _ extra: [String] = []) throws -> Run {
         try Run.inclusio(["transfer", "prepare", "--to", try TestPKI.file("school-a.pem").path, "-o", setting.file(out).path,
-                          "--purpose", "graduation"] + pupils.flatMap { ["--pupil", $0] } + setting.sign + setting.office + extra)
+                          "--purpose", "transfer"] + pupils.flatMap { ["--pupil", $0] } + setting.sign + setting.office + extra)
     }
 
     private func receive(_ setting: Setting, _ dossiers: [String], _ extra: [String] = []) throws -> Run {
-        try Run.inclusio(["transfer", "receive", "-o", setting.file("receipts").path, "--purpose", "incoming pupils"]
+        try Run.inclusio(["transfer", "receive", "-o", setting.file("receipts").path, "--purpose", "transfer"]
                          + dossiers + setting.receive + setting.school + extra)
     }
 
@@ -111,11 +111,11 @@ import Testing
             let id = try #require(try String(contentsOf: setting.file("records/\(record)"), encoding: .utf8)
                 .firstMatch(of: /<[a-zA-Z]+ [^>]*\bid="([^"]+)"/)?.1)
             let copy = setting.file("copy-\(record)")
-            let get = try Run.inclusio(["archive", "get", String(id), "-o", copy.path, "--purpose", "check"] + setting.school)
+            let get = try Run.inclusio(["archive", "get", String(id), "-o", copy.path, "--purpose", "annual-review"] + setting.school)
             #expect(get.status == 0, "\(get.stderr)")
             #expect(try Data(contentsOf: copy) == Data(contentsOf: setting.file("records/\(record)")))
         }
-        let show = try Run.inclusio(["archive", "show", "--pupil", Self.rossi, "--purpose", "check", "--json"] + setting.school)
+        let show = try Run.inclusio(["archive", "show", "--pupil", Self.rossi, "--purpose", "annual-review", "--json"] + setting.school)
         #expect(show.stdout.contains("Demo County Education Office"), "\(show.stdout.prefix(300))")
         // One disclosure per pupil on each side: a transfer to the school, an import from the office.
         let transfers = try log(setting.officePath).filter { $0["action"] as? String == "transfer" }
@@ -127,7 +127,7 @@ import Testing
         #expect(again.status == 0 && again.stdout.contains("already received"), "\(again.stdout)\(again.stderr)")
         #expect(try log(setting.schoolPath).filter { $0["action"] as? String == "import" }.count == 1)
         for auditor in [setting.officeAuditor, setting.schoolAuditor] {
-            let audit = try Run.inclusio(["audit", "verify", "--purpose", "yearly audit"] + auditor)
+            let audit = try Run.inclusio(["audit", "verify", "--purpose", "audit"] + auditor)
             #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
         }
     }
@@ -207,7 +207,7 @@ import Testing
         let run = try receive(setting, [dossier.path])
         #expect(run.status == 65, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("nothing of them was filed"))
-        let list = try Run.inclusio(["archive", "list", "--purpose", "check"] + setting.school)
+        let list = try Run.inclusio(["archive", "list", "--purpose", "annual-review"] + setting.school)
         #expect(list.status == 0 && !list.stdout.contains("IT-MO"), "\(list.stdout)")
         #expect(try log(setting.schoolPath).allSatisfy { !["import", "ingest"].contains($0["action"] as? String) })
         #expect(Run.files(in: setting.file("receipts")).isEmpty)
@@ -253,7 +253,7 @@ import Testing
             let folder = "killed-\(delay)"
             let process = Process()
             process.executableURL = Run.inclusio
-            process.arguments = ["transfer", "prepare", "--to", try TestPKI.file("school-a.pem").path, "-o", setting.file(folder).path, "--purpose", "graduation",
+            process.arguments = ["transfer", "prepare", "--to", try TestPKI.file("school-a.pem").path, "-o", setting.file(folder).path, "--purpose", "transfer",
                                  "--pupil", Self.rossi, "--pupil", Self.esposito, "--allow-incomplete"] + setting.sign + setting.office
             process.currentDirectoryURL = Run.project
             process.standardOutput = FileHandle.nullDevice
